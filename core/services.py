@@ -1,0 +1,103 @@
+"""Writes of shared records: closure days, deadlines and documents."""
+
+from datetime import date
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models, transaction
+from django.utils import timezone
+
+from core import audit
+from core.documents import check_upload
+from core.models import AuditEvent, ClosureDay, Deadline, Document
+
+
+@transaction.atomic
+def closure_day_add(*, partnership, day: date, reason: str, by) -> ClosureDay:
+    closure = ClosureDay.objects.create(partnership=partnership, date=day, reason=reason)
+    audit.record(
+        event=AuditEvent.Event.CREATED,
+        actor=by,
+        subject=closure,
+        details={"date": day, "reason": reason},
+    )
+    return closure
+
+
+@transaction.atomic
+def closure_day_remove(*, closure: ClosureDay, by) -> None:
+    audit.record(
+        event=AuditEvent.Event.ARCHIVED, actor=by, subject=closure, details={"date": closure.date}
+    )
+    closure.delete()
+
+
+@transaction.atomic
+def deadline_set(
+    *,
+    subject: models.Model,
+    partnership,
+    title: str,
+    due_date: date,
+    responsible=None,
+    escalate_to=None,
+    watchers=(),
+    is_statutory: bool = False,
+    basis: str = "",
+    link: str = "",
+    remind_days_before: int = 5,
+) -> Deadline:
+    """Create or move the deadline called `title` on `subject` (one per subject and title)."""
+    deadline, _ = Deadline.objects.update_or_create(
+        subject_type=ContentType.objects.get_for_model(subject),
+        subject_id=subject.pk,
+        title=title,
+        defaults={
+            "partnership": partnership,
+            "due_date": due_date,
+            "responsible": responsible,
+            "escalate_to": escalate_to,
+            "is_statutory": is_statutory,
+            "basis": basis,
+            "link": link,
+            "remind_days_before": remind_days_before,
+        },
+    )
+    deadline.watchers.set(watchers)
+    return deadline
+
+
+@transaction.atomic
+def deadline_complete(*, subject: models.Model, title: str) -> int:
+    return Deadline.objects.filter(
+        subject_type=ContentType.objects.get_for_model(subject),
+        subject_id=subject.pk,
+        title=title,
+        completed_at__isnull=True,
+    ).update(completed_at=timezone.now())
+
+
+@transaction.atomic
+def document_upload(
+    *, owner: models.Model, partnership, upload, title: str, kind: str, by
+) -> Document:
+    """Store an uploaded file against `owner` once its type and size have been checked."""
+    media_type = check_upload(upload)
+    document = Document.objects.create(
+        partnership=partnership,
+        owner_type=ContentType.objects.get_for_model(owner),
+        owner_id=owner.pk,
+        kind=kind,
+        title=title,
+        file=upload,
+        original_name=upload.name[:255],
+        media_type=media_type,
+        size=upload.size,
+        uploaded_by=by,
+    )
+    audit.record(
+        event=AuditEvent.Event.CREATED,
+        actor=by,
+        subject=document,
+        details={"owner": str(owner), "name": document.original_name, "size": document.size},
+    )
+    return document

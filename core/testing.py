@@ -1,0 +1,194 @@
+"""Test support shared by every app: the cast of personas, signing in, query and accessibility checks."""
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from partnership.models import Role
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+CHROMIUM_PATH = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+TEST_PASSWORD = "correct-horse-battery"
+
+
+@dataclass
+class Cast:
+    """The fixed people every specification is written around."""
+
+    partnership: object
+    other_partnership: object
+    middlesbrough: object
+    redcar: object
+    council: object
+    police: object
+    hospital: object
+    other_council: object
+    manager: object
+    officer: object
+    partner_lead: object
+    group_member: object
+    reviewer: object
+    contributor: object
+    cdop_member: object
+    practitioner: object
+    outsider: object
+    no_role: object
+
+    def persona(self, name: str):
+        return None if name == "anonymous" else getattr(self, name)
+
+
+PERSONAS = (
+    "anonymous",
+    "manager",
+    "officer",
+    "partner_lead",
+    "group_member",
+    "reviewer",
+    "contributor",
+    "cdop_member",
+    "practitioner",
+    "outsider",
+    "no_role",
+)
+
+
+def build_cast() -> Cast:
+    from partnership.models import Organisation
+    from partnership.tests.factories import (
+        AreaFactory,
+        OrganisationFactory,
+        PartnershipFactory,
+        PersonFactory,
+    )
+
+    partnership = PartnershipFactory(
+        name="Test Tees Safeguarding Children Partnership", short_name="TTSCP", slug="test-tees"
+    )
+    other = PartnershipFactory(
+        name="Elsewhere Safeguarding Children Partnership", short_name="ESCP", slug="elsewhere"
+    )
+    middlesbrough = AreaFactory(partnership=partnership, name="Middlesbrough")
+    redcar = AreaFactory(partnership=partnership, name="Redcar & Cleveland")
+    council = OrganisationFactory(partnership=partnership, name="Test Borough Council")
+    police = OrganisationFactory(
+        partnership=partnership, name="Test Police", organisation_type=Organisation.Type.POLICE
+    )
+    hospital = OrganisationFactory(
+        partnership=partnership,
+        name="Test Hospitals Trust",
+        organisation_type=Organisation.Type.HOSPITAL_TRUST,
+        standing=Organisation.Standing.RELEVANT_AGENCY,
+    )
+    other_council = OrganisationFactory(partnership=other, name="Elsewhere Council")
+
+    def person(label: str, role, organisation=None, home=partnership):
+        return PersonFactory(
+            email=f"{label}@test.example",
+            full_name=f"{label.replace('_', ' ').title()} Testperson",
+            partnership=home,
+            organisation=organisation,
+            roles=[role] if role else [],
+        )
+
+    return Cast(
+        partnership=partnership,
+        other_partnership=other,
+        middlesbrough=middlesbrough,
+        redcar=redcar,
+        council=council,
+        police=police,
+        hospital=hospital,
+        other_council=other_council,
+        manager=person("manager", Role.BUSINESS_UNIT_MANAGER, council),
+        officer=person("officer", Role.BUSINESS_UNIT_OFFICER, council),
+        partner_lead=person("partner_lead", Role.PARTNER_LEAD, police),
+        group_member=person("group_member", Role.GROUP_MEMBER, hospital),
+        reviewer=person("reviewer", Role.INDEPENDENT_REVIEWER),
+        contributor=person("contributor", Role.AGENCY_CONTRIBUTOR, hospital),
+        cdop_member=person("cdop_member", Role.CDOP_MEMBER, hospital),
+        practitioner=person("practitioner", Role.PRACTITIONER, council),
+        outsider=person("outsider", Role.BUSINESS_UNIT_MANAGER, other_council, home=other),
+        no_role=person("no_role", None),
+    )
+
+
+def confirmed_device(person) -> TOTPDevice:
+    device = TOTPDevice.objects.filter(user=person, confirmed=True).first()
+    return device or TOTPDevice.objects.create(
+        user=person, name="Test authenticator", confirmed=True
+    )
+
+
+def current_code(device: TOTPDevice) -> str:
+    return f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):0{device.digits}d}"
+
+
+def sign_in(client, person) -> None:
+    """Sign `person` in on a Django test client, second factor included."""
+    client.force_login(person)
+    device = confirmed_device(person)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+
+
+def count_queries(action: Callable[[], object]) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        action()
+    return len(captured.captured_queries)
+
+
+def assert_queries_do_not_grow(
+    fetch: Callable[[], object], add_records: Callable[[], object]
+) -> None:
+    """A page's query count stays the same when more records are added: no queries in loops."""
+    fetch()  # warm caches that are filled once per process (content types, sessions)
+    before = count_queries(fetch)
+    add_records()
+    after = count_queries(fetch)
+    assert after <= before, f"queries grew from {before} to {after} when records were added"
+
+
+def axe_violations(page) -> list[str]:
+    from axe_playwright_python.sync_playwright import Axe
+
+    results = Axe().run(page)
+    return [
+        f"{violation['id']} ({violation['impact']}): {violation['help']} at "
+        + ", ".join(node["target"][0] for node in violation["nodes"][:3])
+        for violation in results.response["violations"]
+    ]
+
+
+def assert_accessible(page) -> None:
+    violations = axe_violations(page)
+    assert not violations, f"axe-core found problems on {page.url}:\n" + "\n".join(violations)
+
+
+def browser_sign_in(page, live_server_url: str, person, password: str = TEST_PASSWORD) -> None:
+    """Sign in through the real sign-in and security-code pages, checking each for accessibility."""
+    device = confirmed_device(person)
+    page.goto(f"{live_server_url}/sign-in/")
+    assert_accessible(page)
+    page.get_by_label("Email address").fill(person.email)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    if "/sign-in/code/" in page.url:
+        assert_accessible(page)
+        page.get_by_label("Security code").fill(current_code(device))
+        page.get_by_role("button", name="Continue").click()

@@ -1,0 +1,214 @@
+"""Shared pages: the dashboard, health check, site information, audit trail, closure days, documents."""
+
+import csv
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.db import connection
+from django.http import FileResponse, Http404, JsonResponse, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from core import audit, selectors, services
+from core.forms import AuditSearchForm, ClosureDayForm
+from core.models import AuditEvent, ClosureDay, Document
+from partnership import access
+
+
+@require_GET
+def healthz(request):
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except Exception as error:  # any failure to reach the database is the answer
+        return JsonResponse(
+            {"status": "error", "database": "unreachable", "detail": type(error).__name__},
+            status=503,
+        )
+    return JsonResponse({"status": "ok", "database": "ok", "vendor": connection.vendor})
+
+
+def site_page(request, template):
+    return render(request, f"core/{template}.html")
+
+
+@login_required
+def dashboard(request):
+    partnership = request.partnership or None
+    return render(
+        request,
+        "core/dashboard.html",
+        {
+            "partnership": partnership,
+            "deadlines": selectors.open_deadlines_for(request.user),
+            "today": timezone.localdate(),
+            "panels": _dashboard_panels(request),
+        },
+    )
+
+
+def _dashboard_panels(request) -> list:
+    """Each app may add a panel to the dashboard through a `dashboard_panel(request)` function."""
+    from django.apps import apps
+
+    panels = []
+    for config in apps.get_app_configs():
+        panel = getattr(config, "dashboard_panel", None)
+        if panel is not None:
+            found = panel(request)
+            if found:
+                panels.append(found)
+    return panels
+
+
+@login_required
+def audit_trail(request):
+    partnership = access.require_business_unit_manager(request)
+    form = AuditSearchForm(request.GET or None)
+    events = AuditEvent.objects.none()
+    if form.is_valid() or not request.GET:
+        filters = form.cleaned_data if form.is_bound else {}
+        events = selectors.audit_search(
+            partnership_id=partnership.pk,
+            text=filters.get("q", ""),
+            event=filters.get("event", ""),
+            date_from=filters.get("date_from"),
+            date_to=filters.get("date_to"),
+        )
+    if request.GET.get("format") == "csv" and (form.is_valid() or not request.GET):
+        return _audit_csv(request, partnership, events)
+    page = Paginator(events, 50).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request, "core/audit_trail.html", {"form": form, "page": page, "query": query.urlencode()}
+    )
+
+
+class _Echo:
+    def write(self, value):
+        return value
+
+
+def _audit_csv(request, partnership, events):
+    audit.record(
+        event=AuditEvent.Event.EXPORTED,
+        actor=request.user,
+        partnership=partnership,
+        details={"export": "audit trail", "filters": request.GET.dict()},
+    )
+    writer = csv.writer(_Echo())
+    header = [
+        "time",
+        "person",
+        "event",
+        "record type",
+        "record id",
+        "record",
+        "details",
+        "ip address",
+        "action group",
+    ]
+
+    def rows():
+        yield writer.writerow(header)
+        for event in events.iterator(chunk_size=2000):
+            yield writer.writerow(
+                [
+                    event.occurred_at.isoformat(),
+                    event.actor_label,
+                    event.get_event_display(),
+                    event.subject_type.model if event.subject_type else "",
+                    event.subject_id,
+                    event.subject_label,
+                    event.details,
+                    event.ip_address or "",
+                    event.action_group,
+                ]
+            )
+
+    response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="audit-trail-{partnership.slug}.csv"'
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def closure_days(request):
+    partnership = access.require_partnership(request)
+    can_manage = access.is_business_unit(request.user, partnership)
+    form = ClosureDayForm(request.POST or None, partnership=partnership)
+    if request.method == "POST":
+        access.require_business_unit(request)
+        if form.is_valid():
+            services.closure_day_add(
+                partnership=partnership,
+                day=form.cleaned_data["date"],
+                reason=form.cleaned_data["reason"],
+                by=request.user,
+            )
+            messages.success(request, "Closure day added")
+            return redirect("core:closure_days")
+    return render(
+        request,
+        "core/closure_days.html",
+        {
+            "form": form,
+            "closures": ClosureDay.objects.filter(partnership=partnership),
+            "can_manage": can_manage,
+        },
+    )
+
+
+@login_required
+@require_POST
+def closure_day_remove(request, pk):
+    partnership = access.require_business_unit(request)
+    closure = get_object_or_404(ClosureDay, partnership=partnership, pk=pk)
+    services.closure_day_remove(closure=closure, by=request.user)
+    messages.success(request, "Closure day removed")
+    return redirect("core:closure_days")
+
+
+@login_required
+def document_download(request, pk):
+    """A document, only if the person may see the record it belongs to."""
+    document = get_object_or_404(
+        Document.objects.select_related("owner_type"), pk=pk, archived_at__isnull=True
+    )
+    owner_model = document.owner_type.model_class()
+    manager = owner_model._default_manager
+    if (
+        not hasattr(manager, "visible_to")
+        or not manager.visible_to(request.user).filter(pk=document.owner_id).exists()
+    ):
+        raise Http404("No such document")
+    audit.record(
+        event=AuditEvent.Event.DOWNLOADED,
+        actor=request.user,
+        subject=document,
+        partnership=document.partnership,
+    )
+    return FileResponse(
+        document.file.open("rb"),
+        as_attachment=True,
+        filename=document.original_name,
+        content_type=document.media_type,
+    )
+
+
+def not_found(request, exception=None):
+    return render(request, "core/404.html", status=404)
+
+
+def forbidden(request, exception=None):
+    return render(
+        request, "core/403.html", {"reason": str(exception) if exception else ""}, status=403
+    )
+
+
+def server_error(request):
+    return render(request, "core/500.html", status=500)

@@ -1,0 +1,233 @@
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+from django_otp import match_token
+
+from core.forms import VersionedModelForm
+from partnership.models import (
+    Area,
+    Group,
+    LinkedPartnership,
+    Membership,
+    Organisation,
+    Role,
+    User,
+)
+
+
+class SignInForm(AuthenticationForm):
+    username = forms.EmailField(
+        label="Email address",
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
+    )
+    password = forms.CharField(
+        label="Password",
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+
+    error_messages = {
+        "invalid_login": "Enter a correct email address and password",
+        "inactive": "This account is not active. Ask your partnership's business unit.",
+    }
+
+
+class TwoFactorCodeForm(forms.Form):
+    code = forms.CharField(
+        label="Security code",
+        help_text="The 6-digit code shown in your authenticator app.",
+        max_length=8,
+        widget=forms.TextInput(
+            attrs={
+                "autocomplete": "one-time-code",
+                "inputmode": "numeric",
+                "class": "govuk-input--width-5",
+            }
+        ),
+    )
+
+    def __init__(self, *args, user, device=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.device = device
+
+    def clean_code(self):
+        code = self.cleaned_data["code"].replace(" ", "")
+        if not code.isdigit():
+            raise forms.ValidationError("Security code must be the numbers shown in your app")
+        if self.device is not None:
+            matched = self.device if self.device.verify_token(code) else None
+        else:
+            matched = match_token(self.user, code)
+        if matched is None:
+            raise forms.ValidationError(
+                "Security code is not right or has expired: try the newest code"
+            )
+        self.matched_device = matched
+        return code
+
+
+class OrganisationForm(VersionedModelForm):
+    class Meta:
+        model = Organisation
+        fields = ["name", "organisation_type", "standing", "areas"]
+        widgets = {
+            "organisation_type": forms.Select,
+            "standing": forms.RadioSelect,
+            "areas": forms.CheckboxSelectMultiple,
+        }
+        labels = {
+            "name": "Name",
+            "organisation_type": "Type",
+            "standing": "Standing in the partnership",
+        }
+
+    def __init__(self, *args, partnership, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["areas"].queryset = Area.objects.filter(partnership=partnership).active()
+        self.fields["areas"].help_text = "The areas the organisation serves."
+        self.partnership = partnership
+
+    def clean_name(self):
+        return _unique_name(self, Organisation)
+
+
+class AreaForm(VersionedModelForm):
+    class Meta:
+        model = Area
+        fields = ["name"]
+        help_texts = {"name": "A local authority area, for example Middlesbrough."}
+
+    def __init__(self, *args, partnership, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.partnership = partnership
+
+    def clean_name(self):
+        return _unique_name(self, Area)
+
+
+class GroupForm(VersionedModelForm):
+    class Meta:
+        model = Group
+        fields = ["name", "kind", "purpose", "serves"]
+        widgets = {"kind": forms.RadioSelect, "serves": forms.CheckboxSelectMultiple}
+        labels = {"kind": "Kind of group", "serves": "Partnerships the group serves"}
+        help_texts = {
+            "serves": "For a child death overview panel that serves several partnerships."
+        }
+
+    def __init__(self, *args, partnership, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.partnership = partnership
+        from partnership.models import Partnership
+
+        self.fields["serves"].queryset = Partnership.objects.all()
+
+    def clean_name(self):
+        return _unique_name(self, Group)
+
+
+class LinkedPartnershipForm(VersionedModelForm):
+    class Meta:
+        model = LinkedPartnership
+        fields = ["kind", "name", "contact_email"]
+        widgets = {"kind": forms.Select}
+        labels = {"kind": "Kind of strategic partnership", "contact_email": "Contact email address"}
+
+    def __init__(self, *args, partnership, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.partnership = partnership
+
+
+def _unique_name(form, model) -> str:
+    name = form.cleaned_data["name"].strip()
+    clash = model.objects.filter(partnership=form.partnership, name__iexact=name).exclude(
+        pk=form.instance.pk
+    )
+    if clash.exists():
+        raise forms.ValidationError(
+            f"{model._meta.verbose_name.capitalize()} called {name} already exists"
+        )
+    return name
+
+
+class MembershipForm(forms.Form):
+    person = forms.ModelChoiceField(
+        queryset=User.objects.none(), label="Person", empty_label="Choose a person"
+    )
+    role = forms.ChoiceField(
+        choices=Membership.Role.choices,
+        widget=forms.RadioSelect,
+        label="Role in the group",
+        initial=Membership.Role.MEMBER,
+    )
+
+    def __init__(self, *args, group, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.group = group
+        partnerships = [group.partnership_id, *group.serves.values_list("pk", flat=True)]
+        self.fields["person"].queryset = User.objects.filter(
+            is_active=True, role_assignments__partnership__in=partnerships
+        ).distinct()
+
+    def clean_person(self):
+        person = self.cleaned_data["person"]
+        if self.group.memberships.filter(person=person).exists():
+            raise forms.ValidationError(f"{person} is already a member of {self.group}")
+        return person
+
+
+class PersonInviteForm(forms.Form):
+    full_name = forms.CharField(label="Full name", max_length=200)
+    email = forms.EmailField(label="Email address")
+    job_title = forms.CharField(label="Job title", max_length=200, required=False)
+    organisation = forms.ModelChoiceField(
+        queryset=Organisation.objects.none(),
+        label="Organisation",
+        required=False,
+        empty_label="Not employed by a partner organisation",
+    )
+    roles = forms.MultipleChoiceField(
+        choices=Role.choices,
+        widget=forms.CheckboxSelectMultiple,
+        label="Roles",
+        help_text="Select all that apply.",
+    )
+
+    def __init__(self, *args, partnership, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = Organisation.objects.filter(
+            partnership=partnership
+        ).active()
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower()
+        if User.objects.filter(email__iexact=email).exists():
+            raise forms.ValidationError("Someone with this email address already has an account")
+        return email
+
+
+class PersonEditForm(VersionedModelForm):
+    roles = forms.MultipleChoiceField(
+        choices=Role.choices,
+        widget=forms.CheckboxSelectMultiple,
+        label="Roles",
+        help_text="Select all that apply.",
+    )
+
+    class Meta:
+        model = User
+        fields = ["full_name", "job_title", "organisation"]
+        labels = {"full_name": "Full name"}
+
+    def __init__(self, *args, partnership, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = Organisation.objects.filter(
+            partnership=partnership
+        ).active()
+        self.fields["organisation"].required = False
+        if self.instance.pk and not self.is_bound:
+            self.fields["roles"].initial = list(
+                self.instance.role_assignments.filter(partnership=partnership).values_list(
+                    "role", flat=True
+                )
+            )

@@ -1,0 +1,32 @@
+from django.apps import apps
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from partnership import demo
+
+
+class Command(BaseCommand):
+    help = "Load the demo partnerships (South Tees; Hartlepool and Stockton-on-Tees) and their records. Safe to run again."
+
+    def handle(self, *args, **options):
+        with transaction.atomic():
+            partnerships = demo.load()
+            # Each capability may add its own demo records in a `demo.load(partnerships)` function.
+            for config in apps.get_app_configs():
+                if config.name == "partnership":
+                    continue
+                try:
+                    module = __import__(f"{config.name}.demo", fromlist=["load"])
+                except ModuleNotFoundError as missing:
+                    if missing.name != f"{config.name}.demo":
+                        raise
+                    continue
+                module.load(partnerships)
+        self.stdout.write(self.style.SUCCESS("Demo partnerships loaded."))
+        self.stdout.write(f"Demo sign-ins (password for all: {demo.DEMO_PASSWORD}):")
+        for partnership in (demo.SOUTH_TEES, demo.HARTLEPOOL_STOCKTON):
+            for role, _name, _title, _organisation in partnership.people:
+                self.stdout.write(f"  {demo.demo_email(partnership, role):<52} {role.label}")
+        self.stdout.write(
+            "Roles that see identifying details also need a security code: `manage.py demo_code EMAIL` prints it."
+        )

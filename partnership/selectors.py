@@ -1,0 +1,53 @@
+"""Reads of partnership structure and people, scoped to the person asking."""
+
+from django.db.models import Count, Prefetch, QuerySet
+
+from partnership.models import Group, Membership, Partnership, RoleAssignment, User
+from partnership.structure import StructureKind
+
+
+def structure_records(
+    *, kind: StructureKind, partnership: Partnership, include_archived: bool = False
+) -> QuerySet:
+    records = kind.model.objects.filter(partnership=partnership)
+    if not include_archived:
+        records = records.active()
+    if kind.model is Group:
+        records = records.annotate(member_count=Count("memberships"))
+    return records
+
+
+def group_memberships(group: Group) -> QuerySet[Membership]:
+    return group.memberships.select_related("person", "person__organisation")
+
+
+def people_of(
+    *, partnership: Partnership, search: str = "", role: str = "", include_inactive: bool = True
+) -> QuerySet[User]:
+    people = (
+        User.objects.filter(role_assignments__partnership=partnership)
+        .distinct()
+        .select_related("organisation")
+        .prefetch_related(
+            Prefetch(
+                "role_assignments",
+                queryset=RoleAssignment.objects.filter(partnership=partnership),
+                to_attr="roles_here",
+            )
+        )
+    )
+    if search:
+        people = people.filter(full_name__icontains=search) | people.filter(email__icontains=search)
+    if role:
+        people = people.filter(
+            role_assignments__role=role, role_assignments__partnership=partnership
+        )
+    if not include_inactive:
+        people = people.filter(is_active=True)
+    return people.order_by("full_name")
+
+
+def chairs_of(group: Group) -> QuerySet[User]:
+    return User.objects.filter(
+        memberships__group=group, memberships__role=Membership.Role.CHAIR, is_active=True
+    )

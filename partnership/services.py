@@ -1,0 +1,259 @@
+"""Changes to a partnership's structure and people. Each writes its audit row in its transaction."""
+
+from typing import Any
+
+from django.conf import settings
+from django.core import signing
+from django.core.mail import send_mail
+from django.db import models, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+
+from core import audit
+from core.concurrency import save_if_unchanged
+from core.models import AuditEvent
+from partnership.models import Invitation, Membership, Partnership, RoleAssignment, User
+
+_INVITATION_SALT = "learninghub.invitation"
+
+
+def invitation_token(invitation: Invitation) -> str:
+    return signing.dumps({"invitation": invitation.pk}, salt=_INVITATION_SALT)
+
+
+def invitation_from_token(token: str) -> Invitation | None:
+    """The invitation a link stands for, if the link is genuine, unexpired, unused and the latest."""
+    try:
+        payload = signing.loads(token, salt=_INVITATION_SALT, max_age=settings.INVITATION_VALID_FOR)
+    except signing.BadSignature:
+        return None
+    invitation = (
+        Invitation.objects.select_related("person").filter(pk=payload.get("invitation")).first()
+    )
+    if invitation is None or invitation.accepted_at is not None or invitation.is_expired:
+        return None
+    if invitation.person.invitations.first() != invitation:
+        return None
+    return invitation
+
+
+@transaction.atomic
+def structure_record_create(
+    *, model: type[models.Model], partnership: Partnership, data: dict[str, Any], by: User
+) -> models.Model:
+    """Create an organisation, area, group or linked partnership in `partnership`."""
+    many = {name: value for name, value in data.items() if model._meta.get_field(name).many_to_many}
+    plain = {name: value for name, value in data.items() if name not in many}
+    record = model.objects.create(partnership=partnership, **plain)
+    for name, value in many.items():
+        getattr(record, name).set(value)
+    audit.record(
+        event=AuditEvent.Event.CREATED,
+        actor=by,
+        subject=record,
+        details={"values": audit.snapshot(record, list(data))},
+    )
+    return record
+
+
+@transaction.atomic
+def structure_record_update(
+    *, record: models.Model, data: dict[str, Any], expected_version: int, by: User
+) -> models.Model:
+    """Change a structure record, refusing the change if someone else saved it first."""
+    fields = list(data)
+    # The form has already applied its values to `record`, so "before" comes from the database.
+    before = audit.snapshot(type(record).objects.get(pk=record.pk), fields)
+    many = [name for name in fields if record._meta.get_field(name).many_to_many]
+    for name, value in data.items():
+        if name not in many:
+            setattr(record, name, value)
+    save_if_unchanged(
+        record, expected_version=expected_version, fields=[n for n in fields if n not in many]
+    )
+    for name in many:
+        getattr(record, name).set(data[name])
+    audit.record(
+        event=AuditEvent.Event.CHANGED,
+        actor=by,
+        subject=record,
+        details={"changes": audit.changes(before, audit.snapshot(record, fields))},
+    )
+    return record
+
+
+@transaction.atomic
+def structure_record_archive(*, record: models.Model, by: User) -> models.Model:
+    """Archive (never delete) a structure record; it stays on the records that point at it."""
+    record.archived_at = timezone.now()
+    record.save(update_fields=["archived_at"])
+    audit.record(event=AuditEvent.Event.ARCHIVED, actor=by, subject=record)
+    return record
+
+
+@transaction.atomic
+def membership_add(*, group, person: User, role: str, by: User) -> Membership:
+    membership = Membership.objects.create(group=group, person=person, role=role)
+    audit.record(
+        event=AuditEvent.Event.CREATED,
+        actor=by,
+        subject=membership,
+        partnership=group.partnership,
+        details={"group": str(group), "person": str(person), "role": role},
+    )
+    return membership
+
+
+@transaction.atomic
+def membership_remove(*, membership: Membership, by: User) -> None:
+    audit.record(
+        event=AuditEvent.Event.ARCHIVED,
+        actor=by,
+        subject=membership,
+        partnership=membership.group.partnership,
+        details={"group": str(membership.group), "person": str(membership.person)},
+    )
+    membership.delete()
+
+
+def _send_invitation_email(invitation: Invitation) -> None:
+    link = settings.SITE_URL + reverse(
+        "partnership:accept_invitation", kwargs={"token": invitation_token(invitation)}
+    )
+    send_mail(
+        subject="You have been invited to Learning Hub",
+        message=render_to_string(
+            "partnership/email/invitation.txt", {"invitation": invitation, "link": link}
+        ),
+        from_email=None,
+        recipient_list=[invitation.person.email],
+    )
+
+
+@transaction.atomic
+def person_invite(
+    *,
+    partnership: Partnership,
+    email: str,
+    full_name: str,
+    job_title: str,
+    organisation,
+    roles: list[str],
+    by: User,
+) -> User:
+    """Create an inactive account with its roles and email an expiring link to activate it."""
+    person = User.objects.create_user(
+        email=email,
+        password=None,
+        full_name=full_name,
+        job_title=job_title,
+        partnership=partnership,
+        organisation=organisation,
+        is_active=False,
+    )
+    RoleAssignment.objects.bulk_create(
+        RoleAssignment(person=person, partnership=partnership, role=role) for role in roles
+    )
+    invitation = Invitation.objects.create(
+        person=person, invited_by=by, expires_at=timezone.now() + settings.INVITATION_VALID_FOR
+    )
+    audit.record(
+        event=AuditEvent.Event.CREATED,
+        actor=by,
+        subject=person,
+        partnership=partnership,
+        details={"roles": roles, "organisation": str(organisation) if organisation else None},
+    )
+    transaction.on_commit(lambda: _send_invitation_email(invitation))
+    return person
+
+
+@transaction.atomic
+def invitation_resend(*, person: User, by: User) -> Invitation:
+    invitation = Invitation.objects.create(
+        person=person, invited_by=by, expires_at=timezone.now() + settings.INVITATION_VALID_FOR
+    )
+    audit.record(
+        event=AuditEvent.Event.SENT, actor=by, subject=person, details={"invitation": "resent"}
+    )
+    transaction.on_commit(lambda: _send_invitation_email(invitation))
+    return invitation
+
+
+@transaction.atomic
+def invitation_accept(*, invitation: Invitation, password: str) -> User:
+    """Set the invited person's password and activate their account."""
+    person = invitation.person
+    person.set_password(password)
+    person.is_active = True
+    person.save(update_fields=["password", "is_active"])
+    invitation.accepted_at = timezone.now()
+    invitation.save(update_fields=["accepted_at"])
+    audit.record(
+        event=AuditEvent.Event.CHANGED,
+        actor=person,
+        subject=person,
+        details={"invitation": "accepted"},
+    )
+    return person
+
+
+@transaction.atomic
+def person_update(
+    *,
+    person: User,
+    partnership: Partnership,
+    data: dict[str, Any],
+    roles: list[str],
+    expected_version: int,
+    by: User,
+) -> User:
+    """Change a person's details and their roles in `partnership`."""
+    fields = list(data)
+    before = audit.snapshot(User.objects.get(pk=person.pk), fields)
+    before_roles = sorted(
+        person.role_assignments.filter(partnership=partnership).values_list("role", flat=True)
+    )
+    for name, value in data.items():
+        setattr(person, name, value)
+    save_if_unchanged(person, expected_version=expected_version, fields=fields)
+    person.role_assignments.filter(partnership=partnership).exclude(role__in=roles).delete()
+    for role in roles:
+        RoleAssignment.objects.get_or_create(person=person, partnership=partnership, role=role)
+    found = audit.changes(before, audit.snapshot(person, fields))
+    if before_roles != sorted(roles):
+        found["roles"] = {"before": before_roles, "after": sorted(roles)}
+    audit.record(
+        event=AuditEvent.Event.CHANGED,
+        actor=by,
+        subject=person,
+        partnership=partnership,
+        details={"changes": found},
+    )
+    return person
+
+
+@transaction.atomic
+def person_deactivate(*, person: User, by: User, partnership: Partnership) -> User:
+    """Stop a person signing in; their account stays, because records point at it."""
+    person.is_active = False
+    person.deactivated_at = timezone.now()
+    person.save(update_fields=["is_active", "deactivated_at"])
+    audit.record(event=AuditEvent.Event.ARCHIVED, actor=by, subject=person, partnership=partnership)
+    return person
+
+
+@transaction.atomic
+def person_reactivate(*, person: User, by: User, partnership: Partnership) -> User:
+    person.is_active = True
+    person.deactivated_at = None
+    person.save(update_fields=["is_active", "deactivated_at"])
+    audit.record(
+        event=AuditEvent.Event.CHANGED,
+        actor=by,
+        subject=person,
+        partnership=partnership,
+        details={"reactivated": True},
+    )
+    return person

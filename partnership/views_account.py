@@ -1,0 +1,106 @@
+"""Signing in and out, two-factor codes, invitations and password reset."""
+
+from base64 import b32encode
+
+import django_otp
+import segno
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.contrib.auth.forms import SetPasswordForm
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_http_methods
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from partnership import access, services
+from partnership.forms import SignInForm, TwoFactorCodeForm
+
+
+class SignInView(auth_views.LoginView):
+    template_name = "partnership/sign_in.html"
+    authentication_form = SignInForm
+    redirect_authenticated_user = True
+
+
+def _safe_next(request, fallback: str = "core:dashboard"):
+    target = request.POST.get("next") or request.GET.get("next")
+    if target and url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}):
+        return redirect(target)
+    return redirect(fallback)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def two_factor_verify(request):
+    if request.user.is_verified():
+        return _safe_next(request)
+    form = TwoFactorCodeForm(request.POST or None, user=request.user)
+    if form.is_valid():
+        django_otp.login(request, form.matched_device)
+        return _safe_next(request)
+    return render(
+        request,
+        "partnership/two_factor_verify.html",
+        {"form": form, "next": request.GET.get("next", "")},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def two_factor_setup(request):
+    if request.user.is_verified():
+        messages.info(request, "Two-factor authentication is already set up for your account")
+        return redirect("partnership:account")
+    device, _ = TOTPDevice.objects.get_or_create(
+        user=request.user, confirmed=False, defaults={"name": "Authenticator app"}
+    )
+    form = TwoFactorCodeForm(request.POST or None, user=request.user, device=device)
+    if form.is_valid():
+        device.confirmed = True
+        device.save(update_fields=["confirmed"])
+        django_otp.login(request, device)
+        messages.success(request, "Two-factor authentication is set up")
+        return redirect("core:dashboard")
+    return render(
+        request,
+        "partnership/two_factor_setup.html",
+        {
+            "form": form,
+            "qr_svg": segno.make(device.config_url, error="m").svg_inline(scale=4, dark="#0b0c0c"),
+            "secret": b32encode(device.bin_key).decode(),
+            "required": access.requires_two_factor(request.user),
+        },
+    )
+
+
+@login_required
+def account(request):
+    return render(
+        request,
+        "partnership/account.html",
+        {
+            "has_two_factor": TOTPDevice.objects.filter(user=request.user, confirmed=True).exists(),
+            "requires_two_factor": access.requires_two_factor(request.user),
+            "roles": request.user.role_assignments.select_related("partnership"),
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def accept_invitation(request, token):
+    invitation = services.invitation_from_token(token)
+    if invitation is None:
+        return render(request, "partnership/invitation_invalid.html", status=400)
+    form = SetPasswordForm(invitation.person, request.POST or None)
+    if form.is_valid():
+        services.invitation_accept(
+            invitation=invitation, password=form.cleaned_data["new_password1"]
+        )
+        messages.success(
+            request, "Your account is ready: sign in with your email address and new password"
+        )
+        return redirect("partnership:sign_in")
+    return render(
+        request, "partnership/accept_invitation.html", {"form": form, "person": invitation.person}
+    )
