@@ -1,0 +1,114 @@
+from core.permission_matrix import OUTSIDE, Check, expect
+from partnership.models import Membership
+from partnership.tests.factories import GroupFactory
+
+
+def _organisation(cast):
+    return {"kind": "organisations", "pk": cast.council.pk}
+
+
+def _group(cast):
+    return {"pk": GroupFactory(partnership=cast.partnership).pk}
+
+
+def _membership(cast):
+    group = GroupFactory(partnership=cast.partnership)
+    return {"pk": Membership.objects.create(group=group, person=cast.practitioner).pk}
+
+
+def _person(cast):
+    return {"pk": cast.practitioner.pk}
+
+
+BUSINESS_UNIT_WRITE = {"manager": 302, "officer": 302}
+
+CHECKS = [
+    Check("partnership:sign_in", expect(302, anonymous=200)),
+    Check("partnership:sign_out", expect(302, anonymous=302), method="post"),
+    Check("partnership:two_factor_verify", expect(302)),
+    Check("partnership:account", expect(200)),
+    Check("partnership:two_factor_setup", expect(302)),
+    Check(
+        "partnership:accept_invitation",
+        expect(400, anonymous=400),
+        kwargs=lambda cast: {"token": "not-a-real-token"},
+    ),
+    Check("partnership:password_reset", expect(200, anonymous=200)),
+    Check("partnership:password_reset_sent", expect(200, anonymous=200)),
+    Check(
+        "partnership:password_reset_confirm",
+        expect(200, anonymous=200),
+        kwargs=lambda cast: {"uidb64": "MQ", "token": "set-password"},
+    ),
+    Check("partnership:password_reset_complete", expect(200, anonymous=200)),
+    Check("partnership:overview", expect(200, no_role=403)),
+    Check("partnership:person_list", expect(403, manager=200, officer=200, outsider=200)),
+    Check("partnership:person_invite", expect(403, manager=200, officer=200, outsider=200)),
+    Check(
+        "partnership:person_detail",
+        expect(404, manager=200, officer=200, practitioner=200),
+        kwargs=_person,
+    ),
+    Check(
+        "partnership:person_edit",
+        expect(404, manager=200, officer=200, practitioner=403),
+        kwargs=_person,
+    ),
+    Check(
+        "partnership:person_deactivate",
+        expect(404, **BUSINESS_UNIT_WRITE, practitioner=403),
+        kwargs=_person,
+        method="post",
+    ),
+    Check(
+        "partnership:person_reactivate",
+        expect(404, **BUSINESS_UNIT_WRITE, practitioner=403),
+        kwargs=_person,
+        method="post",
+    ),
+    Check(
+        "partnership:person_resend_invitation",
+        expect(404, **BUSINESS_UNIT_WRITE, practitioner=403),
+        kwargs=_person,
+        method="post",
+    ),
+    Check(
+        "partnership:membership_add",
+        expect(403, manager=200, officer=200, **OUTSIDE),
+        kwargs=_group,
+    ),
+    Check(
+        "partnership:membership_remove",
+        expect(403, **BUSINESS_UNIT_WRITE, **OUTSIDE),
+        kwargs=_membership,
+        method="post",
+    ),
+    Check(
+        "partnership:structure_list",
+        expect(200, no_role=403),
+        kwargs=lambda cast: {"kind": "organisations"},
+    ),
+    Check(
+        "partnership:structure_create",
+        expect(403, manager=200, officer=200, outsider=200),
+        kwargs=lambda cast: {"kind": "groups"},
+    ),
+    Check("partnership:structure_detail", expect(200, **OUTSIDE), kwargs=_organisation),
+    Check(
+        "partnership:structure_edit",
+        expect(403, manager=200, officer=200, **OUTSIDE),
+        kwargs=_organisation,
+    ),
+    Check(
+        "partnership:structure_archive",
+        expect(403, **BUSINESS_UNIT_WRITE, **OUTSIDE),
+        kwargs=_organisation,
+        method="post",
+    ),
+    Check(
+        "partnership:structure_detail",
+        expect(404, outsider=200),
+        kwargs=lambda cast: {"kind": "organisations", "pk": cast.other_council.pk},
+        label="of the other partnership",
+    ),
+]
