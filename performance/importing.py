@@ -414,8 +414,8 @@ def replaced_values(plan: Plan) -> list[dict]:
 
 
 TEMPLATE_ROWS = (
-    ("CP01", "Middlesbrough", "2025-26 Q1", "", "42", "120", "Percentage: value worked out"),
-    ("CP02", "Redcar & Cleveland", "2025-26 Q1", "315", "", "", "Count: value only"),
+    ("DQ01", "Middlesbrough", "2025-26 Q1", "", "42", "120", "Percentage: value worked out"),
+    ("CP01", "Redcar & Cleveland", "2025-26 Q1", "315", "", "", "Count: value only"),
 )
 
 
