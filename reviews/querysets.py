@@ -22,6 +22,11 @@ def _oversight_ids(user) -> list[int]:
 class CaseWorkQuerySet(PartnershipRecordQuerySet):
     """Seen by the business unit and partner leads; changed by the business unit."""
 
+    @classmethod
+    def scoped_by(cls, lookup: str) -> type["CaseWorkQuerySet"]:
+        """The same rule for a record that reaches its partnership through `lookup`."""
+        return type(f"{cls.__name__}By{lookup.title()}", (cls,), {"partnership_lookup": lookup})
+
     def visible_to(self, user):
         return self.filter(**{f"{self.partnership_lookup}__in": _oversight_ids(user)})
 
