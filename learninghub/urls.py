@@ -6,6 +6,7 @@ urlpatterns = [
     path("", include("partnership.urls")),
     path("", include("learning.urls")),
     path("", include("public.urls")),
+    path("", include("reviews.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api_schema"),
 ]
 
