@@ -4,6 +4,7 @@ from drf_spectacular.views import SpectacularAPIView
 urlpatterns = [
     path("", include("core.urls")),
     path("", include("partnership.urls")),
+    path("child-deaths/", include("child_deaths.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api_schema"),
 ]
 
