@@ -7,6 +7,7 @@ urlpatterns = [
     path("", include("learning.urls")),
     path("", include("public.urls")),
     path("", include("reviews.urls")),
+    path("child-deaths/", include("child_deaths.urls")),
     path("", include("performance.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api_schema"),
 ]
