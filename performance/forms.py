@@ -4,6 +4,7 @@ from core.forms import VersionedModelForm
 from learning.models import Finding, Theme
 from partnership.models import Area, Organisation
 from performance import periods
+from performance.importing import MAX_UPLOAD_BYTES
 from performance.models import Indicator, Scrutiny
 
 
@@ -53,6 +54,10 @@ class ImportUploadForm(forms.Form):
             raise forms.ValidationError("The selected file must be a CSV or an XLSX spreadsheet")
         if upload.size == 0:
             raise forms.ValidationError("The selected file is empty")
+        if upload.size > MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(
+                f"The selected file must be smaller than {MAX_UPLOAD_BYTES // (1024 * 1024)} MB"
+            )
         return upload
 
 

@@ -1,5 +1,7 @@
 """The performance management framework: an indicator catalogue, quarterly values, imports and scrutiny."""
 
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -147,6 +149,11 @@ class Observation(models.Model):
         return f"{self.indicator.code} {periods.label(self.period)}"
 
 
+def import_path(instance: "PerformanceImport", filename: str) -> str:
+    # A random name: the original is kept in the database, never trusted as a path.
+    return f"performance-imports/{instance.partnership_id}/{uuid.uuid4().hex}"
+
+
 class PerformanceImport(models.Model):
     """An uploaded file of quarterly values: previewed, then applied all at once or not at all."""
 
@@ -160,7 +167,7 @@ class PerformanceImport(models.Model):
     partnership = models.ForeignKey(
         "partnership.Partnership", on_delete=models.PROTECT, related_name="+"
     )
-    file = models.FileField(upload_to="performance-imports/")
+    file = models.FileField(upload_to=import_path)
     original_name = models.CharField(max_length=255)
     status = models.CharField(max_length=16, choices=Status.choices)
     rows = models.PositiveIntegerField(default=0)

@@ -332,3 +332,18 @@ def test_values_of_another_partnership_are_never_matched(cast, catalogue):
     assert _errors(cast, table(("ZZ01", "Middlesbrough", "2025-26 Q1", "1", "", "", ""))) == [
         "row 2, column indicator: unknown indicator 'ZZ01'"
     ]
+
+
+def test_a_spreadsheet_that_cannot_be_read_is_refused_as_a_whole(cast, catalogue):
+    rows = importing.read_table(io.BytesIO(b"not a spreadsheet"), "values.xlsx")
+    assert _errors(cast, rows) == [
+        "row 1, column file: the file is not a readable XLSX spreadsheet"
+    ]
+
+
+def test_a_csv_not_saved_as_utf8_says_how_to_save_it(cast, catalogue):
+    text = "indicator,area,period,value\nCP01,Middlesbrough,2025-26 Q1,1,caf\xe9\n".encode(
+        "latin-1"
+    )
+    [error] = _errors(cast, importing.read_table(io.BytesIO(text), "values.csv"))
+    assert error.startswith("row 1, column file: the file is not a CSV saved as UTF-8")
