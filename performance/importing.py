@@ -93,10 +93,11 @@ def read_table(source, name: str) -> Iterator[list]:
 
 def _xlsx_rows(source) -> Iterator[list]:
     from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
 
     try:
         workbook = load_workbook(source, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError):
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError):
         raise ImportRefused(
             [RowError(1, "file", "the file is not a readable XLSX spreadsheet")]
         ) from None
@@ -129,10 +130,11 @@ def count_rows(path: str, name: str) -> int:
     """Roughly how many rows of figures a stored file holds, for the progress bar."""
     if Path(name).suffix.lower() == ".xlsx":
         from openpyxl import load_workbook
+        from openpyxl.utils.exceptions import InvalidFileException
 
         try:
             workbook = load_workbook(path, read_only=True)
-        except (zipfile.BadZipFile, KeyError, ValueError, OSError):
+        except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError):
             return 0  # checking the file says what is wrong with it
         try:
             return max((workbook.worksheets[0].max_row or 1) - 1, 0)

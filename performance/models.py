@@ -150,8 +150,10 @@ class Observation(models.Model):
 
 
 def import_path(instance: "PerformanceImport", filename: str) -> str:
-    # A random name: the original is kept in the database, never trusted as a path.
-    return f"performance-imports/{instance.partnership_id}/{uuid.uuid4().hex}"
+    # A random name: the original is kept in the database, never trusted as a path. The suffix,
+    # checked to be .csv or .xlsx on upload, stays because the spreadsheet reader goes by it.
+    suffix = ".xlsx" if filename.lower().endswith(".xlsx") else ".csv"
+    return f"performance-imports/{instance.partnership_id}/{uuid.uuid4().hex}{suffix}"
 
 
 class PerformanceImport(models.Model):

@@ -3,6 +3,7 @@
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
+from functools import cached_property
 
 from core.charts import line_chart
 from partnership.models import Area, Partnership
@@ -31,7 +32,7 @@ class Figure:
     points: list[tuple[str, Decimal | None]]
     derived: bool = False
 
-    @property
+    @cached_property
     def chart(self) -> dict:
         return line_chart(self.points)
 
