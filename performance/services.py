@@ -82,7 +82,6 @@ def indicators_import(
     return counts
 
 
-@transaction.atomic
 def observations_import(
     *,
     partnership: Partnership,
@@ -96,24 +95,26 @@ def observations_import(
     """Check a file of quarterly values and write it all, or nothing (ImportRefused lists every error).
 
     Re-importing a quarter replaces its values; each replaced value, before and after, goes into the
-    audit trail.
+    audit trail. Checking reads only, so it runs before the transaction opens: its progress reports
+    are then seen by the progress page while a large file is checked.
     """
     plan = importing.plan(partnership=partnership, table=table, progress=progress)
     if dry_run:
         return plan.counts
-    importing.write(partnership=partnership, plan=plan)
-    audit.record(
-        event=AuditEvent.Event.CHANGED,
-        actor=by,
-        actor_label="" if by else "manage.py import_performance",
-        subject=subject,
-        partnership=partnership,
-        details={
-            "quarterly_values_import": source,
-            **plan.counts,
-            "replaced": importing.replaced_values(plan),
-        },
-    )
+    with transaction.atomic():
+        importing.write(partnership=partnership, plan=plan)
+        audit.record(
+            event=AuditEvent.Event.CHANGED,
+            actor=by,
+            actor_label="" if by else "manage.py import_performance",
+            subject=subject,
+            partnership=partnership,
+            details={
+                "quarterly_values_import": source,
+                **plan.counts,
+                "replaced": importing.replaced_values(plan),
+            },
+        )
     return plan.counts
 
 
