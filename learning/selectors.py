@@ -92,6 +92,12 @@ def dissemination_blockers(source: models.Model) -> list[str]:
     return blockers
 
 
+def themes_with_counts(partnership) -> QuerySet[Theme]:
+    return Theme.objects.for_partnership(partnership).annotate(
+        finding_count=Count("findings", distinct=True)
+    )
+
+
 # Action plans
 
 
