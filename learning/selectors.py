@@ -141,7 +141,9 @@ def action_plan(
             actions = actions.filter(
                 recommendation__source_type_id=type_id, recommendation__source_id=source_id
             )
-    return actions.prefetch_related("recommendation__source").order_by("due_date", "id")
+    return actions.prefetch_related("recommendation__source__partnership").order_by(
+        "due_date", "id"
+    )
 
 
 def action_rows(actions, today: date | None = None) -> list[dict]:
@@ -231,7 +233,7 @@ def similar_work(
     best = sorted(scores, key=lambda finding_id: (-scores[finding_id], -finding_id))[:limit]
     chosen = Finding.objects.in_bulk(best)
     names = dict(Theme.objects.filter(pk__in=theme_ids).values_list("pk", "name"))
-    prefetch_related_objects(list(chosen.values()), "source")
+    prefetch_related_objects(list(chosen.values()), "source__partnership")
     items = []
     for finding_id in best:
         finding = chosen[finding_id]
@@ -299,7 +301,7 @@ def recurring_lessons(*, partnership, min_sources: int = 2) -> list[RecurringThe
             action_count=Count("recommendations__actions", distinct=True),
             evidenced=Count("recommendations__actions__evidence", distinct=True),
         )
-        .prefetch_related("themes", "source")
+        .prefetch_related("themes", "source__partnership")
         .order_by("recorded_at")
     )
     by_theme: dict[int, list[Finding]] = defaultdict(list)
