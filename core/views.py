@@ -140,7 +140,9 @@ def _audit_csv(request, partnership, events):
 def closure_days(request):
     partnership = access.require_partnership(request)
     can_manage = access.is_business_unit(request.user, partnership)
-    form = ClosureDayForm(request.POST or None, partnership=partnership)
+    form = ClosureDayForm(
+        request.POST if request.method == "POST" else None, partnership=partnership
+    )
     if request.method == "POST":
         access.require_business_unit(request)
         if form.is_valid():

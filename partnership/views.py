@@ -59,7 +59,7 @@ def structure_list(request, kind):
 def structure_create(request, kind):
     kind = _kind(kind)
     partnership = access.require_business_unit(request)
-    form = kind.form(request.POST or None, partnership=partnership)
+    form = kind.form(request.POST if request.method == "POST" else None, partnership=partnership)
     if form.is_valid():
         record = services.structure_record_create(
             model=kind.model, partnership=partnership, data=form.changed_values(), by=request.user
@@ -89,7 +89,11 @@ def structure_detail(request, kind, pk):
 def structure_edit(request, kind, pk):
     kind = _kind(kind)
     record = access.get_for_user(request.user, kind.model.objects.all(), pk, write=True)
-    form = kind.form(request.POST or None, instance=record, partnership=record.partnership)
+    form = kind.form(
+        request.POST if request.method == "POST" else None,
+        instance=record,
+        partnership=record.partnership,
+    )
     if form.is_valid():
         try:
             services.structure_record_update(
@@ -122,7 +126,7 @@ def structure_archive(request, kind, pk):
 @require_http_methods(["GET", "POST"])
 def membership_add(request, pk):
     group = access.get_for_user(request.user, Group.objects.all(), pk, write=True)
-    form = MembershipForm(request.POST or None, group=group)
+    form = MembershipForm(request.POST if request.method == "POST" else None, group=group)
     if form.is_valid():
         services.membership_add(
             group=group,

@@ -35,7 +35,7 @@ def _safe_next(request, fallback: str = "core:dashboard"):
 def two_factor_verify(request):
     if request.user.is_verified():
         return _safe_next(request)
-    form = TwoFactorCodeForm(request.POST or None, user=request.user)
+    form = TwoFactorCodeForm(request.POST if request.method == "POST" else None, user=request.user)
     if form.is_valid():
         django_otp.login(request, form.matched_device)
         return _safe_next(request)
@@ -55,7 +55,9 @@ def two_factor_setup(request):
     device, _ = TOTPDevice.objects.get_or_create(
         user=request.user, confirmed=False, defaults={"name": "Authenticator app"}
     )
-    form = TwoFactorCodeForm(request.POST or None, user=request.user, device=device)
+    form = TwoFactorCodeForm(
+        request.POST if request.method == "POST" else None, user=request.user, device=device
+    )
     if form.is_valid():
         device.confirmed = True
         device.save(update_fields=["confirmed"])
@@ -92,7 +94,7 @@ def accept_invitation(request, token):
     invitation = services.invitation_from_token(token)
     if invitation is None:
         return render(request, "partnership/invitation_invalid.html", status=400)
-    form = SetPasswordForm(invitation.person, request.POST or None)
+    form = SetPasswordForm(invitation.person, request.POST if request.method == "POST" else None)
     if form.is_valid():
         services.invitation_accept(
             invitation=invitation, password=form.cleaned_data["new_password1"]

@@ -33,7 +33,9 @@ def person_list(request):
 @require_http_methods(["GET", "POST"])
 def person_invite(request):
     partnership = access.require_business_unit(request)
-    form = PersonInviteForm(request.POST or None, partnership=partnership)
+    form = PersonInviteForm(
+        request.POST if request.method == "POST" else None, partnership=partnership
+    )
     if form.is_valid():
         person = services.person_invite(
             partnership=partnership, by=request.user, **form.cleaned_data
@@ -66,7 +68,9 @@ def person_detail(request, pk):
 def person_edit(request, pk):
     person = access.get_for_user(request.user, User.objects.all(), pk, write=True)
     partnership = access.require_business_unit(request)
-    form = PersonEditForm(request.POST or None, instance=person, partnership=partnership)
+    form = PersonEditForm(
+        request.POST if request.method == "POST" else None, instance=person, partnership=partnership
+    )
     if form.is_valid():
         try:
             services.person_update(

@@ -1,0 +1,418 @@
+from django import forms
+from django.utils import timezone
+
+from child_deaths import rules, selectors
+from child_deaths.models import Analysis, ChildDeath, ChildIdentity, PanelMeeting, ReportingForm
+from core.forms import GovukDateField, VersionedModelForm
+from partnership.models import Area, Organisation
+
+KIND_OF_DEATH = [
+    ("child", "The death of a child (born alive, under 18)"),
+    ("stillbirth", "A stillbirth"),
+    ("late_foetal_loss", "A late foetal loss (before 24 weeks)"),
+    ("termination", "A planned termination of pregnancy carried out within the law"),
+]
+IDENTITY_FIELDS = [
+    "forenames",
+    "surname",
+    "date_of_birth",
+    "address",
+    "postcode",
+    "nhs_number",
+    "nhs_number_status",
+]
+DETAIL_FIELDS = [
+    "date_of_death",
+    "place_of_death",
+    "expected",
+    "sex",
+    "ethnicity",
+    "circumstances",
+    "professionals_involved",
+    "external_causes",
+    "sudden_no_apparent_cause",
+    "in_custody_or_detained",
+    "suspicion_not_natural",
+]
+
+
+class NotificationForm(forms.Form):
+    """The child death notification form."""
+
+    kind_of_death = forms.ChoiceField(
+        label="What are you notifying?", choices=KIND_OF_DEATH, widget=forms.RadioSelect
+    )
+    area = forms.ModelChoiceField(
+        label="Area where the child normally lived",
+        queryset=Area.objects.none(),
+        empty_label="Choose an area",
+    )
+    forenames = forms.CharField(label="Child's first names", max_length=200)
+    surname = forms.CharField(label="Child's last name", max_length=200)
+    date_of_birth = GovukDateField(label="Date of birth", help_text="For example, 27 3 2019")
+    nhs_number_status = forms.ChoiceField(
+        label="NHS number",
+        choices=ChildIdentity.NhsNumberStatus.choices,
+        widget=forms.RadioSelect,
+    )
+    nhs_number = forms.CharField(
+        label="The child's NHS number",
+        required=False,
+        max_length=12,
+        help_text="10 digits, for example 943 476 5919",
+    )
+    address = forms.CharField(label="Home address", widget=forms.Textarea(attrs={"rows": 3}))
+    postcode = forms.CharField(label="Postcode", max_length=10)
+    date_of_death = GovukDateField(label="Date of death")
+    place_of_death = forms.ChoiceField(
+        label="Place of death", choices=ChildDeath.Place.choices, widget=forms.RadioSelect
+    )
+    expected = forms.ChoiceField(
+        label="Was the death expected?",
+        choices=ChildDeath.Expected.choices,
+        widget=forms.RadioSelect,
+        help_text="Unexpected: not anticipated as a significant possibility, for example 24 hours before.",
+    )
+    sex = forms.ChoiceField(label="Sex", choices=ChildDeath.Sex.choices, widget=forms.RadioSelect)
+    ethnicity = forms.ChoiceField(label="Ethnicity", choices=ChildDeath.Ethnicity.choices)
+    circumstances = forms.CharField(
+        label="Circumstances of the death", widget=forms.Textarea(attrs={"rows": 5})
+    )
+    professionals_involved = forms.CharField(
+        label="Agencies and professionals involved with the child",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    external_causes = forms.BooleanField(
+        label="The death is or could be due to external causes", required=False
+    )
+    sudden_no_apparent_cause = forms.BooleanField(
+        label="The death was sudden with no immediately apparent cause", required=False
+    )
+    in_custody_or_detained = forms.BooleanField(
+        label="The child died in custody or detained under the Mental Health Act", required=False
+    )
+    suspicion_not_natural = forms.BooleanField(
+        label="The circumstances raise a suspicion that the death was not natural", required=False
+    )
+    not_a_duplicate = forms.BooleanField(
+        label="I have checked: this is a different child from the death already notified",
+        required=False,
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["area"].queryset = selectors.areas_for_notification(user)
+        self.fields["area"].label_from_instance = lambda area: f"{area.name} ({area.partnership})"
+        self.possible_duplicates: list[ChildDeath] = []
+
+    def clean_kind_of_death(self):
+        kind = self.cleaned_data["kind_of_death"]
+        reason = rules.refusal_reason(kind_of_death=kind, age_at_death_days=None)
+        if reason:
+            raise forms.ValidationError(f"This cannot be notified as a child death. {reason}")
+        return kind
+
+    def clean_date_of_death(self):
+        day = self.cleaned_data["date_of_death"]
+        if day and day > timezone.localdate():
+            raise forms.ValidationError("Date of death must be today or in the past")
+        return day
+
+    def clean(self):
+        cleaned = super().clean()
+        self._check_nhs_number(cleaned)
+        born, died = cleaned.get("date_of_birth"), cleaned.get("date_of_death")
+        if born and died:
+            if born > died:
+                self.add_error(
+                    "date_of_birth", "Date of birth must be on or before the date of death"
+                )
+            elif not rules.is_under_eighteen(date_of_birth=born, date_of_death=died):
+                self.add_error(
+                    "date_of_birth",
+                    "Child death review covers children who die before their 18th birthday",
+                )
+        if not self.errors:
+            self._flag_duplicates(cleaned)
+        return cleaned
+
+    def _check_nhs_number(self, cleaned):
+        number = (cleaned.get("nhs_number") or "").replace(" ", "").replace("-", "")
+        status = cleaned.get("nhs_number_status")
+        if status == ChildIdentity.NhsNumberStatus.PROVIDED:
+            if not number:
+                self.add_error("nhs_number", "Enter the NHS number, or say why it is not available")
+            elif not rules.nhs_number_is_valid(number):
+                self.add_error(
+                    "nhs_number", "Enter a real NHS number: 10 digits with a valid check digit"
+                )
+        elif number:
+            self.add_error("nhs_number", "Leave the NHS number empty, or choose 'NHS number given'")
+        cleaned["nhs_number"] = number
+
+    def _flag_duplicates(self, cleaned):
+        self.possible_duplicates = selectors.possible_duplicates(
+            forenames=cleaned["forenames"],
+            surname=cleaned["surname"],
+            date_of_birth=cleaned["date_of_birth"],
+            date_of_death=cleaned["date_of_death"],
+        )
+        if self.possible_duplicates and not cleaned.get("not_a_duplicate"):
+            references = ", ".join(death.reference for death in self.possible_duplicates)
+            self.add_error(
+                "not_a_duplicate",
+                f"This looks like a death already notified ({references}). If it is the same "
+                "child, do not notify again; if it is a different child, tick the box",
+            )
+
+    def identity(self) -> dict:
+        return {name: self.cleaned_data[name] for name in IDENTITY_FIELDS}
+
+    def details(self) -> dict:
+        return {name: self.cleaned_data[name] for name in DETAIL_FIELDS}
+
+
+class JarForm(VersionedModelForm):
+    jar_started_on = GovukDateField(label="Date the joint agency response started", required=False)
+    jar_completed_on = GovukDateField(
+        label="Date the joint agency response was completed", required=False
+    )
+
+    class Meta:
+        model = ChildDeath
+        fields = ["jar_status", "jar_started_on", "jar_completed_on"]
+        labels = {"jar_status": "Joint agency response"}
+        widgets = {"jar_status": forms.RadioSelect}
+
+    def clean(self):
+        cleaned = super().clean()
+        started, completed = cleaned.get("jar_started_on"), cleaned.get("jar_completed_on")
+        if started and completed and completed < started:
+            self.add_error("jar_completed_on", "The completion date must be on or after the start")
+        if cleaned.get("jar_status") == ChildDeath.JarStatus.COMPLETED and not completed:
+            self.add_error(
+                "jar_completed_on", "Enter the date the joint agency response was completed"
+            )
+        return cleaned
+
+
+class ReportingRequestForm(forms.Form):
+    organisation = forms.ModelChoiceField(
+        label="Agency", queryset=Organisation.objects.none(), empty_label="Choose an agency"
+    )
+    professional = forms.CharField(
+        label="Named professional",
+        required=False,
+        max_length=200,
+        help_text="For example, the child's GP",
+    )
+    form = forms.ModelChoiceField(
+        label="Form",
+        queryset=ReportingForm.objects.none(),
+        empty_label="Choose a form",
+        help_text="Supplementary forms are asked for by circumstance of the death.",
+    )
+    due_date = GovukDateField(label="Due date")
+
+    def __init__(self, *args, death: ChildDeath, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = Organisation.objects.filter(
+            partnership=death.partnership, archived_at__isnull=True
+        )
+        self.fields["form"].queryset = current_forms()
+
+    def clean_due_date(self):
+        day = self.cleaned_data["due_date"]
+        if day and day < timezone.localdate():
+            raise forms.ValidationError("Due date must be today or in the future")
+        return day
+
+
+def current_forms():
+    """The latest version of each national form: new requests are always on the current one."""
+    latest = {}
+    for form in ReportingForm.objects.order_by("name", "-version"):
+        latest.setdefault(form.name, form.pk)
+    return ReportingForm.objects.filter(pk__in=latest.values()).order_by("kind", "name")
+
+
+class ReturnForm(forms.Form):
+    """The questions of the form version the request was made on."""
+
+    def __init__(self, *args, reporting_form: ReportingForm, **kwargs):
+        super().__init__(*args, **kwargs)
+        for question in reporting_form.questions:
+            if question["kind"] == "yes_no":
+                self.fields[question["key"]] = forms.ChoiceField(
+                    label=question["label"],
+                    choices=[("Yes", "Yes"), ("No", "No"), ("Not known", "Not known")],
+                    widget=forms.RadioSelect,
+                )
+            else:
+                self.fields[question["key"]] = forms.CharField(
+                    label=question["label"], widget=forms.Textarea(attrs={"rows": 4})
+                )
+
+
+class ReviewMeetingForm(forms.Form):
+    held_on = GovukDateField(label="Date of the child death review meeting")
+    attendees = forms.CharField(
+        label="Who attended",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Roles and agencies",
+    )
+    outcome = forms.CharField(label="Outcome", widget=forms.Textarea(attrs={"rows": 4}))
+
+
+class PanelMeetingForm(forms.Form):
+    panel = forms.ModelChoiceField(label="Panel", queryset=None, empty_label=None)
+    held_on = GovukDateField(label="Date of the meeting")
+    location = forms.CharField(label="Where", max_length=200, required=False)
+    cases = forms.ModelMultipleChoiceField(
+        label="Cases on the agenda",
+        queryset=ChildDeath.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text="Cases ready for review from every partnership the panel serves.",
+    )
+
+    def __init__(self, *args, panels, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["panel"].queryset = panels
+        panel_id = self.data.get("panel") or (panels[0].pk if panels else None)
+        panel = panels.filter(pk=panel_id).first() if panel_id else None
+        if panel is not None:
+            self.fields["cases"].queryset = selectors.agenda_candidates(panel)
+        self.fields["cases"].label_from_instance = lambda death: (
+            f"{death.reference} ({death.pseudonym}, {death.partnership.short_name})"
+        )
+
+
+class MinutesForm(VersionedModelForm):
+    class Meta:
+        model = PanelMeeting
+        fields = ["attendees", "apologies", "minutes"]
+        labels = {"attendees": "Present", "apologies": "Apologies"}
+        widgets = {name: forms.Textarea(attrs={"rows": 4}) for name in fields}
+
+
+class AnalysisForm(forms.ModelForm):
+    """The child death analysis form: category, four graded domains and the conclusion."""
+
+    class Meta:
+        model = Analysis
+        fields = [
+            "panel_meeting",
+            "category",
+            "child_factors",
+            "child_grade",
+            "family_factors",
+            "family_grade",
+            "environment_factors",
+            "environment_grade",
+            "service_factors",
+            "service_grade",
+            "modifiable",
+            "abuse_or_neglect_suspected",
+            "learning",
+        ]
+        labels = {
+            "panel_meeting": "Panel meeting",
+            "category": "Category of death",
+            "child_grade": "Grade: factors intrinsic to the child",
+            "child_factors": "Factors intrinsic to the child",
+            "family_grade": "Grade: factors in the family and social environment",
+            "family_factors": "Factors in the family and social environment",
+            "environment_grade": "Grade: factors in the physical environment",
+            "environment_factors": "Factors in the physical environment",
+            "service_grade": "Grade: factors in service provision",
+            "service_factors": "Factors in service provision",
+            "modifiable": "Conclusion on modifiable factors",
+            "abuse_or_neglect_suspected": "Abuse or neglect is known or suspected",
+            "learning": "Learning identified",
+        }
+        help_texts = {
+            "category": "Where more than one applies, choose the first in this list.",
+            "modifiable": (
+                "Modifiable factors: factors which may have contributed to the death and which, by "
+                "nationally or locally achievable interventions, could be modified to reduce the "
+                "risk of future child deaths."
+            ),
+            "abuse_or_neglect_suspected": "The case will be referred to the partnership to consider a rapid review.",
+        }
+        widgets = {
+            "category": forms.RadioSelect,
+            "child_grade": forms.RadioSelect,
+            "family_grade": forms.RadioSelect,
+            "environment_grade": forms.RadioSelect,
+            "service_grade": forms.RadioSelect,
+            "modifiable": forms.RadioSelect,
+            **{
+                name: forms.Textarea(attrs={"rows": 3})
+                for name in (
+                    "child_factors",
+                    "family_factors",
+                    "environment_factors",
+                    "service_factors",
+                    "learning",
+                )
+            },
+        }
+
+    def __init__(self, *args, death: ChildDeath, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["panel_meeting"].queryset = death.panel_meetings.all()
+        self.fields["panel_meeting"].empty_label = "Not discussed at a recorded meeting"
+
+    def clean(self):
+        cleaned = super().clean()
+        grades = [cleaned.get(f"{key}_grade") for key, _ in Analysis.DOMAINS]
+        if (
+            cleaned.get("modifiable") == Analysis.Modifiable.IDENTIFIED
+            and Analysis.Grade.MAY_HAVE_CONTRIBUTED not in grades
+        ):
+            self.add_error(
+                "modifiable",
+                "Modifiable factors identified needs at least one domain graded 'may have contributed'",
+            )
+        return cleaned
+
+
+class TrendFilterForm(forms.Form):
+    partnership = forms.ModelChoiceField(
+        label="Partnership", queryset=None, required=False, empty_label="All you can see"
+    )
+    area = forms.ModelChoiceField(
+        label="Area", queryset=None, required=False, empty_label="All areas"
+    )
+    year_from = forms.IntegerField(
+        label="From year", required=False, min_value=2000, max_value=2100
+    )
+    year_to = forms.IntegerField(label="To year", required=False, min_value=2000, max_value=2100)
+    expected = forms.ChoiceField(
+        label="Expected or unexpected",
+        required=False,
+        choices=[("", "Both"), *ChildDeath.Expected.choices],
+    )
+
+    def __init__(self, *args, partnerships, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["partnership"].queryset = partnerships
+        self.fields["area"].queryset = Area.objects.filter(partnership__in=partnerships)
+        self.fields["area"].label_from_instance = lambda area: area.name
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("year_from"), cleaned.get("year_to")
+        if start and end and start > end:
+            self.add_error("year_to", "The 'to' year must be the same as or after the 'from' year")
+        return cleaned
+
+
+class ReportYearForm(forms.Form):
+    year = forms.TypedChoiceField(label="Year (1 April to 31 March)", coerce=int)
+
+    def __init__(self, *args, years, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["year"].choices = [(year, f"{year} to {year + 1}") for year in years]

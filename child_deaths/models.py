@@ -1,0 +1,460 @@
+"""Child death review: notification, information gathering, the panel and its analysis.
+
+Identifying details of the child live only in `ChildIdentity`; everywhere else a death is its
+reference and pseudonym ("TTSCP-CD-2026-004", "Child D").
+"""
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.urls import reverse
+
+from child_deaths import access as death_access
+from child_deaths import rules
+from core.models import Versioned
+from partnership.querysets import PartnershipRecordQuerySet
+
+
+class DeathQuerySet(PartnershipRecordQuerySet):
+    """Deaths (and records of a death) seen only by the owning business unit and the serving panel."""
+
+    def visible_to(self, user):
+        return self.filter(
+            **{f"{self.partnership_lookup}__in": death_access.death_partnership_ids(user)}
+        )
+
+    def editable_by(self, user):
+        return self.visible_to(user)
+
+    def for_statistics(self, user):
+        return self.filter(
+            **{f"{self.partnership_lookup}__in": death_access.statistics_partnership_ids(user)}
+        )
+
+
+class DeathRecordQuerySet(DeathQuerySet):
+    partnership_lookup = "child_death__partnership"
+
+
+class ChildDeath(Versioned):
+    class Status(models.TextChoices):
+        NOTIFIED = "notified", "Notified"
+        GATHERING = "gathering", "Gathering information"
+        READY = "ready", "Ready for panel"
+        REVIEWED = "reviewed", "Reviewed by panel"
+
+    class Expected(models.TextChoices):
+        EXPECTED = "expected", "Expected"
+        UNEXPECTED = "unexpected", "Unexpected"
+
+    class Sex(models.TextChoices):
+        FEMALE = "female", "Female"
+        MALE = "male", "Male"
+        INDETERMINATE = "indeterminate", "Indeterminate"
+        NOT_KNOWN = "not_known", "Not known"
+
+    class Ethnicity(models.TextChoices):
+        # The five ONS high-level groups used in NCMD releases, and "not stated".
+        ASIAN = "asian", "Asian or Asian British"
+        BLACK = "black", "Black, Black British, Caribbean or African"
+        MIXED = "mixed", "Mixed or multiple ethnic groups"
+        WHITE = "white", "White"
+        OTHER = "other", "Other ethnic group"
+        NOT_STATED = "not_stated", "Not stated"
+
+    class Place(models.TextChoices):
+        HOME = "home", "Usual residence"
+        HOSPITAL = "hospital", "Hospital"
+        HOSPICE = "hospice", "Hospice"
+        PUBLIC_PLACE = "public_place", "Public place"
+        OTHER = "other", "Other place"
+
+    class JarStatus(models.TextChoices):
+        NOT_NEEDED = "not_needed", "Not needed"
+        NEEDED = "needed", "Needed, not yet started"
+        STARTED = "started", "Started"
+        COMPLETED = "completed", "Completed"
+
+    partnership = models.ForeignKey(
+        "partnership.Partnership", on_delete=models.PROTECT, related_name="child_deaths"
+    )
+    area = models.ForeignKey(
+        "partnership.Area",
+        on_delete=models.PROTECT,
+        related_name="child_deaths",
+        help_text="Area where the child normally lived; it decides the owning partnership.",
+    )
+    reference = models.CharField(max_length=40, unique=True)
+    pseudonym = models.CharField(max_length=20)
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.NOTIFIED)
+    date_of_death = models.DateField(db_index=True)
+    place_of_death = models.CharField(max_length=16, choices=Place.choices)
+    expected = models.CharField(max_length=16, choices=Expected.choices)
+    sex = models.CharField(max_length=16, choices=Sex.choices)
+    ethnicity = models.CharField(max_length=16, choices=Ethnicity.choices)
+    age_in_days = models.PositiveIntegerField()
+    age_band = models.CharField(max_length=20)
+    circumstances = models.TextField()
+    professionals_involved = models.TextField(blank=True)
+    external_causes = models.BooleanField(default=False)
+    sudden_no_apparent_cause = models.BooleanField(default=False)
+    in_custody_or_detained = models.BooleanField(default=False)
+    suspicion_not_natural = models.BooleanField(default=False)
+    jar_status = models.CharField(max_length=16, choices=JarStatus.choices)
+    jar_started_on = models.DateField(null=True, blank=True)
+    jar_completed_on = models.DateField(null=True, blank=True)
+    possible_duplicate_of = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    notified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    notifying_organisation = models.ForeignKey(
+        "partnership.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    notified_at = models.DateTimeField(auto_now_add=True)
+
+    objects = DeathQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date_of_death", "-id"]
+        indexes = [models.Index(fields=["partnership", "date_of_death"])]
+
+    def __str__(self) -> str:
+        return f"{self.reference} ({self.pseudonym})"
+
+    @property
+    def learning_title(self) -> str:
+        return f"Child death review: {self.pseudonym}"
+
+    @property
+    def learning_reference(self) -> str:
+        return self.reference
+
+    def get_absolute_url(self) -> str:
+        return reverse("child_deaths:death_detail", args=[self.pk])
+
+    @property
+    def jar_facts(self) -> rules.JarFacts:
+        return rules.JarFacts(
+            external_causes=self.external_causes,
+            sudden_no_apparent_cause=self.sudden_no_apparent_cause,
+            in_custody_or_detained=self.in_custody_or_detained,
+            suspicion_not_natural=self.suspicion_not_natural,
+        )
+
+    @property
+    def jar_triggers(self) -> list[str]:
+        return rules.jar_triggers(self.jar_facts)
+
+
+class ChildIdentity(models.Model):
+    """The one place a child's identifying details are kept; every view of it is audited."""
+
+    class NhsNumberStatus(models.TextChoices):
+        PROVIDED = "provided", "NHS number given"
+        NOT_AVAILABLE = "not_available", "NHS number not currently available"
+        NOT_RESIDENT = "not_resident", "Child not resident in England"
+
+    child_death = models.OneToOneField(
+        ChildDeath, on_delete=models.CASCADE, related_name="identity"
+    )
+    forenames = models.CharField(max_length=200)
+    surname = models.CharField(max_length=200)
+    date_of_birth = models.DateField()
+    address = models.TextField()
+    postcode = models.CharField(max_length=10)
+    nhs_number = models.CharField(max_length=10, blank=True)
+    nhs_number_status = models.CharField(max_length=16, choices=NhsNumberStatus.choices)
+
+    objects = DeathRecordQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(nhs_number_status="provided") | ~models.Q(nhs_number=""),
+                name="nhs_number_given_when_provided",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"Identifying details of {self.child_death}"
+
+    @property
+    def partnership(self):
+        return self.child_death.partnership
+
+
+class ReportingForm(models.Model):
+    """One version of a national reporting form: its questions are fixed once answers exist."""
+
+    class Kind(models.TextChoices):
+        REPORTING = "reporting", "Child death reporting form"
+        SUPPLEMENTARY = "supplementary", "Supplementary reporting form"
+
+    name = models.CharField(max_length=200)
+    kind = models.CharField(max_length=16, choices=Kind.choices)
+    version = models.PositiveSmallIntegerField()
+    published_on = models.DateField()
+    # The national form changes yearly; each version keeps its own questions (STYLE.md allows JSON
+    # for such forms) so a return completed on an older version still reads as it was answered.
+    questions = models.JSONField()
+
+    class Meta:
+        ordering = ["kind", "name", "-version"]
+        constraints = [
+            models.UniqueConstraint(fields=["name", "version"], name="one_reporting_form_version")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} (version {self.version}, {self.published_on:%B %Y})"
+
+
+class AgencyRequestQuerySet(DeathQuerySet):
+    """Requests: the panel and business unit see all; an agency's contributors see only their own."""
+
+    def visible_to(self, user):
+        return self.filter(
+            models.Q(partnership__in=death_access.death_partnership_ids(user))
+            | self._own_agency(user)
+        )
+
+    def editable_by(self, user):
+        return self.visible_to(user)
+
+    def for_contributor(self, user):
+        return self.filter(self._own_agency(user))
+
+    @staticmethod
+    def _own_agency(user) -> models.Q:
+        from partnership import access
+        from partnership.models import Role
+
+        if not getattr(user, "organisation_id", None):
+            return models.Q(pk__in=[])
+        return models.Q(
+            organisation_id=user.organisation_id,
+            partnership__in=access.partnership_ids(user, {Role.AGENCY_CONTRIBUTOR}),
+        )
+
+
+class AgencyReportingRequest(models.Model):
+    """A request to one agency (and named professional) to complete a reporting form."""
+
+    partnership = models.ForeignKey(
+        "partnership.Partnership", on_delete=models.PROTECT, related_name="+"
+    )
+    child_death = models.ForeignKey(
+        ChildDeath, on_delete=models.PROTECT, related_name="reporting_requests"
+    )
+    organisation = models.ForeignKey(
+        "partnership.Organisation", on_delete=models.PROTECT, related_name="+"
+    )
+    professional = models.CharField(max_length=200, blank=True)
+    form = models.ForeignKey(ReportingForm, on_delete=models.PROTECT, related_name="requests")
+    due_date = models.DateField()
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    requested_at = models.DateTimeField(auto_now_add=True)
+    answers = models.JSONField(default=dict, blank=True)
+    returned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    returned_at = models.DateTimeField(null=True, blank=True)
+
+    objects = AgencyRequestQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["due_date", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.form.name} from {self.organisation} for {self.child_death.reference}"
+
+    @property
+    def is_returned(self) -> bool:
+        return self.returned_at is not None
+
+    def answered_questions(self) -> list[tuple[str, str]]:
+        """Each question of the form's own version with its answer, in the form's order."""
+        return [
+            (question["label"], self.answers.get(question["key"], ""))
+            for question in self.form.questions
+        ]
+
+
+class ReviewMeeting(models.Model):
+    """The child death review meeting of the professionals who knew the child."""
+
+    child_death = models.ForeignKey(
+        ChildDeath, on_delete=models.CASCADE, related_name="review_meetings"
+    )
+    held_on = models.DateField()
+    attendees = models.TextField()
+    outcome = models.TextField()
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    objects = DeathRecordQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-held_on"]
+
+    def __str__(self) -> str:
+        return f"Child death review meeting on {self.held_on:%d %B %Y}"
+
+
+class PanelMeetingQuerySet(PartnershipRecordQuerySet):
+    """Panel meetings: its members and the business unit of the hosting partnership."""
+
+    def visible_to(self, user):
+        from partnership import access
+
+        return self.filter(
+            models.Q(panel__in=death_access.panels_of(user))
+            | models.Q(panel__partnership__in=access.business_unit_partnership_ids(user))
+        )
+
+    def editable_by(self, user):
+        return self.visible_to(user)
+
+
+class PanelMeeting(Versioned):
+    panel = models.ForeignKey(
+        "partnership.Group", on_delete=models.PROTECT, related_name="panel_meetings"
+    )
+    partnership = models.ForeignKey(
+        "partnership.Partnership", on_delete=models.PROTECT, related_name="+"
+    )
+    held_on = models.DateField()
+    location = models.CharField(max_length=200, blank=True)
+    cases = models.ManyToManyField(ChildDeath, blank=True, related_name="panel_meetings")
+    attendees = models.TextField(blank=True)
+    apologies = models.TextField(blank=True)
+    minutes = models.TextField(blank=True)
+
+    objects = PanelMeetingQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-held_on"]
+
+    def __str__(self) -> str:
+        return f"{self.panel} on {self.held_on:%d %B %Y}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("child_deaths:panel_meeting_detail", args=[self.pk])
+
+
+class Analysis(Versioned):
+    """The panel's analysis of one death (the child death analysis form)."""
+
+    class Category(models.IntegerChoices):
+        # The ten categories in their hierarchy: where several apply, the panel chooses the first.
+        DELIBERATELY_INFLICTED = 1, "1. Deliberately inflicted injury, abuse or neglect"
+        SUICIDE = 2, "2. Suicide or deliberate self-inflicted harm"
+        TRAUMA = (
+            3,
+            "3. Trauma and other external factors, including medical or surgical complications or error",
+        )
+        MALIGNANCY = 4, "4. Malignancy"
+        ACUTE = 5, "5. Acute medical or surgical condition"
+        CHRONIC = 6, "6. Chronic medical condition"
+        CHROMOSOMAL = 7, "7. Chromosomal, genetic and congenital anomalies"
+        PERINATAL = 8, "8. Perinatal or neonatal event"
+        INFECTION = 9, "9. Infection"
+        SUDDEN_UNEXPLAINED = 10, "10. Sudden unexpected, unexplained death"
+
+    class Grade(models.IntegerChoices):
+        NOT_AVAILABLE = 0, "Information not available"
+        NONE_OR_UNLIKELY = 1, "No factors identified, or factors unlikely to have contributed"
+        MAY_HAVE_CONTRIBUTED = 2, "Factors identified that may have contributed to the death"
+
+    class Modifiable(models.TextChoices):
+        IDENTIFIED = "identified", "Modifiable factors identified"
+        NOT_IDENTIFIED = "not_identified", "No modifiable factors identified"
+        INSUFFICIENT = "insufficient", "Insufficient information"
+
+    child_death = models.OneToOneField(
+        ChildDeath, on_delete=models.PROTECT, related_name="analysis"
+    )
+    panel_meeting = models.ForeignKey(
+        PanelMeeting, null=True, blank=True, on_delete=models.PROTECT, related_name="analyses"
+    )
+    category = models.PositiveSmallIntegerField(choices=Category.choices)
+    child_factors = models.TextField(blank=True)
+    child_grade = models.PositiveSmallIntegerField(choices=Grade.choices)
+    family_factors = models.TextField(blank=True)
+    family_grade = models.PositiveSmallIntegerField(choices=Grade.choices)
+    environment_factors = models.TextField(blank=True)
+    environment_grade = models.PositiveSmallIntegerField(choices=Grade.choices)
+    service_factors = models.TextField(blank=True)
+    service_grade = models.PositiveSmallIntegerField(choices=Grade.choices)
+    modifiable = models.CharField(max_length=16, choices=Modifiable.choices)
+    abuse_or_neglect_suspected = models.BooleanField(default=False)
+    learning = models.TextField(blank=True)
+    completed_on = models.DateField()
+    completed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    objects = DeathRecordQuerySet.as_manager()
+
+    DOMAINS = (
+        ("child", "Factors intrinsic to the child"),
+        ("family", "Factors in the family and social environment"),
+        ("environment", "Factors in the physical environment"),
+        ("service", "Factors in service provision"),
+    )
+
+    def __str__(self) -> str:
+        return f"Analysis of {self.child_death}"
+
+    def domains(self) -> list[dict]:
+        return [
+            {
+                "name": label,
+                "factors": getattr(self, f"{key}_factors"),
+                "grade": getattr(self, f"get_{key}_grade_display")(),
+            }
+            for key, label in self.DOMAINS
+        ]
+
+
+class RapidReviewReferral(models.Model):
+    """A death referred to the partnership to consider a rapid review (abuse or neglect suspected).
+
+    Tracked here; where the reviews capability took it as a learning referral, `learning_referral`
+    points at that record.
+    """
+
+    child_death = models.ForeignKey(
+        ChildDeath, on_delete=models.PROTECT, related_name="rapid_review_referrals"
+    )
+    reason = models.TextField()
+    referred_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    referred_at = models.DateTimeField(auto_now_add=True)
+    learning_referral_type = models.ForeignKey(
+        ContentType, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    learning_referral_id = models.PositiveBigIntegerField(null=True, blank=True)
+
+    objects = DeathRecordQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-referred_at"]
+
+    def __str__(self) -> str:
+        return f"Referral of {self.child_death} for rapid review consideration"
+
+    @property
+    def learning_referral(self):
+        if self.learning_referral_type_id is None:
+            return None
+        return self.learning_referral_type.get_object_for_this_type(pk=self.learning_referral_id)

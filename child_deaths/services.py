@@ -1,0 +1,368 @@
+"""Every write of child death review. Each is atomic and leaves its row in the audit trail."""
+
+import logging
+import string
+from datetime import date
+from typing import Any
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+
+from child_deaths import rules
+from child_deaths.models import (
+    AgencyReportingRequest,
+    Analysis,
+    ChildDeath,
+    ChildIdentity,
+    PanelMeeting,
+    RapidReviewReferral,
+    ReportingForm,
+    ReviewMeeting,
+)
+from core import audit
+from core.concurrency import save_if_unchanged
+from core.models import AuditEvent
+from core.services import deadline_complete, deadline_set
+from partnership.models import Area, Group, Organisation, Partnership, Role, User
+
+logger = logging.getLogger(__name__)
+
+REPORTING_DEADLINE = "Child death reporting form due"
+
+
+class NotificationRefused(Exception):
+    """The death is outside child death review; the message says why."""
+
+
+def _pseudonym(number: int) -> str:
+    """Child A, B, ... Z, AA, AB ...: a name for the case that identifies nobody."""
+    letters = ""
+    while True:
+        number, remainder = divmod(number, 26)
+        letters = string.ascii_uppercase[remainder] + letters
+        if number == 0:
+            return f"Child {letters}"
+        number -= 1
+
+
+def _next_reference(partnership: Partnership, year: int) -> tuple[str, str]:
+    # Lock the partnership row so that two notifications at once cannot take the same number.
+    Partnership.objects.select_for_update().filter(pk=partnership.pk).first()
+    prefix = f"{partnership.short_name}-CD-{year}-"
+    count = ChildDeath.objects.filter(reference__startswith=prefix).count()
+    return f"{prefix}{count + 1:03d}", _pseudonym(count)
+
+
+@transaction.atomic
+def death_notify(
+    *,
+    area: Area,
+    identity: dict[str, Any],
+    details: dict[str, Any],
+    kind_of_death: str,
+    possible_duplicate_of: ChildDeath | None = None,
+    by: User,
+) -> ChildDeath:
+    """Record a notified death in the partnership of the child's area of residence."""
+    days = rules.age_in_days(
+        date_of_birth=identity["date_of_birth"], date_of_death=details["date_of_death"]
+    )
+    reason = rules.refusal_reason(kind_of_death=kind_of_death, age_at_death_days=days)
+    if not reason and not rules.is_under_eighteen(
+        date_of_birth=identity["date_of_birth"], date_of_death=details["date_of_death"]
+    ):
+        reason = "Child death review covers children who die before their 18th birthday."
+    if reason:
+        raise NotificationRefused(reason)
+    partnership = area.partnership
+    reference, pseudonym = _next_reference(partnership, details["date_of_death"].year)
+    death = ChildDeath(
+        partnership=partnership,
+        area=area,
+        reference=reference,
+        pseudonym=pseudonym,
+        age_in_days=days,
+        age_band=rules.age_band(days),
+        notified_by=by,
+        notifying_organisation=by.organisation,
+        possible_duplicate_of=possible_duplicate_of,
+        **details,
+    )
+    death.jar_status = (
+        ChildDeath.JarStatus.NEEDED if death.jar_triggers else ChildDeath.JarStatus.NOT_NEEDED
+    )
+    death.save()
+    ChildIdentity.objects.create(child_death=death, **identity)
+    audit.record(
+        event=AuditEvent.Event.CREATED,
+        actor=by,
+        subject=death,
+        details={
+            "area": area.name,
+            "jar_triggers": death.jar_triggers,
+            "possible_duplicate_of": possible_duplicate_of.reference
+            if possible_duplicate_of
+            else None,
+        },
+    )
+    return death
+
+
+def identity_viewed(*, death: ChildDeath, by: User) -> None:
+    """Note in the audit trail that a person saw a child's identifying details."""
+    audit.record(event=AuditEvent.Event.VIEWED_IDENTIFYING_DETAILS, actor=by, subject=death)
+
+
+@transaction.atomic
+def jar_update(
+    *,
+    death: ChildDeath,
+    status: str,
+    started_on: date | None,
+    completed_on: date | None,
+    expected_version: int,
+    by: User,
+) -> None:
+    before = audit.snapshot(death, ["jar_status", "jar_started_on", "jar_completed_on"])
+    death.jar_status, death.jar_started_on, death.jar_completed_on = (
+        status,
+        started_on,
+        completed_on,
+    )
+    save_if_unchanged(
+        death,
+        expected_version=expected_version,
+        fields=["jar_status", "jar_started_on", "jar_completed_on"],
+    )
+    after = audit.snapshot(death, ["jar_status", "jar_started_on", "jar_completed_on"])
+    audit.record(
+        event=AuditEvent.Event.CHANGED,
+        actor=by,
+        subject=death,
+        details={"changes": audit.changes(before, after)},
+    )
+
+
+def _set_status(death: ChildDeath, status: str) -> None:
+    ChildDeath.objects.filter(pk=death.pk).update(status=status)
+    death.status = status
+
+
+@transaction.atomic
+def reporting_request_send(
+    *,
+    death: ChildDeath,
+    organisation: Organisation,
+    professional: str,
+    form: ReportingForm,
+    due_date: date,
+    by: User,
+) -> AgencyReportingRequest:
+    """Ask an agency for a reporting form; its contributors see it on their dashboard."""
+    request = AgencyReportingRequest.objects.create(
+        partnership=death.partnership,
+        child_death=death,
+        organisation=organisation,
+        professional=professional,
+        form=form,
+        due_date=due_date,
+        requested_by=by,
+    )
+    contributors = User.objects.filter(
+        organisation=organisation,
+        is_active=True,
+        role_assignments__partnership=death.partnership,
+        role_assignments__role=Role.AGENCY_CONTRIBUTOR,
+    )
+    deadline_set(
+        subject=request,
+        partnership=death.partnership,
+        title=REPORTING_DEADLINE,
+        due_date=due_date,
+        escalate_to=by,
+        watchers=contributors,
+        basis="Set by the child death review team when requesting the form",
+        link=reverse("child_deaths:request_return", args=[request.pk]),
+    )
+    if death.status == ChildDeath.Status.NOTIFIED:
+        _set_status(death, ChildDeath.Status.GATHERING)
+    audit.record(
+        event=AuditEvent.Event.SENT,
+        actor=by,
+        subject=death,
+        details={"form": str(form), "organisation": organisation.name, "due": due_date},
+    )
+    return request
+
+
+@transaction.atomic
+def reporting_request_return(
+    *, request: AgencyReportingRequest, answers: dict[str, str], by: User
+) -> None:
+    """Store an agency's answers against the form version it was asked on."""
+    request.answers = answers
+    request.returned_by = by
+    request.returned_at = timezone.now()
+    request.save(update_fields=["answers", "returned_by", "returned_at"])
+    deadline_complete(subject=request, title=REPORTING_DEADLINE)
+    audit.record(
+        event=AuditEvent.Event.CHANGED,
+        actor=by,
+        subject=request.child_death,
+        details={"returned": str(request.form), "organisation": request.organisation.name},
+    )
+
+
+@transaction.atomic
+def review_meeting_record(
+    *, death: ChildDeath, held_on: date, attendees: str, outcome: str, by: User
+) -> ReviewMeeting:
+    meeting = ReviewMeeting.objects.create(
+        child_death=death, held_on=held_on, attendees=attendees, outcome=outcome, recorded_by=by
+    )
+    audit.record(
+        event=AuditEvent.Event.CREATED,
+        actor=by,
+        subject=death,
+        details={"child death review meeting": held_on},
+    )
+    return meeting
+
+
+@transaction.atomic
+def death_mark_ready(*, death: ChildDeath, by: User) -> None:
+    """Put the death on the list of cases the panel can take at its next meeting."""
+    _set_status(death, ChildDeath.Status.READY)
+    audit.record(
+        event=AuditEvent.Event.CHANGED, actor=by, subject=death, details={"status": death.status}
+    )
+
+
+@transaction.atomic
+def panel_meeting_schedule(
+    *, panel: Group, held_on: date, location: str, cases, by: User
+) -> PanelMeeting:
+    meeting = PanelMeeting.objects.create(
+        panel=panel, partnership=panel.partnership, held_on=held_on, location=location
+    )
+    meeting.cases.set(cases)
+    audit.record(
+        event=AuditEvent.Event.CREATED,
+        actor=by,
+        subject=meeting,
+        details={"agenda": [case.reference for case in cases]},
+    )
+    return meeting
+
+
+@transaction.atomic
+def panel_meeting_record(
+    *,
+    meeting: PanelMeeting,
+    attendees: str,
+    apologies: str,
+    minutes: str,
+    expected_version: int,
+    by: User,
+) -> None:
+    fields = ["attendees", "apologies", "minutes"]
+    before = audit.snapshot(meeting, fields)
+    meeting.attendees, meeting.apologies, meeting.minutes = attendees, apologies, minutes
+    save_if_unchanged(meeting, expected_version=expected_version, fields=fields)
+    audit.record(
+        event=AuditEvent.Event.CHANGED,
+        actor=by,
+        subject=meeting,
+        details={"changes": audit.changes(before, audit.snapshot(meeting, fields))},
+    )
+
+
+@transaction.atomic
+def analysis_record(
+    *,
+    death: ChildDeath,
+    panel_meeting: PanelMeeting | None,
+    values: dict[str, Any],
+    by: User,
+) -> Analysis:
+    """The panel's analysis; a death where abuse or neglect is suspected goes for rapid review."""
+    analysis = Analysis.objects.create(
+        child_death=death,
+        panel_meeting=panel_meeting,
+        completed_on=timezone.localdate(),
+        completed_by=by,
+        **values,
+    )
+    _set_status(death, ChildDeath.Status.REVIEWED)
+    audit.record(
+        event=AuditEvent.Event.DECIDED,
+        actor=by,
+        subject=death,
+        details={
+            "category": analysis.get_category_display(),
+            "modifiable": analysis.get_modifiable_display(),
+        },
+    )
+    if analysis.abuse_or_neglect_suspected:
+        rapid_review_refer(
+            death=death,
+            reason="The child death overview panel found that abuse or neglect is known or suspected.",
+            by=by,
+        )
+    return analysis
+
+
+@transaction.atomic
+def rapid_review_refer(*, death: ChildDeath, reason: str, by: User) -> RapidReviewReferral:
+    """Refer the death to its partnership to consider a rapid review, through the reviews capability."""
+    referral = RapidReviewReferral.objects.create(child_death=death, reason=reason, referred_by=by)
+    learning_referral = _submit_learning_referral(death=death, reason=reason, by=by)
+    if learning_referral is not None:
+        referral.learning_referral_type = ContentType.objects.get_for_model(learning_referral)
+        referral.learning_referral_id = learning_referral.pk
+        referral.save(update_fields=["learning_referral_type", "learning_referral_id"])
+    audit.record(
+        event=AuditEvent.Event.SENT,
+        actor=by,
+        subject=death,
+        details={
+            "rapid review referral": reason,
+            "learning referral": str(learning_referral or ""),
+        },
+    )
+    return referral
+
+
+def _submit_learning_referral(*, death: ChildDeath, reason: str, by: User):
+    """The learning referral in the reviews capability, or None while that capability is not installed."""
+    try:
+        from reviews.services import learning_referral_submit
+    except ImportError:
+        logger.info("Reviews capability not available: referral of %s tracked here", death)
+        return None
+    return learning_referral_submit(
+        partnership=death.partnership,
+        referred_by=by,
+        title=f"Child death {death.reference}: consider a rapid review",
+        what_happened=(
+            f"{death.pseudonym} died on {death.date_of_death:%d %B %Y} "
+            f"({death.get_expected_display().lower()} death). {reason}"
+        ),
+        agencies_involved=death.professionals_involved,
+        why_learning=reason,
+        child_voice="",
+        origin=death,
+    )
+
+
+def deaths_exported(*, partnership_ids: list[int], export: str, filters: dict, by: User) -> None:
+    """Note an export of child death data in the audit trail of each partnership it covered."""
+    for partnership_id in partnership_ids:
+        audit.record(
+            event=AuditEvent.Event.EXPORTED,
+            actor=by,
+            partnership=Partnership(pk=partnership_id),
+            details={"export": export, "filters": filters},
+        )

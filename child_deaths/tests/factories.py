@@ -1,0 +1,99 @@
+"""Factories for child death review. Every child is plainly fictional."""
+
+from datetime import date
+
+import factory
+from factory.django import DjangoModelFactory
+
+from child_deaths import rules
+from child_deaths.models import (
+    AgencyReportingRequest,
+    Analysis,
+    ChildDeath,
+    ChildIdentity,
+    PanelMeeting,
+    ReportingForm,
+)
+from partnership.models import Group
+from partnership.tests.factories import AreaFactory, GroupFactory, PersonFactory
+
+
+class ChildDeathFactory(DjangoModelFactory):
+    class Meta:
+        model = ChildDeath
+        skip_postgeneration_save = True
+
+    area = factory.SubFactory(AreaFactory)
+    partnership = factory.SelfAttribute("area.partnership")
+    reference = factory.Sequence(lambda n: f"TEST-CD-2025-{n:04d}")
+    pseudonym = factory.Sequence(lambda n: f"Child {chr(65 + n % 26)}")
+    date_of_death = date(2025, 6, 1)
+    place_of_death = ChildDeath.Place.HOSPITAL
+    expected = ChildDeath.Expected.UNEXPECTED
+    sex = ChildDeath.Sex.FEMALE
+    ethnicity = ChildDeath.Ethnicity.WHITE
+    age_in_days = 400
+    age_band = factory.LazyAttribute(lambda death: rules.age_band(death.age_in_days))
+    circumstances = "Fictional circumstances for testing."
+    jar_status = ChildDeath.JarStatus.NOT_NEEDED
+    notified_by = factory.SubFactory(PersonFactory)
+
+    @factory.post_generation
+    def identity(self, create, extracted, **kwargs):
+        ChildIdentity.objects.create(
+            child_death=self,
+            forenames=kwargs.get("forenames", "Testchild"),
+            surname=kwargs.get("surname", "Example"),
+            date_of_birth=kwargs.get("date_of_birth", date(2024, 4, 27)),
+            address="1 Example Street, Testtown",
+            postcode="TS1 1AA",
+            nhs_number="9434765919",
+            nhs_number_status=ChildIdentity.NhsNumberStatus.PROVIDED,
+        )
+
+
+class PanelFactory(GroupFactory):
+    name = factory.Sequence(lambda n: f"Test Child Death Overview Panel {n}")
+    kind = Group.Kind.CHILD_DEATH_OVERVIEW_PANEL
+
+
+class PanelMeetingFactory(DjangoModelFactory):
+    class Meta:
+        model = PanelMeeting
+
+    panel = factory.SubFactory(PanelFactory)
+    partnership = factory.SelfAttribute("panel.partnership")
+    held_on = date(2025, 9, 1)
+
+
+def current_reporting_form() -> ReportingForm:
+    return (
+        ReportingForm.objects.filter(name="Child death reporting form").order_by("-version").first()
+    )
+
+
+class ReportingRequestFactory(DjangoModelFactory):
+    class Meta:
+        model = AgencyReportingRequest
+
+    child_death = factory.SubFactory(ChildDeathFactory)
+    partnership = factory.SelfAttribute("child_death.partnership")
+    organisation = None
+    form = factory.LazyFunction(current_reporting_form)
+    due_date = date(2025, 7, 1)
+    requested_by = factory.SubFactory(PersonFactory)
+
+
+class AnalysisFactory(DjangoModelFactory):
+    class Meta:
+        model = Analysis
+
+    child_death = factory.SubFactory(ChildDeathFactory, status=ChildDeath.Status.REVIEWED)
+    category = Analysis.Category.SUDDEN_UNEXPLAINED
+    child_grade = Analysis.Grade.NONE_OR_UNLIKELY
+    family_grade = Analysis.Grade.MAY_HAVE_CONTRIBUTED
+    environment_grade = Analysis.Grade.MAY_HAVE_CONTRIBUTED
+    service_grade = Analysis.Grade.NONE_OR_UNLIKELY
+    modifiable = Analysis.Modifiable.IDENTIFIED
+    completed_on = date(2025, 9, 1)
+    completed_by = factory.SubFactory(PersonFactory)

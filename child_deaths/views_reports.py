@@ -1,0 +1,123 @@
+"""Trends, the CDOP yearly report and the NCMD-style export: no identifying details, small counts hidden."""
+
+import csv
+import json
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+
+from child_deaths import access as death_access
+from child_deaths import rules, selectors, services
+from child_deaths.forms import ReportYearForm, TrendFilterForm
+from child_deaths.models import ChildDeath
+from core.pdf import pdf_response
+from partnership.models import Partnership
+
+
+def _statistics_scope(request):
+    """Deaths whose suppressed statistics the person may read, and their partnerships."""
+    ids = death_access.statistics_partnership_ids(request.user)
+    if not ids:
+        raise PermissionDenied(
+            "Child death statistics are for the panel, the business unit and partner leads"
+        )
+    return ChildDeath.objects.for_statistics(request.user), Partnership.objects.filter(pk__in=ids)
+
+
+def _filtered(request):
+    deaths, partnerships = _statistics_scope(request)
+    form = TrendFilterForm(request.GET or None, partnerships=partnerships)
+    if form.is_valid():
+        deaths = selectors.trend_filter(deaths, **form.cleaned_data)
+    elif form.is_bound:
+        deaths = deaths.none()
+    return form, deaths
+
+
+@login_required
+def trends(request):
+    form, deaths = _filtered(request)
+    return render(
+        request,
+        "child_deaths/trends.html",
+        {
+            "form": form,
+            "total": rules.suppress(deaths.count()),
+            "breakdowns": selectors.trends(deaths),
+            "query": request.GET.urlencode(),
+        },
+    )
+
+
+@login_required
+def trends_csv(request):
+    _, deaths = _filtered(request)
+    services.deaths_exported(
+        partnership_ids=death_access.statistics_partnership_ids(request.user),
+        export="child death trends CSV",
+        filters=request.GET.dict(),
+        by=request.user,
+    )
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="child-death-trends.csv"'
+    writer = csv.writer(response)
+    writer.writerow(["dimension", "value", "deaths"])
+    for breakdown in selectors.trends(deaths):
+        for label, count in breakdown.rows:
+            writer.writerow([breakdown.title, label, count])
+    return response
+
+
+def _report_context(request) -> dict:
+    deaths, partnerships = _statistics_scope(request)
+    this_year = rules.financial_year(timezone.localdate())
+    form = ReportYearForm(request.GET or None, years=range(this_year, 2018, -1))
+    year = form.cleaned_data["year"] if form.is_valid() else this_year - 1
+    return {
+        "form": form,
+        "report": selectors.yearly_report(deaths, year),
+        "partnerships": partnerships,
+    }
+
+
+@login_required
+def yearly_report(request):
+    return render(request, "child_deaths/yearly_report.html", _report_context(request))
+
+
+@login_required
+def yearly_report_pdf(request):
+    context = _report_context(request)
+    return pdf_response(
+        "child_deaths/yearly_report_print.html",
+        context,
+        f"cdop-yearly-report-{context['report']['year']}.pdf",
+    )
+
+
+@login_required
+def ncmd_export(request, fmt):
+    ids = death_access.death_partnership_ids(request.user)
+    if not ids:
+        raise PermissionDenied(
+            "Only the child death overview panel and the business unit export cases"
+        )
+    rows = selectors.ncmd_rows(ChildDeath.objects.visible_to(request.user))
+    services.deaths_exported(
+        partnership_ids=ids, export=f"NCMD-style export ({fmt})", filters={}, by=request.user
+    )
+    if fmt == "json":
+        response = HttpResponse(
+            json.dumps({"fields": selectors.NCMD_FIELDS, "records": rows}, indent=2),
+            content_type="application/json",
+        )
+    else:
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        writer = csv.DictWriter(response, fieldnames=selectors.NCMD_FIELDS)
+        writer.writeheader()
+        writer.writerows(rows)
+    response["Content-Disposition"] = f'attachment; filename="ncmd-export.{fmt}"'
+    return response
