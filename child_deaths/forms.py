@@ -208,7 +208,7 @@ class ReportingRequestForm(forms.Form):
         help_text="For example, the child's GP",
     )
     form = forms.ModelChoiceField(
-        label="Form",
+        label="Reporting form",
         queryset=ReportingForm.objects.none(),
         empty_label="Choose a form",
         help_text="Supplementary forms are asked for by circumstance of the death.",
