@@ -1,6 +1,12 @@
 from django.apps import AppConfig
 
+from core.navigation import NavItem
+
 
 class LearningConfig(AppConfig):
     name = "learning"
     verbose_name = "The learning spine"
+    navigation = (
+        NavItem("Action plan", "learning:action_plan", 40),
+        NavItem("Learning", "learning:other_source_list", 45),
+    )

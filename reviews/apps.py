@@ -1,6 +1,29 @@
 from django.apps import AppConfig
 
+from core.navigation import NavItem
+
+
+def _sees_reviews(user, partnership) -> bool:
+    from partnership import access
+    from partnership.models import Role
+    from reviews.querysets import CASE_OVERSIGHT
+
+    return access.has_role(user, partnership, CASE_OVERSIGHT | {Role.INDEPENDENT_REVIEWER})
+
+
+def _sees_requests(user, partnership) -> bool:
+    from partnership import access
+    from partnership.models import Role
+    from reviews.querysets import CASE_OVERSIGHT
+
+    return access.has_role(user, partnership, CASE_OVERSIGHT | {Role.AGENCY_CONTRIBUTOR})
+
 
 class ReviewsConfig(AppConfig):
     name = "reviews"
     verbose_name = "Reviews"
+    navigation = (
+        NavItem("Reviews", "reviews:review_list", 20, shown_to=_sees_reviews),
+        NavItem("Learning referrals", "reviews:referral_list", 21),
+        NavItem("Requests", "reviews:request_list", 22, shown_to=_sees_requests),
+    )

@@ -1,0 +1,71 @@
+"""Every form renders the GOV.UK way: an error summary linking to each field, and errors beside the field."""
+
+from datetime import date
+
+import pytest
+from django import forms
+from django.template import Context, Template
+
+from core.forms import GovukDateField
+
+
+class ExampleForm(forms.Form):
+    name = forms.CharField(label="Name")
+    email = forms.EmailField(label="Email address", help_text="We send the invitation here.")
+    kind = forms.ChoiceField(
+        label="Kind", choices=[("a", "A"), ("b", "B")], widget=forms.RadioSelect
+    )
+    agree = forms.BooleanField(label="I agree")
+    on = GovukDateField(label="Date of the event")
+
+
+def render(form) -> str:
+    return Template('{% include "govuk/forms/error_summary.html" %}{{ form }}').render(
+        Context({"form": form})
+    )
+
+
+def test_the_error_summary_links_each_error_to_its_field():
+    html = render(ExampleForm(data={"email": "not-an-email"}))
+    for anchor in ("#id_name", "#id_email", "#id_kind_0", "#id_agree", "#id_on_0"):
+        assert f'href="{anchor}"' in html
+
+
+def test_a_field_with_an_error_is_marked_and_described_by_its_message():
+    html = render(ExampleForm(data={"email": "not-an-email"}))
+    assert 'class="govuk-input govuk-input--error"' in html
+    assert 'aria-describedby="id_email_hint id_email_error"' in html
+    assert '<span class="govuk-visually-hidden">Error:</span> Enter a valid email address.' in html
+
+
+def test_optional_fields_say_so_in_their_label():
+    class OptionalForm(forms.Form):
+        note = forms.CharField(label="Note", required=False)
+
+    assert "Note (optional)" in render(OptionalForm())
+
+
+def test_radio_buttons_and_dates_are_grouped_in_fieldsets_with_a_legend():
+    html = render(ExampleForm())
+    assert html.count('<fieldset class="govuk-fieldset"') == 2
+    assert 'class="govuk-date-input"' in html and 'class="govuk-radios govuk-radios--small"' in html
+
+
+@pytest.mark.parametrize(
+    ("day", "month", "year", "message"),
+    [
+        ("", "3", "2026", "Date of the event must include a day"),
+        ("31", "2", "2026", "Date of the event must be a real date"),
+        ("1", "3", "26", "Date of the event must be a real date, for example 27 3 2026"),
+        ("a", "3", "2026", "Date of the event must be a real date, for example 27 3 2026"),
+    ],
+)
+def test_a_date_typed_wrongly_is_refused_with_govuk_wording(day, month, year, message):
+    form = ExampleForm(data={"on_0": day, "on_1": month, "on_2": year})
+    form.is_valid()
+    assert form.errors["on"] == [message]
+
+
+def test_a_date_typed_as_day_month_and_year_is_read():
+    field = GovukDateField(label="Date")
+    assert field.clean(["3", "03", "2026"]) == date(2026, 3, 3)

@@ -1,0 +1,52 @@
+"""Settings come from the environment and fail loudly; production settings pass Django's deploy checks."""
+
+import os
+import subprocess
+import sys
+
+from django.conf import settings
+
+MANAGE = str(settings.BASE_DIR / "manage.py")
+PRODUCTION = {
+    "SECRET_KEY": "x" * 30 + "a-long-random-production-secret-key-for-this-check",
+    "DATABASE_URL": "sqlite:////tmp/learninghub-deploy-check.sqlite3",
+    "ALLOWED_HOSTS": "learninghub.example",
+}
+
+
+def run_manage(*args, environment):
+    base = {
+        key: value
+        for key, value in os.environ.items()
+        if key
+        not in {"DEBUG", "TESTING", "SECRET_KEY", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    }
+    return subprocess.run(
+        [sys.executable, MANAGE, *args],
+        env={**base, **environment},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_production_settings_pass_the_deploy_checks():
+    result = run_manage("check", "--deploy", "--fail-level", "WARNING", environment=PRODUCTION)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_without_a_secret_key_the_application_refuses_to_start():
+    result = run_manage(
+        "check",
+        environment={key: value for key, value in PRODUCTION.items() if key != "SECRET_KEY"},
+    )
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_without_a_database_url_the_application_refuses_to_start():
+    result = run_manage(
+        "check",
+        environment={key: value for key, value in PRODUCTION.items() if key != "DATABASE_URL"},
+    )
+    assert "DATABASE_URL must be set" in result.stderr

@@ -1,0 +1,340 @@
+"""Forms of the learning spine. Choices are always limited to the record's own partnership."""
+
+from django import forms
+
+from core.forms import GovukDateField, VersionedModelForm
+from learning.models import (
+    Action,
+    Briefing,
+    DisseminationChannel,
+    EvidenceOfImpact,
+    Finding,
+    OtherSource,
+    PracticeChange,
+    Publication,
+    Theme,
+)
+from partnership.models import Group, LinkedPartnership, Organisation, User
+
+
+class PartnershipChoicesMixin:
+    """Limits each named model-choice field to records of `partnership`."""
+
+    partnership_fields: dict[str, type] = {}
+
+    def limit_choices(self, partnership):
+        querysets = {
+            Theme: Theme.objects.for_partnership(partnership),
+            Finding: Finding.objects.filter(partnership=partnership),
+            Group: Group.objects.filter(partnership=partnership, archived_at__isnull=True),
+            Organisation: Organisation.objects.filter(
+                partnership=partnership, archived_at__isnull=True
+            ),
+            LinkedPartnership: LinkedPartnership.objects.filter(
+                partnership=partnership, archived_at__isnull=True
+            ),
+            User: User.objects.filter(
+                role_assignments__partnership=partnership, is_active=True
+            ).distinct(),
+            Publication: Publication.objects.live().filter(partnership=partnership),
+        }
+        for name, model in self.partnership_fields.items():
+            self.fields[name].queryset = querysets[model]
+
+
+class OtherSourceForm(forms.ModelForm):
+    published_on = GovukDateField(label="Date published", required=False)
+    link = forms.URLField(
+        label="Link to the source (optional)", required=False, assume_scheme="https"
+    )
+
+    class Meta:
+        model = OtherSource
+        fields = ["kind", "title", "summary", "link", "published_on"]
+        labels = {"kind": "Kind of source"}
+
+
+class FindingForm(PartnershipChoicesMixin, VersionedModelForm):
+    partnership_fields = {"themes": Theme}
+
+    class Meta:
+        model = Finding
+        fields = ["title", "description", "aim", "themes", "voice_of_the_child"]
+        labels = {
+            "title": "Finding",
+            "description": "What was found",
+            "aim": "Is this something that works well or something that must improve?",
+            "voice_of_the_child": "The child's voice and lived experience (optional)",
+        }
+        widgets = {
+            "aim": forms.RadioSelect,
+            "themes": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args, partnership, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.limit_choices(partnership)
+        self.fields["aim"].choices = Finding.Aim.choices
+
+
+class RecommendationForm(PartnershipChoicesMixin, forms.Form):
+    partnership_fields = {"findings": Finding, "owning_group": Group}
+
+    text = forms.CharField(label="Recommendation", widget=forms.Textarea)
+    findings = forms.ModelMultipleChoiceField(
+        label="Findings behind it",
+        queryset=Finding.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    owning_group = forms.ModelChoiceField(
+        label="Owning group",
+        queryset=Group.objects.none(),
+        help_text="The group that oversees its actions and signs off evidence of impact.",
+    )
+
+    def __init__(self, *args, partnership, findings, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.limit_choices(partnership)
+        self.fields["findings"].queryset = findings
+
+
+class ActionForm(PartnershipChoicesMixin, forms.Form):
+    partnership_fields = {"owner_organisation": Organisation, "owner_person": User}
+
+    description = forms.CharField(label="Action", widget=forms.Textarea)
+    owner_organisation = forms.ModelChoiceField(
+        label="Owner organisation", queryset=Organisation.objects.none()
+    )
+    owner_person = forms.ModelChoiceField(
+        label="Owner (person)", queryset=User.objects.none(), required=False
+    )
+    due_date = GovukDateField(label="Due date")
+
+    def __init__(self, *args, partnership, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.limit_choices(partnership)
+
+
+class ActionProgressForm(forms.Form):
+    status = forms.ChoiceField(
+        label="Status",
+        widget=forms.RadioSelect,
+        choices=[
+            (Action.Status.NOT_STARTED, "Not started"),
+            (Action.Status.ON_TRACK, "On track"),
+            (Action.Status.AT_RISK, "At risk"),
+        ],
+    )
+    note = forms.CharField(label="Progress update", widget=forms.Textarea)
+
+
+class EvidenceForm(forms.ModelForm):
+    signed_off_on = GovukDateField(label="Date the owning group signed it off")
+
+    class Meta:
+        model = EvidenceOfImpact
+        fields = ["what_changed", "method", "how_known", "signed_off_on"]
+        labels = {
+            "what_changed": "What changed in practice",
+            "method": "How it is known",
+            "how_known": "The evidence",
+        }
+        widgets = {"method": forms.RadioSelect}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["method"].choices = EvidenceOfImpact.Method.choices
+
+
+class ChannelForm(PartnershipChoicesMixin, forms.Form):
+    partnership_fields = {"owner": User, "linked_partnership": LinkedPartnership}
+
+    channel = forms.ChoiceField(label="Channel", choices=DisseminationChannel.Channel.choices)
+    linked_partnership = forms.ModelChoiceField(
+        label="Linked strategic partnership (for that channel only)",
+        queryset=LinkedPartnership.objects.none(),
+        required=False,
+    )
+    owner = forms.ModelChoiceField(label="Owner", queryset=User.objects.none())
+    target_date = GovukDateField(label="Target date")
+
+    def __init__(self, *args, partnership, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.limit_choices(partnership)
+
+    def clean(self):
+        cleaned = super().clean()
+        wants_link = cleaned.get("channel") == DisseminationChannel.Channel.LINKED_PARTNERSHIP
+        if wants_link and not cleaned.get("linked_partnership"):
+            self.add_error("linked_partnership", "Choose the linked strategic partnership")
+        if not wants_link and cleaned.get("linked_partnership"):
+            self.add_error(
+                "linked_partnership", "Choose a linked partnership only for that channel"
+            )
+        return cleaned
+
+
+class ChannelFinishForm(forms.Form):
+    status = forms.ChoiceField(
+        label="What happened to this channel?",
+        widget=forms.RadioSelect,
+        choices=[
+            (DisseminationChannel.Status.DONE, "Done"),
+            (DisseminationChannel.Status.WITHDRAWN, "Withdrawn"),
+        ],
+    )
+    reason = forms.CharField(label="Reason it is withdrawn", widget=forms.Textarea, required=False)
+
+    def clean(self):
+        cleaned = super().clean()
+        withdrawn = cleaned.get("status") == DisseminationChannel.Status.WITHDRAWN
+        if withdrawn and not cleaned.get("reason", "").strip():
+            self.add_error("reason", "Enter the reason the channel is withdrawn")
+        return cleaned
+
+
+class ActivityForm(forms.Form):
+    happened_on = GovukDateField(label="Date")
+    description = forms.CharField(label="What went out", widget=forms.Textarea)
+    audience = forms.CharField(label="To whom", max_length=300)
+    reach = forms.IntegerField(label="Number of people reached", min_value=0)
+    agency_returns = forms.CharField(
+        label="Agencies' returns on how they used it (optional)",
+        widget=forms.Textarea,
+        required=False,
+    )
+
+
+class ThemeForm(VersionedModelForm):
+    class Meta:
+        model = Theme
+        fields = ["name", "description"]
+
+    def __init__(self, *args, partnership, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.partnership = partnership
+
+    def clean_name(self):
+        name = self.cleaned_data["name"].strip()
+        clash = Theme.objects.filter(partnership=self.partnership, name__iexact=name).exclude(
+            pk=self.instance.pk
+        )
+        if clash.exists():
+            raise forms.ValidationError(f"There is already a theme called {name}")
+        return name
+
+
+class ThemeMergeForm(forms.Form):
+    into = forms.ModelChoiceField(label="Merge into", queryset=Theme.objects.none())
+
+    def __init__(self, *args, duplicate, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["into"].queryset = Theme.objects.for_partnership(duplicate.partnership).exclude(
+            pk=duplicate.pk
+        )
+
+
+class BriefingForm(PartnershipChoicesMixin, VersionedModelForm):
+    partnership_fields = {"findings": Finding}
+
+    class Meta:
+        model = Briefing
+        fields = ["title", "findings", *[name for name, _ in Briefing.HEADINGS]]
+        labels = {"findings": "Findings it is written from"}
+        widgets = {"findings": forms.CheckboxSelectMultiple}
+
+    def __init__(self, *args, partnership, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.limit_choices(partnership)
+        if self.instance.pk:
+            del self.fields["findings"]
+
+    def sections(self) -> dict:
+        return {name: self.cleaned_data[name] for name, _ in Briefing.HEADINGS}
+
+
+class NewsletterForm(PartnershipChoicesMixin, forms.Form):
+    partnership_fields = {"items": Publication}
+
+    title = forms.CharField(label="Title", max_length=300)
+    introduction = forms.CharField(label="Introduction", widget=forms.Textarea)
+    items = forms.ModelMultipleChoiceField(
+        label="Published items to include",
+        queryset=Publication.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    extra_items = forms.CharField(
+        label="Other items (training, procedure changes, national learning): one a line",
+        widget=forms.Textarea,
+        required=False,
+    )
+
+    def __init__(self, *args, partnership, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.limit_choices(partnership)
+
+
+class PracticeChangeForm(PartnershipChoicesMixin, forms.ModelForm):
+    partnership_fields = {"findings": Finding}
+    changed_on = GovukDateField(label="Date of the change")
+
+    class Meta:
+        model = PracticeChange
+        fields = ["kind", "title", "description", "findings", "changed_on"]
+        labels = {"findings": "Findings behind the change", "kind": "Kind of change"}
+        widgets = {"findings": forms.CheckboxSelectMultiple, "kind": forms.RadioSelect}
+
+    def __init__(self, *args, partnership, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.limit_choices(partnership)
+        self.fields["kind"].choices = PracticeChange.Kind.choices
+
+
+class ActionPlanFilterForm(PartnershipChoicesMixin, forms.Form):
+    partnership_fields = {"organisation": Organisation, "group": Group, "theme": Theme}
+
+    organisation = forms.ModelChoiceField(
+        label="Organisation", queryset=Organisation.objects.none(), required=False
+    )
+    group = forms.ModelChoiceField(
+        label="Owning group", queryset=Group.objects.none(), required=False
+    )
+    theme = forms.ModelChoiceField(label="Theme", queryset=Theme.objects.none(), required=False)
+    status = forms.ChoiceField(
+        label="Status",
+        required=False,
+        choices=[
+            ("", "Any"),
+            ("open", "Open"),
+            ("overdue", "Overdue"),
+            *Action.Status.choices,
+        ],
+    )
+    source = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, partnership, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.limit_choices(partnership)
+
+
+class SimilarWorkForm(PartnershipChoicesMixin, forms.Form):
+    partnership_fields = {"themes": Theme}
+
+    text = forms.CharField(
+        label="Describe the referral, review, audit topic or finding", widget=forms.Textarea
+    )
+    themes = forms.ModelMultipleChoiceField(
+        label="Themes",
+        queryset=Theme.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, partnership, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.limit_choices(partnership)
+
+
+class WithdrawForm(forms.Form):
+    reason = forms.CharField(label="Reason for withdrawing it", widget=forms.Textarea)

@@ -1,0 +1,693 @@
+"""Every write of the learning spine. Source apps call these with their own records as `source`."""
+
+from datetime import date, timedelta
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from core import audit
+from core.concurrency import save_if_unchanged
+from core.models import AuditEvent
+from core.services import deadline_complete, deadline_set
+from learning.models import (
+    Action,
+    ActionUpdate,
+    Briefing,
+    DisseminationActivity,
+    DisseminationChannel,
+    DisseminationPlan,
+    EvidenceOfImpact,
+    Finding,
+    Newsletter,
+    OtherSource,
+    PracticeChange,
+    Publication,
+    Recommendation,
+    Theme,
+)
+from learning.publication import Hit, Subjects, find_identifying_details
+from learning.themes import STANDARD_THEMES
+from partnership.models import Membership
+
+# Working Together 2023: a published review report should stay available for at least a year.
+MINIMUM_REVIEW_REPORT_PUBLICATION = timedelta(days=365)
+ACTION_DEADLINE = "Action due"
+
+
+class PublicationRefused(ValidationError):
+    """The text names or otherwise identifies a child; `hits` says where."""
+
+    def __init__(self, hits: list[Hit]):
+        self.hits = hits
+        super().__init__(
+            [f"line {hit.line}: {hit.kind}: {hit.matched}" for hit in hits],
+            code="identifying_details",
+        )
+
+
+def _source_fields(source: models.Model) -> dict:
+    return {"source_type": ContentType.objects.get_for_model(source), "source_id": source.pk}
+
+
+# Themes
+
+
+@transaction.atomic
+def themes_seed(*, partnership, by=None) -> list[Theme]:
+    """Give a partnership the standard safeguarding theme list (leaving any it already has)."""
+    existing = {name.lower() for name in partnership.themes.values_list("name", flat=True)}
+    created = Theme.objects.bulk_create(
+        Theme(partnership=partnership, name=name)
+        for name in STANDARD_THEMES
+        if name.lower() not in existing
+    )
+    if created:
+        audit.record(
+            event=AuditEvent.Event.CREATED,
+            actor=by,
+            partnership=partnership,
+            details={"standard themes added": [theme.name for theme in created]},
+        )
+    return created
+
+
+@transaction.atomic
+def theme_create(*, partnership, name: str, description: str = "", by) -> Theme:
+    theme = Theme.objects.create(partnership=partnership, name=name, description=description)
+    audit.record(event=AuditEvent.Event.CREATED, actor=by, subject=theme, details={"name": name})
+    return theme
+
+
+@transaction.atomic
+def theme_update(*, theme: Theme, name: str, description: str, expected_version: int, by) -> Theme:
+    before = audit.snapshot(theme, ["name", "description"])
+    theme.name, theme.description = name, description
+    save_if_unchanged(theme, expected_version=expected_version, fields=["name", "description"])
+    audit.record(
+        event=AuditEvent.Event.CHANGED,
+        actor=by,
+        subject=theme,
+        details=audit.changes(before, audit.snapshot(theme, ["name", "description"])),
+    )
+    return theme
+
+
+@transaction.atomic
+def theme_merge(*, duplicate: Theme, into: Theme, by) -> Theme:
+    """Fold a duplicate theme into another: its findings and publications take the other theme."""
+    if duplicate.pk == into.pk or duplicate.partnership_id != into.partnership_id:
+        raise ValidationError("Choose a different theme of the same partnership to merge into")
+    for relation, owner in (
+        (Finding.themes.through, "finding_id"),
+        (Publication.themes.through, "publication_id"),
+    ):
+        already = relation.objects.filter(theme=into).values_list(owner, flat=True)
+        relation.objects.filter(theme=duplicate).exclude(**{f"{owner}__in": already}).update(
+            theme=into
+        )
+        relation.objects.filter(theme=duplicate).delete()
+    duplicate.merged_into = into
+    duplicate.save(update_fields=["merged_into"])
+    audit.record(
+        event=AuditEvent.Event.CHANGED,
+        actor=by,
+        subject=duplicate,
+        details={"merged into": into.name},
+    )
+    return into
+
+
+# Findings and recommendations
+
+
+def _check_themes(partnership, themes) -> list[Theme]:
+    themes = list(themes)
+    if any(theme.partnership_id != partnership.pk for theme in themes):
+        raise ValidationError("Themes must belong to the source's partnership")
+    return themes
+
+
+@transaction.atomic
+def finding_record(
+    *,
+    source: models.Model,
+    title: str,
+    description: str,
+    aim: str,
+    themes,
+    voice_of_the_child: str = "",
+    by,
+) -> Finding:
+    if aim not in Finding.Aim.values:
+        raise ValidationError(f"Unknown aim {aim!r}")
+    themes = _check_themes(source.partnership, themes)
+    finding = Finding.objects.create(
+        partnership=source.partnership,
+        title=title,
+        description=description,
+        aim=aim,
+        voice_of_the_child=voice_of_the_child,
+        recorded_by=by,
+        **_source_fields(source),
+    )
+    finding.themes.set(themes)
+    audit.record(
+        event=AuditEvent.Event.CREATED,
+        actor=by,
+        subject=finding,
+        details={"source": source.learning_reference, "aim": aim},
+    )
+    return finding
+
+
+FINDING_FIELDS = ["title", "description", "aim", "voice_of_the_child"]
+
+
+@transaction.atomic
+def finding_update(*, finding: Finding, data: dict, expected_version: int, by) -> Finding:
+    before = audit.snapshot(finding, [*FINDING_FIELDS, "themes"])
+    for name in FINDING_FIELDS:
+        setattr(finding, name, data[name])
+    save_if_unchanged(finding, expected_version=expected_version, fields=FINDING_FIELDS)
+    finding.themes.set(_check_themes(finding.partnership, data["themes"]))
+    audit.record(
+        event=AuditEvent.Event.CHANGED,
+        actor=by,
+        subject=finding,
+        details=audit.changes(before, audit.snapshot(finding, [*FINDING_FIELDS, "themes"])),
+    )
+    return finding
+
+
+@transaction.atomic
+def recommendation_record(
+    *, source: models.Model, findings, text: str, owning_group, by
+) -> Recommendation:
+    findings = list(findings)
+    partnership = source.partnership
+    if owning_group.partnership_id != partnership.pk:
+        raise ValidationError("The owning group must be one of the source's partnership")
+    if any(finding.partnership_id != partnership.pk for finding in findings):
+        raise ValidationError("Findings must belong to the source's partnership")
+    recommendation = Recommendation.objects.create(
+        partnership=partnership,
+        text=text,
+        owning_group=owning_group,
+        recorded_by=by,
+        **_source_fields(source),
+    )
+    recommendation.findings.set(findings)
+    audit.record(
+        event=AuditEvent.Event.CREATED,
+        actor=by,
+        subject=recommendation,
+        details={"source": source.learning_reference, "owning group": owning_group},
+    )
+    return recommendation
+
+
+# Actions
+
+
+def _group_chair(group):
+    membership = (
+        Membership.objects.filter(group=group, role=Membership.Role.CHAIR)
+        .select_related("person")
+        .first()
+    )
+    return membership.person if membership else None
+
+
+def _set_action_deadline(action: Action) -> None:
+    """Remind the owner before the due date; tell the owning group's chair once it is overdue."""
+    deadline_set(
+        subject=action,
+        partnership=action.partnership,
+        title=ACTION_DEADLINE,
+        due_date=action.due_date,
+        responsible=action.owner_person,
+        escalate_to=_group_chair(action.recommendation.owning_group),
+        basis=f"Action {action.reference} of recommendation {action.recommendation.reference}",
+        link=action.get_absolute_url(),
+        remind_days_before=10,
+    )
+
+
+@transaction.atomic
+def action_create(
+    *,
+    recommendation: Recommendation,
+    description: str,
+    owner_organisation,
+    owner_person=None,
+    due_date: date,
+    by,
+) -> Action:
+    if owner_organisation.partnership_id != recommendation.partnership_id:
+        raise ValidationError("The owner organisation must be one of the partnership's")
+    action = Action.objects.create(
+        partnership=recommendation.partnership,
+        recommendation=recommendation,
+        description=description,
+        owner_organisation=owner_organisation,
+        owner_person=owner_person,
+        due_date=due_date,
+    )
+    _set_action_deadline(action)
+    audit.record(
+        event=AuditEvent.Event.CREATED,
+        actor=by,
+        subject=action,
+        details={"owner": owner_organisation, "due": due_date},
+    )
+    return action
+
+
+@transaction.atomic
+def action_update_progress(
+    *, action: Action, status: str, note: str, due_date: date | None = None, by
+) -> ActionUpdate:
+    """A progress update; closing is `action_close`, which needs evidence of impact."""
+    if action.closed_at:
+        raise ValidationError("This action is closed")
+    if status not in (Action.Status.NOT_STARTED, Action.Status.ON_TRACK, Action.Status.AT_RISK):
+        raise ValidationError("Choose not started, on track or at risk")
+    before = audit.snapshot(action, ["status", "due_date"])
+    action.status = status
+    if due_date:
+        action.due_date = due_date
+    save_if_unchanged(action, expected_version=action.version, fields=["status", "due_date"])
+    if due_date:
+        _set_action_deadline(action)
+    update = ActionUpdate.objects.create(action=action, status=status, note=note, by=by)
+    audit.record(
+        event=AuditEvent.Event.CHANGED,
+        actor=by,
+        subject=action,
+        details={
+            **audit.changes(before, audit.snapshot(action, ["status", "due_date"])),
+            "note": note,
+        },
+    )
+    return update
+
+
+@transaction.atomic
+def action_close(
+    *, action: Action, what_changed: str, method: str, how_known: str, signed_off_on: date, by
+) -> EvidenceOfImpact:
+    """Close an action with evidence of impact that its recommendation's owning group signed off."""
+    if action.closed_at:
+        raise ValidationError("This action is already closed")
+    if signed_off_on > timezone.localdate():
+        raise ValidationError("The sign-off date cannot be in the future")
+    evidence = EvidenceOfImpact.objects.create(
+        action=action,
+        what_changed=what_changed,
+        method=method,
+        how_known=how_known,
+        signed_off_by_group=action.recommendation.owning_group,
+        signed_off_on=signed_off_on,
+        recorded_by=by,
+    )
+    action.status = Action.Status.CLOSED
+    action.closed_at = timezone.now()
+    save_if_unchanged(action, expected_version=action.version, fields=["status", "closed_at"])
+    deadline_complete(subject=action, title=ACTION_DEADLINE)
+    audit.record(
+        event=AuditEvent.Event.DECIDED,
+        actor=by,
+        subject=action,
+        details={
+            "closed with evidence": method,
+            "signed off by": action.recommendation.owning_group,
+        },
+    )
+    return evidence
+
+
+# Dissemination
+
+
+@transaction.atomic
+def dissemination_plan_open(*, source: models.Model, by) -> DisseminationPlan:
+    """The source's dissemination plan, opened now if it has none (safe to call more than once)."""
+    plan, created = DisseminationPlan.objects.get_or_create(
+        **_source_fields(source), defaults={"partnership": source.partnership}
+    )
+    if created:
+        audit.record(
+            event=AuditEvent.Event.CREATED,
+            actor=by,
+            subject=plan,
+            details={"source": source.learning_reference},
+        )
+    return plan
+
+
+@transaction.atomic
+def dissemination_channel_add(
+    *, plan: DisseminationPlan, channel: str, owner, target_date: date, linked_partnership=None, by
+) -> DisseminationChannel:
+    if (channel == DisseminationChannel.Channel.LINKED_PARTNERSHIP) != bool(linked_partnership):
+        raise ValidationError("Choose the linked strategic partnership for that channel only")
+    planned = DisseminationChannel.objects.create(
+        plan=plan,
+        channel=channel,
+        owner=owner,
+        target_date=target_date,
+        linked_partnership=linked_partnership,
+    )
+    audit.record(
+        event=AuditEvent.Event.CREATED,
+        actor=by,
+        subject=planned,
+        partnership=plan.partnership,
+        details={"owner": owner, "target date": target_date},
+    )
+    return planned
+
+
+@transaction.atomic
+def dissemination_channel_finish(
+    *, channel: DisseminationChannel, status: str, reason: str = "", by
+) -> DisseminationChannel:
+    """Mark a planned channel done, or withdrawn with the reason it will not be used."""
+    if channel.status != DisseminationChannel.Status.PLANNED:
+        raise ValidationError("This channel is already done or withdrawn")
+    if status == DisseminationChannel.Status.WITHDRAWN and not reason.strip():
+        raise ValidationError("Give the reason the channel is withdrawn")
+    if status == DisseminationChannel.Status.DONE:
+        channel.done_at = timezone.now()
+    channel.status = status
+    channel.withdrawn_reason = reason.strip()
+    save_if_unchanged(
+        channel,
+        expected_version=channel.version,
+        fields=["status", "withdrawn_reason", "done_at"],
+    )
+    audit.record(
+        event=AuditEvent.Event.CHANGED,
+        actor=by,
+        subject=channel,
+        partnership=channel.plan.partnership,
+        details={"status": status, "reason": reason},
+    )
+    return channel
+
+
+@transaction.atomic
+def dissemination_activity_record(
+    *,
+    channel: DisseminationChannel,
+    happened_on: date,
+    description: str,
+    audience: str,
+    reach: int,
+    agency_returns: str = "",
+    by,
+) -> DisseminationActivity:
+    activity = DisseminationActivity.objects.create(
+        channel=channel,
+        happened_on=happened_on,
+        description=description,
+        audience=audience,
+        reach=reach,
+        agency_returns=agency_returns,
+        recorded_by=by,
+    )
+    audit.record(
+        event=AuditEvent.Event.CREATED,
+        actor=by,
+        subject=channel,
+        partnership=channel.plan.partnership,
+        details={"activity": description, "audience": audience, "reach": reach},
+    )
+    return activity
+
+
+# Publication
+
+
+@transaction.atomic
+def publication_publish(
+    *,
+    source: models.Model | None,
+    title: str,
+    summary: str,
+    body: str,
+    kind: str,
+    subjects: Subjects,
+    by,
+    document=None,
+    partnership=None,
+    themes=(),
+) -> Publication:
+    """Put text on the public site once it is clear of the child-identifying details of `subjects`."""
+    hits = find_identifying_details("\n".join([title, summary, body]), subjects)
+    if hits:
+        raise PublicationRefused(hits)
+    publication = Publication.objects.create(
+        partnership=partnership or source.partnership,
+        source_type=ContentType.objects.get_for_model(source) if source is not None else None,
+        source_id=source.pk if source is not None else None,
+        kind=kind,
+        title=title,
+        summary=summary,
+        body=body,
+        document=document,
+        published_by=by,
+    )
+    publication.themes.set(themes)
+    audit.record(
+        event=AuditEvent.Event.PUBLISHED, actor=by, subject=publication, details={"kind": kind}
+    )
+    return publication
+
+
+@transaction.atomic
+def publication_withdraw(*, publication: Publication, reason: str, by) -> Publication:
+    if publication.withdrawn_at:
+        raise ValidationError("This has already been withdrawn")
+    if not reason.strip():
+        raise ValidationError("Give the reason for withdrawing it")
+    stays_until = publication.published_at + MINIMUM_REVIEW_REPORT_PUBLICATION
+    if publication.kind == Publication.Kind.REVIEW_REPORT and timezone.now() < stays_until:
+        raise ValidationError(
+            "A published review report must stay available for at least 12 months: "
+            f"it can be withdrawn from {timezone.localtime(stays_until):%d %B %Y}"
+        )
+    publication.withdrawn_at = timezone.now()
+    publication.withdrawn_reason = reason.strip()
+    publication.save(update_fields=["withdrawn_at", "withdrawn_reason"])
+    audit.record(
+        event=AuditEvent.Event.WITHDRAWN, actor=by, subject=publication, details={"reason": reason}
+    )
+    return publication
+
+
+# Learning products
+
+
+BRIEFING_FIELDS = [name for name, _ in Briefing.HEADINGS]
+
+
+@transaction.atomic
+def briefing_create(*, partnership, title: str, findings, sections: dict, by) -> Briefing:
+    findings = list(findings)
+    if not findings or any(finding.partnership_id != partnership.pk for finding in findings):
+        raise ValidationError("Choose at least one finding of the partnership")
+    briefing = Briefing.objects.create(
+        partnership=partnership, title=title, created_by=by, **sections
+    )
+    briefing.findings.set(findings)
+    audit.record(event=AuditEvent.Event.CREATED, actor=by, subject=briefing)
+    return briefing
+
+
+@transaction.atomic
+def briefing_update(
+    *, briefing: Briefing, title: str, sections: dict, expected_version: int, by
+) -> Briefing:
+    if briefing.status == Briefing.Status.PUBLISHED:
+        raise ValidationError("A published briefing cannot be changed")
+    briefing.title = title
+    for name in BRIEFING_FIELDS:
+        setattr(briefing, name, sections[name])
+    # A change after approval needs approving again.
+    briefing.status = Briefing.Status.DRAFT
+    save_if_unchanged(
+        briefing,
+        expected_version=expected_version,
+        fields=["title", "status", *BRIEFING_FIELDS],
+    )
+    audit.record(event=AuditEvent.Event.CHANGED, actor=by, subject=briefing)
+    return briefing
+
+
+BRIEFING_STEPS = {
+    Briefing.Status.IN_REVIEW: Briefing.Status.DRAFT,
+    Briefing.Status.APPROVED: Briefing.Status.IN_REVIEW,
+}
+
+
+@transaction.atomic
+def briefing_advance(*, briefing: Briefing, to: str, by) -> Briefing:
+    """Send a draft briefing for review, or approve one in review."""
+    if BRIEFING_STEPS.get(to) != briefing.status:
+        raise ValidationError(f"A {briefing.get_status_display().lower()} briefing cannot go there")
+    if to == Briefing.Status.APPROVED:
+        if by.pk == briefing.created_by_id:
+            raise ValidationError("Someone other than its author must approve a briefing")
+        briefing.approved_by = by
+    briefing.status = to
+    save_if_unchanged(briefing, expected_version=briefing.version, fields=["status", "approved_by"])
+    audit.record(event=AuditEvent.Event.DECIDED, actor=by, subject=briefing, details={"to": to})
+    return briefing
+
+
+def _source_subjects(sources) -> Subjects:
+    """The identifying details recorded against the sources, for the publication check."""
+    found = Subjects()
+    for source in sources:
+        subjects = getattr(source, "learning_subjects", None)
+        if subjects is not None:
+            found.names.extend(subjects.names)
+            found.dates_of_birth.extend(subjects.dates_of_birth)
+            found.addresses.extend(subjects.addresses)
+            found.nhs_numbers.extend(subjects.nhs_numbers)
+    return found
+
+
+@transaction.atomic
+def briefing_publish(*, briefing: Briefing, by) -> Publication:
+    if briefing.status != Briefing.Status.APPROVED:
+        raise ValidationError("Only an approved briefing can be published")
+    findings = list(briefing.findings.prefetch_related("source", "themes"))
+    sources = {(finding.source_type_id, finding.source_id): finding.source for finding in findings}
+    body = "\n\n".join(f"{heading}\n{text}" for heading, text in briefing.sections())
+    publication = publication_publish(
+        source=None,
+        partnership=briefing.partnership,
+        title=briefing.title,
+        summary=briefing.background,
+        body=body,
+        kind=Publication.Kind.BRIEFING,
+        subjects=_source_subjects(source for source in sources.values() if source is not None),
+        themes={theme for finding in findings for theme in finding.themes.all()},
+        by=by,
+    )
+    briefing.publication = publication
+    briefing.status = Briefing.Status.PUBLISHED
+    save_if_unchanged(briefing, expected_version=briefing.version, fields=["publication", "status"])
+    return publication
+
+
+@transaction.atomic
+def newsletter_create(
+    *, partnership, title: str, introduction: str, items, extra_items: str, by
+) -> Newsletter:
+    newsletter = Newsletter.objects.create(
+        partnership=partnership,
+        title=title,
+        introduction=introduction,
+        extra_items=extra_items,
+        created_by=by,
+    )
+    newsletter.items.set(items)
+    audit.record(event=AuditEvent.Event.CREATED, actor=by, subject=newsletter)
+    return newsletter
+
+
+@transaction.atomic
+def newsletter_publish(*, newsletter: Newsletter, by) -> Publication:
+    if newsletter.publication_id:
+        raise ValidationError("This newsletter is already published")
+    items = "\n".join(f"- {item.title}: {item.summary}" for item in newsletter.items.all())
+    newsletter.publication = publication_publish(
+        source=None,
+        partnership=newsletter.partnership,
+        title=newsletter.title,
+        summary=newsletter.introduction,
+        body="\n".join(filter(None, [items, newsletter.extra_items])),
+        kind=Publication.Kind.NEWSLETTER,
+        subjects=Subjects(),
+        by=by,
+    )
+    newsletter.save(update_fields=["publication"])
+    return newsletter.publication
+
+
+@transaction.atomic
+def practice_change_record(
+    *, partnership, kind: str, title: str, description: str, findings, changed_on: date, by
+) -> PracticeChange:
+    findings = list(findings)
+    if not findings or any(finding.partnership_id != partnership.pk for finding in findings):
+        raise ValidationError("Choose at least one finding of the partnership")
+    change = PracticeChange.objects.create(
+        partnership=partnership,
+        kind=kind,
+        title=title,
+        description=description,
+        changed_on=changed_on,
+        recorded_by=by,
+    )
+    change.findings.set(findings)
+    audit.record(event=AuditEvent.Event.CREATED, actor=by, subject=change, details={"kind": kind})
+    return change
+
+
+# Learning from another source
+
+
+@transaction.atomic
+def other_source_create(
+    *,
+    partnership,
+    kind: str,
+    title: str,
+    summary: str,
+    link: str = "",
+    published_on: date | None = None,
+    by,
+) -> OtherSource:
+    # Locking the partnership's sources keeps two people from taking the same number.
+    last = (
+        OtherSource.objects.select_for_update()
+        .filter(partnership=partnership)
+        .aggregate(last=Max("number"))["last"]
+    )
+    source = OtherSource.objects.create(
+        partnership=partnership,
+        number=(last or 0) + 1,
+        kind=kind,
+        title=title,
+        summary=summary,
+        link=link,
+        published_on=published_on,
+    )
+    dissemination_plan_open(source=source, by=by)
+    audit.record(
+        event=AuditEvent.Event.CREATED,
+        actor=by,
+        subject=source,
+        details={"reference": source.learning_reference},
+    )
+    return source
+
+
+@transaction.atomic
+def other_source_close(*, source: OtherSource, by) -> OtherSource:
+    from learning.selectors import dissemination_blockers
+
+    blockers = dissemination_blockers(source)
+    if blockers:
+        raise ValidationError(blockers)
+    source.closed_at = timezone.now()
+    save_if_unchanged(source, expected_version=source.version, fields=["closed_at"])
+    audit.record(event=AuditEvent.Event.DECIDED, actor=by, subject=source, details={"closed": True})
+    return source

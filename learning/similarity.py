@@ -1,0 +1,64 @@
+"""Text similarity for similar-work search: TF-IDF with cosine similarity (scikit-learn).
+
+The index of a partnership's recent findings is built once and kept until a finding is added,
+changed or removed (the caller's `key` says so), because fitting it is the costly part.
+"""
+
+from collections import OrderedDict
+from collections.abc import Callable, Iterable
+from threading import Lock
+
+import numpy as np
+from sklearn.feature_extraction.text import TfidfVectorizer
+
+_CACHE: "OrderedDict[tuple, TextIndex]" = OrderedDict()
+_CACHE_SIZE = 32
+_LOCK = Lock()
+
+
+class TextIndex:
+    def __init__(self, documents: Iterable[tuple[int, str, str]]):
+        ids, texts = [], []
+        for pk, title, description in documents:
+            ids.append(pk)
+            texts.append(f"{title}\n{description}")
+        self.ids = np.array(ids, dtype=np.int64)
+        self.position = {pk: index for index, pk in enumerate(ids)}
+        self.vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True, min_df=1)
+        self.matrix = self.vectorizer.fit_transform(texts) if texts else None
+
+    def _query(self, text: str):
+        return self.vectorizer.transform([text]) if self.matrix is not None else None
+
+    def scores(self, text: str, minimum: float = 0.05) -> dict[int, float]:
+        """Cosine similarity of `text` to each document above `minimum` (vectors are normalised)."""
+        query = self._query(text)
+        if query is None or not query.nnz:
+            return {}
+        similarities = (self.matrix @ query.T).toarray().ravel()
+        keep = np.nonzero(similarities >= minimum)[0]
+        return {int(self.ids[i]): float(similarities[i]) for i in keep}
+
+    def shared_terms(self, text: str, pk: int, limit: int = 5) -> list[str]:
+        """The terms that contribute most to the match between `text` and document `pk`."""
+        query = self._query(text)
+        if query is None or pk not in self.position:
+            return []
+        weights = query.multiply(self.matrix[self.position[pk]]).tocoo()
+        order = np.argsort(-weights.data)[:limit]
+        names = self.vectorizer.get_feature_names_out()
+        return [str(names[weights.col[i]]) for i in order]
+
+
+def index_for(*, key: tuple, documents: Callable[[], Iterable[tuple[int, str, str]]]) -> TextIndex:
+    with _LOCK:
+        index = _CACHE.get(key)
+        if index is not None:
+            _CACHE.move_to_end(key)
+            return index
+    index = TextIndex(documents())
+    with _LOCK:
+        _CACHE[key] = index
+        while len(_CACHE) > _CACHE_SIZE:
+            _CACHE.popitem(last=False)
+    return index

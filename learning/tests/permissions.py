@@ -1,0 +1,98 @@
+from django.contrib.contenttypes.models import ContentType
+
+from core.permission_matrix import BUSINESS_UNIT_ONLY, OUTSIDE, Check, expect
+from learning import services
+from learning.tests.factories import (
+    ActionFactory,
+    FindingFactory,
+    OtherSourceFactory,
+    RecommendationFactory,
+)
+
+BUSINESS_UNIT_WRITE = {"manager": 302, "officer": 302}
+
+
+def _source(cast):
+    source = OtherSourceFactory(partnership=cast.partnership)
+    services.dissemination_plan_open(source=source, by=cast.manager)
+    return source
+
+
+def _source_kwargs(cast):
+    source = _source(cast)
+    return {"type_id": ContentType.objects.get_for_model(source).pk, "source_id": source.pk}
+
+
+def _pk(factory):
+    def kwargs(cast):
+        return {"pk": factory(cast).pk}
+
+    return kwargs
+
+
+def _finding(cast):
+    return FindingFactory(source=_source(cast))
+
+
+def _recommendation(cast):
+    return RecommendationFactory(source=_source(cast))
+
+
+def _action(cast):
+    return ActionFactory(recommendation=_recommendation(cast), owner_organisation=cast.hospital)
+
+
+def _plan(cast):
+    return services.dissemination_plan_open(source=_source(cast), by=cast.manager)
+
+
+def _channel(cast):
+    return services.dissemination_channel_add(
+        plan=_plan(cast),
+        channel="website",
+        owner=cast.officer,
+        target_date="2026-12-01",
+        by=cast.manager,
+    )
+
+
+BUSINESS_UNIT_FORM = expect(403, **BUSINESS_UNIT_ONLY, **OUTSIDE)
+# People of the owning organisation (the hospital) update its actions, whatever their role.
+OWNING_ORGANISATION = {"contributor": 200, "group_member": 200, "cdop_member": 200}
+
+CHECKS = [
+    Check("learning:other_source_list", expect(200, no_role=403)),
+    Check("learning:other_source_create", expect(403, **BUSINESS_UNIT_ONLY, outsider=200)),
+    Check("learning:other_source_detail", expect(200, **OUTSIDE), kwargs=_pk(_source)),
+    Check(
+        "learning:other_source_close",
+        expect(403, **BUSINESS_UNIT_WRITE, **OUTSIDE),
+        kwargs=_pk(_source),
+        method="post",
+    ),
+    Check("learning:finding_add", BUSINESS_UNIT_FORM, kwargs=_source_kwargs),
+    Check("learning:recommendation_add", BUSINESS_UNIT_FORM, kwargs=_source_kwargs),
+    Check("learning:finding_detail", expect(200, **OUTSIDE), kwargs=_pk(_finding)),
+    Check("learning:finding_edit", BUSINESS_UNIT_FORM, kwargs=_pk(_finding)),
+    Check("learning:action_add", BUSINESS_UNIT_FORM, kwargs=_pk(_recommendation)),
+    Check("learning:action_plan", expect(200, no_role=403)),
+    *[
+        Check(
+            "learning:action_plan_export",
+            expect(200, no_role=403),
+            kwargs=lambda cast, fmt=fmt: {"fmt": fmt},
+            label=fmt,
+        )
+        for fmt in ("csv", "xlsx", "pdf")
+    ],
+    Check("learning:action_detail", expect(200, **OUTSIDE), kwargs=_pk(_action)),
+    Check(
+        "learning:action_update",
+        expect(403, **BUSINESS_UNIT_ONLY, **OWNING_ORGANISATION, **OUTSIDE),
+        kwargs=_pk(_action),
+    ),
+    Check("learning:action_close", BUSINESS_UNIT_FORM, kwargs=_pk(_action)),
+    Check("learning:channel_add", BUSINESS_UNIT_FORM, kwargs=_pk(_plan)),
+    Check("learning:channel_finish", BUSINESS_UNIT_FORM, kwargs=_pk(_channel)),
+    Check("learning:activity_add", BUSINESS_UNIT_FORM, kwargs=_pk(_channel)),
+]

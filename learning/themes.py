@@ -1,0 +1,28 @@
+"""The standard safeguarding themes a new partnership's theme list starts with (it can edit them)."""
+
+STANDARD_THEMES = (
+    "Neglect",
+    "Domestic abuse",
+    "Parental mental health",
+    "Parental substance misuse",
+    "Child sexual abuse",
+    "Child criminal exploitation",
+    "Child sexual exploitation",
+    "Online harm",
+    "Safe sleep",
+    "Self-harm and suicide",
+    "Information sharing",
+    "Professional curiosity",
+    "Escalation and challenge",
+    "Voice of the child",
+    "Thresholds",
+    "Disabled children",
+    "Adolescents",
+    "Race, culture and identity",
+    "Non-accidental injury in babies",
+    "Fathers and male carers",
+    "Children missing education",
+    "Private fostering",
+    "Transitions to adult services",
+    "Recording and assessment",
+)

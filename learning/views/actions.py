@@ -1,0 +1,217 @@
+"""Actions: adding them, progress from the owning agency, closing with evidence, and action plans."""
+
+import csv
+from io import BytesIO
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods
+from openpyxl import Workbook
+
+from core import audit
+from core.concurrency import EditConflict
+from core.models import AuditEvent
+from core.pdf import pdf_response
+from core.selectors import audit_history
+from learning import selectors, services
+from learning.forms import ActionForm, ActionPlanFilterForm, ActionProgressForm, EvidenceForm
+from learning.models import Action, Recommendation
+from learning.views.common import refusal
+from partnership import access
+
+EXPORT_COLUMNS = [
+    ("reference", "Action"),
+    ("source", "Source"),
+    ("source_title", "Source title"),
+    ("recommendation", "Recommendation"),
+    ("action", "What will be done"),
+    ("organisation", "Owner organisation"),
+    ("owner", "Owner"),
+    ("group", "Owning group"),
+    ("due_date", "Due date"),
+    ("status", "Status"),
+]
+
+
+def _action(request, pk, *, write=False):
+    return access.get_for_user(
+        request.user,
+        Action.objects.select_related(
+            "recommendation__owning_group", "owner_organisation", "owner_person", "partnership"
+        ),
+        pk,
+        write=write,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def action_add(request, pk):
+    recommendation = access.get_for_user(request.user, Recommendation.objects.all(), pk, write=True)
+    form = ActionForm(request.POST or None, partnership=recommendation.partnership)
+    if form.is_valid():
+        action = services.action_create(
+            recommendation=recommendation, **form.cleaned_data, by=request.user
+        )
+        messages.success(request, f"Action {action.reference} added")
+        return redirect(recommendation.source)
+    return render(
+        request,
+        "learning/form.html",
+        {
+            "form": form,
+            "title": f"Add an action to recommendation {recommendation.reference}",
+            "back": recommendation.source,
+        },
+    )
+
+
+@login_required
+def action_detail(request, pk):
+    action = _action(request, pk)
+    return render(
+        request,
+        "learning/action_detail.html",
+        {
+            "action": action,
+            "source": action.recommendation.source,
+            "updates": selectors.action_updates(action),
+            "can_update": Action.objects.updatable_by(request.user).filter(pk=pk).exists(),
+            "can_manage": access.is_business_unit(request.user, action.partnership),
+            "history": audit_history(action),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def action_update(request, pk):
+    action = _action(request, pk)
+    # Agency contributors update their own organisation's actions only; the business unit any.
+    if not Action.objects.updatable_by(request.user).filter(pk=pk).exists():
+        raise PermissionDenied("Only the owning organisation or the business unit can update this")
+    form = ActionProgressForm(request.POST or None, initial={"status": action.status})
+    if form.is_valid():
+        try:
+            services.action_update_progress(action=action, **form.cleaned_data, by=request.user)
+        except (ValidationError, EditConflict) as refused:
+            form.add_error(None, refusal(refused))
+        else:
+            messages.success(request, f"Progress on {action.reference} recorded")
+            return redirect(action)
+    return render(
+        request,
+        "learning/form.html",
+        {"form": form, "title": f"Update progress on action {action.reference}", "back": action},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def action_close(request, pk):
+    action = _action(request, pk, write=True)
+    form = EvidenceForm(request.POST or None)
+    if form.is_valid():
+        try:
+            services.action_close(action=action, **form.cleaned_data, by=request.user)
+        except (ValidationError, EditConflict) as refused:
+            form.add_error(None, refusal(refused))
+        else:
+            messages.success(request, f"Action {action.reference} closed with evidence of impact")
+            return redirect(action)
+    return render(
+        request,
+        "learning/form.html",
+        {
+            "form": form,
+            "title": f"Close action {action.reference} with evidence of impact",
+            "lede": f"Signed off by {action.recommendation.owning_group}, the recommendation's owning group.",
+            "back": action,
+        },
+    )
+
+
+def _plan(request):
+    partnership = access.require_partnership(request)
+    form = ActionPlanFilterForm(request.GET or None, partnership=partnership)
+    filters = selectors.ActionFilters()
+    if form.is_valid():
+        data = form.cleaned_data
+        filters = selectors.ActionFilters(
+            organisation=data["organisation"].pk if data["organisation"] else None,
+            group=data["group"].pk if data["group"] else None,
+            theme=data["theme"].pk if data["theme"] else None,
+            status=data["status"],
+            source=data["source"],
+        )
+    return partnership, form, selectors.action_plan(partnership=partnership, filters=filters)
+
+
+@login_required
+def action_plan(request):
+    _, form, actions = _plan(request)
+    page = Paginator(actions, 50).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "learning/action_plan.html",
+        {
+            "filter_form": form,
+            "rows": selectors.action_rows(page.object_list),
+            "page": page,
+            "query": query.urlencode(),
+        },
+    )
+
+
+def _cell(value):
+    # A spreadsheet runs text starting with these as a formula: keep it text.
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
+        return "'" + value
+    return value
+
+
+@login_required
+def action_plan_export(request, fmt):
+    if fmt not in ("csv", "xlsx", "pdf"):
+        raise Http404("No such format")
+    partnership, _, actions = _plan(request)
+    rows = selectors.action_rows(actions)
+    audit.record(
+        event=AuditEvent.Event.EXPORTED,
+        actor=request.user,
+        partnership=partnership,
+        details={"export": f"action plan ({fmt})", "rows": len(rows)},
+    )
+    if fmt == "pdf":
+        return pdf_response(
+            "learning/action_plan_print.html",
+            {"rows": rows, "partnership": partnership, "columns": EXPORT_COLUMNS},
+            "action-plan.pdf",
+        )
+    table = [[label for _, label in EXPORT_COLUMNS]] + [
+        [_cell(row[name]) for name, _ in EXPORT_COLUMNS] for row in rows
+    ]
+    if fmt == "csv":
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="action-plan.csv"'
+        csv.writer(response).writerows(table)
+        return response
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Action plan"
+    for line in table:
+        sheet.append(line)
+    output = BytesIO()
+    workbook.save(output)
+    response = HttpResponse(
+        output.getvalue(),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = 'attachment; filename="action-plan.xlsx"'
+    return response

@@ -1,0 +1,39 @@
+import pytest
+from django.core.management import call_command
+
+from partnership.models import Group, Organisation, Partnership, RoleAssignment, User
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_demo_loads_both_partnerships_sharing_one_child_death_overview_panel():
+    call_command("load_demo", verbosity=0)
+    assert set(Partnership.objects.values_list("slug", flat=True)) >= {
+        "south-tees",
+        "hartlepool-stockton",
+    }
+    panel = Group.objects.get(kind=Group.Kind.CHILD_DEATH_OVERVIEW_PANEL)
+    assert set(panel.serves.values_list("slug", flat=True)) == {"south-tees", "hartlepool-stockton"}
+    assert Organisation.objects.filter(
+        partnership__slug="south-tees", name="Cleveland Police", standing="statutory_partner"
+    ).exists()
+
+
+def test_the_demo_has_one_person_per_role_in_each_partnership():
+    call_command("load_demo", verbosity=0)
+    for slug in ("south-tees", "hartlepool-stockton"):
+        assert RoleAssignment.objects.filter(partnership__slug=slug).count() == 8
+
+
+def test_loading_the_demo_again_changes_nothing():
+    call_command("load_demo", verbosity=0)
+    counts = (User.objects.count(), Organisation.objects.count(), Group.objects.count())
+    call_command("load_demo", verbosity=0)
+    assert (User.objects.count(), Organisation.objects.count(), Group.objects.count()) == counts
+
+
+def test_demo_people_are_plainly_fictional():
+    call_command("load_demo", verbosity=0)
+    assert all(
+        user.email.endswith(".example") and "Demo" in user.full_name for user in User.objects.all()
+    )

@@ -1,0 +1,339 @@
+"""Demo catalogue and figures for South Tees: fictional indicators with synthetic quarterly values."""
+
+import random
+from decimal import ROUND_HALF_UP, Decimal
+
+from partnership.models import Partnership
+from performance.models import Indicator, Observation
+from performance.periods import Quarter
+
+QUARTERS = 10
+LAST_QUARTER = Quarter(2025, 2)
+_U, _P, _T = Indicator.Unit, Indicator.Polarity, Indicator.Theme
+# code, title, unit, polarity, target, tolerance, supplier, theme, typical value, typical denominator
+CATALOGUE = (
+    (
+        "OC01",
+        "Children in need per 10,000 children",
+        _U.RATE_PER_10000,
+        _P.NEITHER,
+        480,
+        40,
+        "Local authority children's services",
+        _T.OUTCOMES,
+        470,
+        30000,
+    ),
+    (
+        "OC02",
+        "Children looked after per 10,000 children",
+        _U.RATE_PER_10000,
+        _P.NEITHER,
+        150,
+        15,
+        "Local authority children's services",
+        _T.OUTCOMES,
+        160,
+        30000,
+    ),
+    (
+        "OC03",
+        "Young people not in education, employment or training",
+        _U.PERCENTAGE,
+        _P.LOWER_IS_BETTER,
+        5,
+        1,
+        "Local authority education",
+        _T.OUTCOMES,
+        5.5,
+        4000,
+    ),
+    (
+        "CP01",
+        "Referrals to children's social care",
+        _U.COUNT,
+        _P.NEITHER,
+        None,
+        0,
+        "Local authority children's services",
+        _T.CHILD_PROTECTION_ACTIVITY,
+        650,
+        0,
+    ),
+    (
+        "CP02",
+        "Early help assessments started",
+        _U.COUNT,
+        _P.HIGHER_IS_BETTER,
+        300,
+        30,
+        "Local authority early help",
+        _T.CHILD_PROTECTION_ACTIVITY,
+        290,
+        0,
+    ),
+    (
+        "CP03",
+        "Children subject to a child protection plan per 10,000",
+        _U.RATE_PER_10000,
+        _P.NEITHER,
+        60,
+        8,
+        "Local authority children's services",
+        _T.CHILD_PROTECTION_ACTIVITY,
+        62,
+        30000,
+    ),
+    (
+        "CP04",
+        "Section 47 enquiries started",
+        _U.COUNT,
+        _P.NEITHER,
+        None,
+        0,
+        "Local authority children's services",
+        _T.CHILD_PROTECTION_ACTIVITY,
+        220,
+        0,
+    ),
+    (
+        "CP05",
+        "Police notifications of domestic abuse involving children",
+        _U.COUNT,
+        _P.NEITHER,
+        None,
+        0,
+        "Police",
+        _T.CHILD_PROTECTION_ACTIVITY,
+        900,
+        0,
+    ),
+    (
+        "DQ01",
+        "Re-referrals within 12 months",
+        _U.PERCENTAGE,
+        _P.LOWER_IS_BETTER,
+        20,
+        3,
+        "Local authority children's services",
+        _T.DECISION_QUALITY,
+        21,
+        650,
+    ),
+    (
+        "DQ02",
+        "Assessments completed within 45 working days",
+        _U.PERCENTAGE,
+        _P.HIGHER_IS_BETTER,
+        85,
+        5,
+        "Local authority children's services",
+        _T.DECISION_QUALITY,
+        84,
+        500,
+    ),
+    (
+        "DQ03",
+        "Initial child protection conferences within 15 working days",
+        _U.PERCENTAGE,
+        _P.HIGHER_IS_BETTER,
+        90,
+        5,
+        "Local authority children's services",
+        _T.DECISION_QUALITY,
+        88,
+        90,
+    ),
+    (
+        "DQ04",
+        "Strategy discussions with health present",
+        _U.PERCENTAGE,
+        _P.HIGHER_IS_BETTER,
+        80,
+        10,
+        "Integrated care board",
+        _T.DECISION_QUALITY,
+        72,
+        150,
+    ),
+    (
+        "PQ01",
+        "Child protection plans lasting two years or more",
+        _U.PERCENTAGE,
+        _P.LOWER_IS_BETTER,
+        3,
+        1,
+        "Local authority children's services",
+        _T.PLAN_QUALITY,
+        3.2,
+        200,
+    ),
+    (
+        "PQ02",
+        "Children becoming subject to a plan for a second or later time",
+        _U.PERCENTAGE,
+        _P.LOWER_IS_BETTER,
+        18,
+        3,
+        "Local authority children's services",
+        _T.PLAN_QUALITY,
+        19,
+        120,
+    ),
+    (
+        "PQ03",
+        "Review conferences held on time",
+        _U.PERCENTAGE,
+        _P.HIGHER_IS_BETTER,
+        95,
+        3,
+        "Local authority children's services",
+        _T.PLAN_QUALITY,
+        94,
+        140,
+    ),
+    (
+        "PQ04",
+        "Average days from referral to plan",
+        _U.DAYS,
+        _P.LOWER_IS_BETTER,
+        30,
+        5,
+        "Local authority children's services",
+        _T.PLAN_QUALITY,
+        31,
+        0,
+    ),
+    (
+        "WF01",
+        "Social worker vacancy rate",
+        _U.PERCENTAGE,
+        _P.LOWER_IS_BETTER,
+        10,
+        3,
+        "Local authority human resources",
+        _T.WORKFORCE,
+        14,
+        180,
+    ),
+    (
+        "WF02",
+        "Agency social workers",
+        _U.PERCENTAGE,
+        _P.LOWER_IS_BETTER,
+        12,
+        3,
+        "Local authority human resources",
+        _T.WORKFORCE,
+        13,
+        180,
+    ),
+    (
+        "LP01",
+        "Children missing from home episodes",
+        _U.COUNT,
+        _P.LOWER_IS_BETTER,
+        120,
+        15,
+        "Police",
+        _T.LOCAL_PRIORITY,
+        125,
+        0,
+    ),
+    (
+        "LP02",
+        "Children discussed at the exploitation panel",
+        _U.COUNT,
+        _P.NEITHER,
+        None,
+        0,
+        "Police",
+        _T.LOCAL_PRIORITY,
+        45,
+        0,
+    ),
+)
+_CENT = Decimal("0.01")
+
+
+def synthetic_figure(unit: str, typical: float, denominator: int, rng: random.Random) -> tuple:
+    """A plausible (value, numerator, denominator) around a typical value; plainly made up."""
+    if unit in (_U.PERCENTAGE, _U.RATE_PER_10000):
+        scale = 100 if unit == _U.PERCENTAGE else 10000
+        base = max(int(denominator * rng.uniform(0.9, 1.1)), 1)
+        numerator = min(max(round(base * typical / scale * rng.uniform(0.85, 1.15)), 0), base)
+        value = (Decimal(numerator) / Decimal(base) * scale).quantize(_CENT, ROUND_HALF_UP)
+        return value, Decimal(numerator), Decimal(base)
+    return Decimal(round(typical * rng.uniform(0.85, 1.15))), None, None
+
+
+def load(partnerships: dict[str, Partnership]) -> None:
+    partnership = partnerships["south-tees"]
+    rng = random.Random(2025)
+    indicators = []
+    for (
+        code,
+        title,
+        unit,
+        polarity,
+        target,
+        tolerance,
+        supplier,
+        theme,
+        typical,
+        denominator,
+    ) in CATALOGUE:
+        indicator, _ = Indicator.objects.get_or_create(
+            partnership=partnership,
+            code=code,
+            defaults={
+                "title": title,
+                "unit": unit,
+                "polarity": polarity,
+                "target": target,
+                "tolerance": tolerance,
+                "supplier": supplier,
+                "theme": theme,
+                "definition": f"Fictional demonstration indicator: {title.lower()}.",
+            },
+        )
+        indicators.append((indicator, typical, denominator))
+    if Observation.objects.filter(partnership=partnership).exists():
+        return
+    areas = list(partnership.areas.all())
+    first = LAST_QUARTER.index - QUARTERS + 1
+    observations = []
+    for indicator, typical, denominator in indicators:
+        for area in areas:
+            share = denominator // len(areas)
+            for period in range(first, LAST_QUARTER.index + 1):
+                value, numerator, base = synthetic_figure(
+                    indicator.unit,
+                    typical / (len(areas) if indicator.unit == _U.COUNT else 1),
+                    share,
+                    rng,
+                )
+                observations.append(
+                    Observation(
+                        partnership=partnership,
+                        indicator=indicator,
+                        area=area,
+                        period=period,
+                        value=value,
+                        numerator=numerator,
+                        denominator=base,
+                    )
+                )
+        if not indicator.is_additive:
+            for period in range(first, LAST_QUARTER.index + 1):
+                value, _n, _d = synthetic_figure(indicator.unit, typical, 0, rng)
+                observations.append(
+                    Observation(
+                        partnership=partnership,
+                        indicator=indicator,
+                        area=None,
+                        period=period,
+                        value=value,
+                    )
+                )
+    Observation.objects.bulk_create(observations)

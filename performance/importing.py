@@ -1,0 +1,442 @@
+"""Reading a file of quarterly values, checking every row in memory, and writing it all or nothing.
+
+The template's columns are fixed (`COLUMNS`). Rows are numbered as a spreadsheet shows them, the
+header being row 1. Lookups (indicators, areas, the values already held) are prepared once per file,
+so checking a million rows costs a few queries; writing goes in batches of `BATCH` rows.
+"""
+
+import csv
+import io
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from pathlib import Path
+
+from django.utils import timezone
+
+from performance import periods
+from performance.areas import area_key
+from performance.models import Indicator, Observation
+
+COLUMNS = ("indicator", "area", "period", "value", "numerator", "denominator", "note")
+REQUIRED_COLUMNS = ("indicator", "area", "period", "value")
+BATCH = 5000
+PROGRESS_EVERY = 10000
+# Files larger than this (about 2,000 rows) are checked and applied by the background worker.
+BACKGROUND_BYTES = 100_000
+# A value typed beside its numerator and denominator may differ from the computed one by rounding only.
+VALUE_TOLERANCE = Decimal("0.05")
+_CENT = Decimal("0.01")
+_SCALE = {Indicator.Unit.PERCENTAGE: Decimal(100), Indicator.Unit.RATE_PER_10000: Decimal(10000)}
+# Words people put in the area column for the partnership as a whole.
+_WHOLE_PARTNERSHIP = {"", "all", "all areas", "partnership", "whole partnership"}
+
+Key = tuple[
+    int, int | None, int
+]  # indicator id, area id (None: the whole partnership), quarter index
+Values = tuple[Decimal, Decimal | None, Decimal | None, str]  # value, numerator, denominator, note
+
+
+@dataclass(frozen=True)
+class RowError:
+    row: int
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"row {self.row}, column {self.column}: {self.message}"
+
+
+class ImportRefused(Exception):
+    """The file has errors; nothing was written."""
+
+    def __init__(self, errors: list[RowError]):
+        super().__init__(f"{len(errors)} errors")
+        self.errors = errors
+
+
+@dataclass
+class Plan:
+    """What applying a checked file would do."""
+
+    rows: int = 0
+    creates: dict[Key, Values] = field(default_factory=dict)
+    updates: dict[Key, tuple[int, Values, Values]] = field(
+        default_factory=dict
+    )  # pk, before, after
+    unchanged: int = 0
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return {
+            "rows": self.rows,
+            "created": len(self.creates),
+            "updated": len(self.updates),
+            "unchanged": self.unchanged,
+        }
+
+
+def read_table(source, name: str) -> Iterator[list]:
+    """The rows of a CSV or XLSX file (header first), from a path or a binary file object."""
+    suffix = Path(name).suffix.lower()
+    if suffix == ".xlsx":
+        from openpyxl import load_workbook
+
+        workbook = load_workbook(source, read_only=True, data_only=True)
+        try:
+            yield from (list(row) for row in workbook.worksheets[0].iter_rows(values_only=True))
+        finally:
+            workbook.close()
+    elif suffix in (".csv", ".txt"):
+        handle = open(source, "rb") if isinstance(source, str | Path) else source  # noqa: SIM115
+        text = io.TextIOWrapper(handle, encoding="utf-8-sig", newline="")
+        try:
+            yield from csv.reader(text)
+        finally:
+            text.detach()
+            if isinstance(source, str | Path):
+                handle.close()
+    else:
+        raise ImportRefused([RowError(1, "file", "the file must be a CSV or an XLSX spreadsheet")])
+
+
+def count_rows(path: str, name: str) -> int:
+    """Roughly how many rows of figures a stored file holds, for the progress bar."""
+    if Path(name).suffix.lower() == ".xlsx":
+        from openpyxl import load_workbook
+
+        workbook = load_workbook(path, read_only=True)
+        try:
+            return max((workbook.worksheets[0].max_row or 1) - 1, 0)
+        finally:
+            workbook.close()
+    with open(path, "rb") as handle:
+        return max(
+            sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 20), b"")) - 1, 0
+        )
+
+
+def _text(cell) -> str:
+    if cell is None:
+        return ""
+    if isinstance(cell, float) and cell.is_integer():
+        return str(int(cell))
+    return str(cell).strip()
+
+
+def _number(text: str) -> Decimal | None:
+    """The number in a cell ('1,234.5' included); None for a blank; ValueError for anything else."""
+    if not text:
+        return None
+    try:
+        number = Decimal(text.replace(",", ""))
+    except InvalidOperation:
+        raise ValueError(f"'{text}' is not a number") from None
+    if not number.is_finite():
+        raise ValueError(f"'{text}' is not a number")
+    if number < 0:
+        raise ValueError(f"{text} is negative: figures cannot be less than 0")
+    return number
+
+
+class _Lookups:
+    """Everything a row is checked against, read once for the whole file."""
+
+    def __init__(self, partnership):
+        self.indicators = {
+            indicator.code.upper(): indicator
+            for indicator in Indicator.objects.filter(partnership=partnership, archived_at=None)
+        }
+        self.areas = {
+            area_key(area.name): area for area in partnership.areas.filter(archived_at=None)
+        }
+        self.area_names = " or ".join(sorted(area.name for area in self.areas.values()))
+        self.whole = _WHOLE_PARTNERSHIP | {
+            area_key(partnership.name),
+            area_key(partnership.short_name),
+        }
+        self.quarters: dict[str, int | str] = {}
+
+    def quarter(self, text: str) -> int:
+        """A quarter's index, parsing each distinct spelling once (a file repeats a handful)."""
+        found = self.quarters.get(text)
+        if found is None:
+            try:
+                found = periods.Quarter.parse(text).index
+            except periods.BadPeriod as bad:
+                found = str(bad)
+            self.quarters[text] = found
+        if isinstance(found, str):
+            raise ValueError(found)
+        return found
+
+
+def _check_header(header: list) -> dict[str, int]:
+    names = [_text(cell).lower() for cell in header]
+    missing = [column for column in REQUIRED_COLUMNS if column not in names]
+    if missing:
+        raise ImportRefused(
+            [RowError(1, column, "this column is missing from the header") for column in missing]
+        )
+    return {column: names.index(column) for column in COLUMNS if column in names}
+
+
+def _fraction_value(indicator, row: int, cells: dict, errors: list[RowError]) -> tuple | None:
+    """The value computed from numerator and denominator, checked against any value typed."""
+    numerator, denominator, typed = cells["numerator"], cells["denominator"], cells["value"]
+    unit = indicator.get_unit_display().lower()
+    if numerator is None or denominator is None:
+        for column in ("numerator", "denominator"):
+            if cells[column] is None:
+                errors.append(
+                    RowError(row, column, f"a {unit} needs a numerator and a denominator")
+                )
+        return None
+    if denominator == 0:
+        errors.append(RowError(row, "denominator", "the denominator must be more than 0"))
+        return None
+    if indicator.unit == Indicator.Unit.PERCENTAGE and numerator > denominator:
+        errors.append(
+            RowError(
+                row,
+                "numerator",
+                f"the numerator ({numerator}) is larger than the denominator ({denominator}): "
+                "a percentage cannot be more than 100",
+            )
+        )
+        return None
+    computed = (numerator / denominator * _SCALE[indicator.unit]).quantize(_CENT, ROUND_HALF_UP)
+    if typed is not None and abs(typed - computed) > VALUE_TOLERANCE:
+        errors.append(
+            RowError(
+                row,
+                "value",
+                f"{typed} does not match the numerator and denominator, which give {computed}: "
+                "leave the value blank to have it worked out",
+            )
+        )
+        return None
+    return computed, numerator, denominator
+
+
+def _check_rows(
+    rows: Iterator[list],
+    lookups: _Lookups,
+    columns: dict[str, int],
+    progress: Callable[[int], None] | None,
+) -> tuple[dict[Key, tuple[int, Values]], list[RowError], int]:
+    checked: dict[Key, tuple[int, Values]] = {}
+    errors: list[RowError] = []
+    count = 0
+    width = max(columns.values()) + 1
+    for row, raw in enumerate(rows, start=2):
+        if not any(cell not in (None, "") for cell in raw):
+            continue  # blank lines at the end of a spreadsheet
+        count += 1
+        if progress and count % PROGRESS_EVERY == 0:
+            progress(count)
+        raw = list(raw) + [None] * (width - len(raw))
+        text = {column: _text(raw[index]) for column, index in columns.items()}
+        text.setdefault("numerator", "")
+        text.setdefault("denominator", "")
+        text.setdefault("note", "")
+        before = len(errors)
+
+        indicator = lookups.indicators.get(text["indicator"].upper())
+        if indicator is None:
+            message = (
+                f"unknown indicator '{text['indicator']}'"
+                if text["indicator"]
+                else "enter the indicator's code"
+            )
+            errors.append(RowError(row, "indicator", message))
+        key_area = area_key(text["area"])
+        area = lookups.areas.get(key_area)
+        if area is None and key_area not in lookups.whole:
+            errors.append(
+                RowError(row, "area", f"unknown area '{text['area']}': use {lookups.area_names}")
+            )
+        elif area is None and indicator is not None and indicator.is_additive:
+            errors.append(
+                RowError(
+                    row,
+                    "area",
+                    f"the partnership figure for {indicator.code} is added up from the areas: "
+                    "give a value for each area instead",
+                )
+            )
+        try:
+            period = lookups.quarter(text["period"])
+        except ValueError as bad:
+            errors.append(RowError(row, "period", str(bad)))
+            period = None
+        cells = {}
+        for column in ("value", "numerator", "denominator"):
+            try:
+                cells[column] = _number(text[column])
+            except ValueError as bad:
+                errors.append(RowError(row, column, str(bad)))
+                cells[column] = None
+        if len(text["note"]) > 500:
+            errors.append(RowError(row, "note", "the note must be 500 characters or fewer"))
+        if len(errors) > before or indicator is None:
+            continue
+
+        if indicator.has_fraction:
+            fraction = _fraction_value(indicator, row, cells, errors)
+            if fraction is None:
+                continue
+            values = (*fraction, text["note"])
+        elif cells["value"] is None:
+            errors.append(RowError(row, "value", "enter a value"))
+            continue
+        else:
+            values = (cells["value"].quantize(_CENT, ROUND_HALF_UP), None, None, text["note"])
+
+        key = (indicator.pk, area.pk if area else None, period)
+        first = checked.get(key)
+        if first is not None:
+            errors.append(
+                RowError(
+                    row,
+                    "period",
+                    f"duplicate of row {first[0]}: the same indicator, area and period appear twice",
+                )
+            )
+            continue
+        checked[key] = (row, values)
+    return checked, errors, count
+
+
+def _held(partnership, keys: Iterable[Key]) -> dict[Key, tuple[int, Values]]:
+    """The values already held for the quarters in the file, in one query."""
+    quarters = {key[2] for key in keys}
+    found = Observation.objects.filter(partnership=partnership, period__in=quarters).values_list(
+        "pk", "indicator_id", "area_id", "period", "value", "numerator", "denominator", "note"
+    )
+    return {
+        (indicator_id, area_id, period): (pk, (value, numerator, denominator, note))
+        for pk, indicator_id, area_id, period, value, numerator, denominator, note in found.iterator(
+            chunk_size=BATCH
+        )
+    }
+
+
+def plan(
+    *, partnership, table: Iterable[list], progress: Callable[[int], None] | None = None
+) -> Plan:
+    """Check every row; the plan of what would change, or ImportRefused with every error found."""
+    rows = iter(table)
+    header = next(rows, None)
+    if header is None:
+        raise ImportRefused([RowError(1, "file", "the file is empty")])
+    columns = _check_header(header)
+    checked, errors, count = _check_rows(rows, _Lookups(partnership), columns, progress)
+    if errors:
+        raise ImportRefused(errors)
+    if not count:
+        raise ImportRefused([RowError(2, "indicator", "the file has no rows of figures")])
+    held = _held(partnership, checked)
+    result = Plan(rows=count)
+    for key, (_row, values) in checked.items():
+        existing = held.get(key)
+        if existing is None:
+            result.creates[key] = values
+        elif existing[1] == values:
+            result.unchanged += 1
+        else:
+            result.updates[key] = (existing[0], existing[1], values)
+    return result
+
+
+def _batches(items: list, size: int = BATCH) -> Iterator[list]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def write(*, partnership, plan: Plan, progress: Callable[[int], None] | None = None) -> None:
+    """Write a checked plan in batches; the caller holds the transaction that makes it all or nothing."""
+    now = timezone.now()
+    done = 0
+    for batch in _batches(list(plan.creates.items())):
+        Observation.objects.bulk_create(
+            Observation(
+                partnership=partnership,
+                indicator_id=indicator_id,
+                area_id=area_id,
+                period=period,
+                value=value,
+                numerator=numerator,
+                denominator=denominator,
+                note=note,
+                updated_at=now,
+            )
+            for (indicator_id, area_id, period), (value, numerator, denominator, note) in batch
+        )
+        done += len(batch)
+        if progress:
+            progress(done)
+    for batch in _batches(list(plan.updates.values())):
+        Observation.objects.bulk_update(
+            [
+                Observation(
+                    pk=pk,
+                    value=value,
+                    numerator=numerator,
+                    denominator=denominator,
+                    note=note,
+                    updated_at=now,
+                )
+                for pk, _before, (value, numerator, denominator, note) in batch
+            ],
+            ["value", "numerator", "denominator", "note", "updated_at"],
+        )
+        done += len(batch)
+        if progress:
+            progress(done)
+
+
+def replaced_values(plan: Plan) -> list[dict]:
+    """The values a re-import replaces, before and after, for the audit trail."""
+    codes = dict(
+        Indicator.objects.filter(pk__in={key[0] for key in plan.updates}).values_list("pk", "code")
+    )
+    return [
+        {
+            "indicator": codes[indicator_id],
+            "area_id": area_id,
+            "period": periods.label(period),
+            "before": str(before[0]),
+            "after": str(after[0]),
+        }
+        for (indicator_id, area_id, period), (_pk, before, after) in plan.updates.items()
+    ]
+
+
+TEMPLATE_ROWS = (
+    ("DQ01", "Middlesbrough", "2025-26 Q1", "", "42", "120", "Percentage: value worked out"),
+    ("CP01", "Redcar & Cleveland", "2025-26 Q1", "315", "", "", "Count: value only"),
+)
+
+
+def template_csv() -> str:
+    """The downloadable template: the header and two example rows."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(COLUMNS)
+    writer.writerows(TEMPLATE_ROWS)
+    return out.getvalue()
+
+
+def template_xlsx() -> bytes:
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Quarterly values"
+    sheet.append(list(COLUMNS))
+    for row in TEMPLATE_ROWS:
+        sheet.append(list(row))
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()

@@ -1,0 +1,96 @@
+"""The import pages: template, upload, preview, apply; large files through the background worker."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from core.testing import sign_in
+from performance import importing
+from performance.models import Observation, PerformanceImport
+
+pytestmark = pytest.mark.django_db
+GOOD = b"indicator,area,period,value,numerator,denominator,note\nCP01,Middlesbrough,2025-26 Q1,315,,,\n"
+
+
+def _upload(client, content=GOOD, name="values.csv"):
+    return client.post(
+        reverse("performance:import_start"), {"file": SimpleUploadedFile(name, content)}
+    )
+
+
+def test_the_template_downloads_as_a_spreadsheet(client, cast):
+    sign_in(client, cast.officer)
+    response = client.get(reverse("performance:import_template", args=["xlsx"]))
+    assert (
+        response["Content-Disposition"] == 'attachment; filename="quarterly-values-template.xlsx"'
+    )
+    assert response.content.startswith(b"PK")
+
+
+def test_an_upload_is_previewed_and_nothing_is_written_until_applied(client, cast, catalogue):
+    sign_in(client, cast.officer)
+    response = _upload(client)
+    performance_import = PerformanceImport.objects.get()
+    assert response.url == reverse("performance:import_detail", args=[performance_import.pk])
+    assert performance_import.status == PerformanceImport.Status.PREVIEWED
+    assert performance_import.summary == {"rows": 1, "created": 1, "updated": 0, "unchanged": 0}
+    assert not Observation.objects.exists()
+
+    client.post(reverse("performance:import_apply", args=[performance_import.pk]))
+    performance_import.refresh_from_db()
+    assert performance_import.status == PerformanceImport.Status.APPLIED
+    assert Observation.objects.count() == 1
+
+
+def test_a_file_with_errors_lists_them_and_cannot_be_applied(client, cast, catalogue):
+    sign_in(client, cast.officer)
+    _upload(client, GOOD.replace(b"Middlesbrough", b"Gotham"))
+    performance_import = PerformanceImport.objects.get()
+    page = client.get(reverse("performance:import_detail", args=[performance_import.pk]))
+    assert "Row 2, column area: unknown area &#x27;Gotham&#x27;" in page.content.decode()
+    client.post(reverse("performance:import_apply", args=[performance_import.pk]))
+    assert not Observation.objects.exists()
+
+
+def test_a_file_that_is_not_csv_or_xlsx_is_refused_on_the_form(client, cast):
+    sign_in(client, cast.officer)
+    response = _upload(client, b"%PDF-1.4", name="values.pdf")
+    assert response.context["form"].errors["file"] == [
+        "The selected file must be a CSV or an XLSX spreadsheet"
+    ]
+
+
+@pytest.fixture
+def worker(settings, monkeypatch):
+    """Every file counts as large, and the background worker runs tasks as soon as they are queued."""
+    monkeypatch.setattr(importing, "BACKGROUND_BYTES", 10)
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
+def test_a_large_file_is_checked_and_applied_by_the_background_worker(
+    client, cast, catalogue, worker, django_capture_on_commit_callbacks
+):
+    sign_in(client, cast.officer)
+    with django_capture_on_commit_callbacks(execute=True):
+        _upload(client)
+    performance_import = PerformanceImport.objects.get()
+    assert performance_import.status == PerformanceImport.Status.PREVIEWED
+    client.post(reverse("performance:import_apply", args=[performance_import.pk]))
+    performance_import.refresh_from_db()
+    assert performance_import.status == PerformanceImport.Status.APPLIED
+    assert Observation.objects.count() == 1
+
+
+def test_the_progress_page_refreshes_itself_without_javascript(
+    client, cast, catalogue, settings, monkeypatch
+):
+    monkeypatch.setattr(importing, "BACKGROUND_BYTES", 10)
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    sign_in(client, cast.officer)
+    _upload(client)
+    performance_import = PerformanceImport.objects.get()
+    page = client.get(reverse("performance:import_detail", args=[performance_import.pk]))
+    content = page.content.decode()
+    assert performance_import.status == PerformanceImport.Status.CHECKING
+    assert '<meta http-equiv="refresh" content="3">' in content
+    assert '<progress class="app-progress" max="100" value="0"' in content

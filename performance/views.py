@@ -1,0 +1,175 @@
+"""The quarterly report, the indicator catalogue and the group's scrutiny."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods
+
+from core.concurrency import EditConflict
+from core.pdf import pdf_response
+from core.selectors import audit_history
+from partnership import access
+from performance import periods, selectors, services
+from performance.access import require_reader
+from performance.forms import IndicatorForm, ReportFilterForm, ScrutinyForm
+from performance.models import Indicator, Scrutiny
+
+
+def _report_context(request) -> dict:
+    partnership = require_reader(request)
+    try:
+        quarter = periods.Quarter.parse(request.GET["quarter"])
+    except (KeyError, periods.BadPeriod):
+        quarter = None
+    report = selectors.quarterly_report(
+        partnership=partnership,
+        quarter=quarter,
+        place=request.GET.get("place", ""),
+        theme=request.GET.get("theme", "")
+        if request.GET.get("theme") in Indicator.Theme.values
+        else "",
+    )
+    filters = ReportFilterForm(
+        initial={"quarter": str(report.quarter), "place": report.place, "theme": report.theme},
+        quarters=report.quarters,
+        places=report.places,
+    )
+    return {
+        "report": report,
+        "filters": filters,
+        "scrutinies": selectors.scrutinies_for(
+            partnership=partnership, period=report.quarter.index if report.quarter else None
+        ),
+        "can_manage": access.is_business_unit(request.user, partnership),
+    }
+
+
+@login_required
+def report(request):
+    return render(request, "performance/report.html", _report_context(request))
+
+
+@login_required
+def report_pdf(request):
+    context = _report_context(request)
+    return pdf_response(
+        "performance/report_print.html",
+        context,
+        f"quarterly-performance-{context['report'].quarter or 'empty'}.pdf",
+    )
+
+
+@login_required
+def indicator_list(request):
+    partnership = require_reader(request)
+    return render(
+        request,
+        "performance/indicator_list.html",
+        {
+            "indicators": Indicator.objects.filter(partnership=partnership, archived_at=None),
+            "can_manage": access.is_business_unit(request.user, partnership),
+        },
+    )
+
+
+@login_required
+def indicator_detail(request, pk):
+    indicator = access.get_for_user(request.user, Indicator.objects.all(), pk)
+    return render(
+        request,
+        "performance/indicator_detail.html",
+        {
+            "indicator": indicator,
+            "scrutinies": indicator.scrutinies.select_related("asked_of", "area"),
+            "history": audit_history(indicator),
+            "can_manage": access.is_business_unit(request.user, indicator.partnership),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def indicator_create(request):
+    partnership = access.require_business_unit(request)
+    form = IndicatorForm(request.POST or None, partnership=partnership)
+    if form.is_valid():
+        indicator = services.indicator_create(
+            partnership=partnership, data=form.changed_values(), by=request.user
+        )
+        messages.success(request, f"Indicator {indicator} added")
+        return redirect(indicator)
+    return render(request, "performance/indicator_form.html", {"form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def indicator_edit(request, pk):
+    indicator = access.get_for_user(request.user, Indicator.objects.all(), pk, write=True)
+    form = IndicatorForm(
+        request.POST or None, instance=indicator, partnership=indicator.partnership
+    )
+    if form.is_valid():
+        try:
+            services.indicator_update(
+                indicator=indicator,
+                data=form.changed_values(),
+                expected_version=form.cleaned_data["version"],
+                by=request.user,
+            )
+        except EditConflict as conflict:
+            form.add_error(None, str(conflict))
+        else:
+            messages.success(request, f"Indicator {indicator} updated")
+            return redirect(indicator)
+    return render(
+        request, "performance/indicator_form.html", {"form": form, "indicator": indicator}
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def scrutiny_create(request):
+    partnership = access.require_business_unit(request)
+    form = ScrutinyForm(
+        request.POST or None,
+        initial={"quarter": request.GET.get("quarter"), "indicator": request.GET.get("indicator")},
+        partnership=partnership,
+        quarters=selectors.quarters_with_data(partnership),
+    )
+    if form.is_valid():
+        scrutiny = services.scrutiny_record(
+            partnership=partnership,
+            period=form.period,
+            indicator=form.cleaned_data["indicator"],
+            area=form.cleaned_data["area"],
+            question=form.cleaned_data["question"],
+            asked_of=form.cleaned_data["asked_of"],
+            answer=form.cleaned_data["answer"],
+            outcome=form.cleaned_data["outcome"],
+            by=request.user,
+            finding=form.finding,
+            audit_proposal=form.audit_proposal,
+        )
+        messages.success(request, f"{scrutiny} recorded")
+        return redirect(scrutiny)
+    return render(request, "performance/scrutiny_form.html", {"form": form})
+
+
+@login_required
+def scrutiny_detail(request, pk):
+    scrutiny = access.get_for_user(
+        request.user,
+        Scrutiny.objects.select_related("indicator", "area", "asked_of", "recorded_by"),
+        pk,
+    )
+    return render(request, "performance/scrutiny_detail.html", {"scrutiny": scrutiny})
+
+
+@login_required
+def audit_proposal_list(request):
+    partnership = require_reader(request)
+    return render(
+        request,
+        "performance/audit_proposal_list.html",
+        {"proposals": selectors.audit_proposals(partnership=partnership)},
+    )

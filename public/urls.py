@@ -1,0 +1,13 @@
+from django.urls import path
+
+from public import views
+
+app_name = "public"
+
+urlpatterns = [
+    path("learn/<slug:slug>/", views.index, name="index"),
+    path("learn/<slug:slug>/feed/", views.LearningFeed(), name="feed"),
+    path("learn/<slug:slug>/<int:pk>/", views.publication, name="publication"),
+    path("learn/<slug:slug>/<int:pk>/pdf/", views.publication_pdf, name="publication_pdf"),
+    path("learn/<slug:slug>/<int:pk>/email/", views.newsletter_email, name="newsletter_email"),
+]

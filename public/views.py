@@ -1,0 +1,127 @@
+"""The public website: published reports, 7-minute briefings and newsletters. No sign-in."""
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+
+from core.pdf import pdf_response
+from learning.models import Publication
+from learning.selectors import publications_for_public
+from partnership.models import Partnership
+from public.forms import PublicSearchForm
+
+
+def _publication(slug, pk):
+    return get_object_or_404(
+        Publication.objects.live().select_related("partnership").prefetch_related("themes"),
+        partnership__slug=slug,
+        pk=pk,
+    )
+
+
+def index(request, slug):
+    partnership = get_object_or_404(Partnership, slug=slug)
+    years = sorted(
+        {
+            day.year
+            for day in Publication.objects.live()
+            .filter(partnership=partnership)
+            .dates("published_at", "year")
+        },
+        reverse=True,
+    )
+    form = PublicSearchForm(request.GET or None, partnership=partnership, years=years)
+    filters = form.cleaned_data if form.is_valid() else {}
+    publications = publications_for_public(
+        partnership=partnership,
+        kind=filters.get("kind", ""),
+        theme=filters["theme"].pk if filters.get("theme") else None,
+        year=filters.get("year"),
+        text=filters.get("q", ""),
+    )
+    page = Paginator(publications, 20).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "public/index.html",
+        {"partnership": partnership, "search_form": form, "page": page, "query": query.urlencode()},
+    )
+
+
+def publication(request, slug, pk):
+    item = _publication(slug, pk)
+    return render(
+        request,
+        "public/publication.html",
+        {"partnership": item.partnership, "publication": item, "briefing": _briefing(item)},
+    )
+
+
+def _briefing(item):
+    return getattr(item, "briefing", None) if item.kind == Publication.Kind.BRIEFING else None
+
+
+def publication_pdf(request, slug, pk):
+    item = _publication(slug, pk)
+    return pdf_response(
+        "public/publication_print.html",
+        {"partnership": item.partnership, "publication": item, "briefing": _briefing(item)},
+        f"{item.partnership.slug}-{item.pk}.pdf",
+    )
+
+
+def newsletter_email(request, slug, pk):
+    item = get_object_or_404(
+        Publication.objects.live().select_related("partnership"),
+        partnership__slug=slug,
+        pk=pk,
+        kind=Publication.Kind.NEWSLETTER,
+    )
+    return render(
+        request,
+        "public/newsletter_email.html",
+        {
+            "partnership": item.partnership,
+            "publication": item,
+            "newsletter": item.newsletter,
+            "site_url": settings.SITE_URL,
+        },
+    )
+
+
+class LearningFeed(Feed):
+    """An Atom feed of the partnership's newest published learning."""
+
+    feed_type = Atom1Feed
+
+    def get_object(self, request, slug):
+        return get_object_or_404(Partnership, slug=slug)
+
+    def title(self, partnership):
+        return f"{partnership.name}: new learning"
+
+    def link(self, partnership):
+        return reverse("public:index", args=[partnership.slug])
+
+    def subtitle(self, partnership):
+        return "Published reports, 7-minute briefings and newsletters."
+
+    def items(self, partnership):
+        return (
+            Publication.objects.live()
+            .filter(partnership=partnership)
+            .select_related("partnership")[:30]
+        )
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.summary
+
+    def item_pubdate(self, item):
+        return item.published_at

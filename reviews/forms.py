@@ -1,0 +1,466 @@
+"""Forms of the reviews pages; each renders through the shared GOV.UK templates."""
+
+from django import forms
+from django.utils import timezone
+
+from core.forms import GovukDateField, VersionedModelForm
+from partnership.models import Organisation, Role, User
+from reviews.models import (
+    AgencyRequest,
+    LearningReferral,
+    NotifiedChild,
+    RapidReview,
+    Review,
+    ReviewerAssignment,
+)
+
+_TEXT = {"rows": 4}
+
+
+def _not_future(day, label: str):
+    if day and day > timezone.localdate():
+        raise forms.ValidationError(f"{label} must be today or in the past")
+    return day
+
+
+class LearningReferralForm(forms.ModelForm):
+    class Meta:
+        model = LearningReferral
+        fields = ["title", "what_happened", "agencies_involved", "why_learning", "child_voice"]
+        labels = {
+            "title": "Short title",
+            "what_happened": "What happened",
+            "agencies_involved": "Agencies involved",
+            "why_learning": "Why there may be learning",
+            "child_voice": "What is known of the child's voice",
+        }
+        help_texts = {
+            "title": "Use a pseudonym such as 'Child R', never the child's name.",
+            "child_voice": "What the child said, showed or wanted, if known.",
+        }
+
+
+class TriageForm(forms.Form):
+    outcome = forms.ChoiceField(
+        label="Outcome", choices=LearningReferral.Outcome.choices, widget=forms.RadioSelect
+    )
+    reason = forms.CharField(
+        label="Reason",
+        widget=forms.Textarea(attrs=_TEXT),
+        required=False,
+        help_text="Given back to the referrer. Required for no further action.",
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if (
+            cleaned.get("outcome") == LearningReferral.Outcome.NO_FURTHER_ACTION
+            and not cleaned.get("reason", "").strip()
+        ):
+            self.add_error("reason", "Enter the reason for no further action")
+        return cleaned
+
+
+class NotificationForm(forms.Form):
+    incident_summary = forms.CharField(
+        label="What happened", widget=forms.Textarea(attrs=_TEXT), help_text="Use pseudonyms only."
+    )
+    incident_date = GovukDateField(label="Date of the incident")
+    aware_date = GovukDateField(label="Date the local authority became aware")
+    notified_date = GovukDateField(
+        label="Date the national panel was notified",
+        required=False,
+        help_text="Leave blank if not yet notified.",
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        incident, aware, notified = (
+            cleaned.get(name) for name in ("incident_date", "aware_date", "notified_date")
+        )
+        for name, label in (
+            ("incident_date", "Date of the incident"),
+            ("aware_date", "Date aware"),
+        ):
+            try:
+                _not_future(cleaned.get(name), label)
+            except forms.ValidationError as error:
+                self.add_error(name, error)
+        if incident and aware and aware < incident:
+            self.add_error(
+                "aware_date", "Date aware must be the same as or after the date of the incident"
+            )
+        if aware and notified and notified < aware:
+            self.add_error(
+                "notified_date", "Date notified must be the same as or after the date aware"
+            )
+        return cleaned
+
+
+class NotifiedForm(forms.Form):
+    notified_date = GovukDateField(label="Date the national panel was notified")
+
+    def clean_notified_date(self):
+        return _not_future(self.cleaned_data["notified_date"], "Date notified")
+
+
+class NotifiedChildForm(forms.ModelForm):
+    date_of_birth = GovukDateField(label="Date of birth", required=False)
+
+    class Meta:
+        model = NotifiedChild
+        fields = [
+            "pseudonym",
+            "outcome",
+            "age",
+            "full_name",
+            "date_of_birth",
+            "address",
+            "nhs_number",
+        ]
+        labels = {"full_name": "Full name", "nhs_number": "NHS number"}
+        widgets = {"outcome": forms.RadioSelect, "address": forms.Textarea(attrs={"rows": 3})}
+        help_texts = {
+            "full_name": "Identifying details are seen only by people with a need to know; every view is recorded.",
+        }
+
+    def clean_nhs_number(self):
+        number = self.cleaned_data["nhs_number"].replace(" ", "")
+        if number and (not number.isdigit() or len(number) != 10):
+            raise forms.ValidationError("NHS number must be 10 digits")
+        return number
+
+
+class RapidReviewForm(VersionedModelForm):
+    meeting_date = GovukDateField(label="Rapid review meeting date", required=False)
+
+    class Meta:
+        model = RapidReview
+        fields = [
+            "meeting_date",
+            "immediate_actions",
+            "context",
+            "parallel_processes",
+            "family_involvement",
+            "abuse_or_neglect",
+            "child_died",
+            "suspected_suicide",
+            "seriously_harmed",
+            "interagency_concerns",
+            "death_in_custody",
+            "detained_under_mental_health_act",
+            "deprivation_of_liberty_order",
+        ]
+        labels = {
+            "abuse_or_neglect": "Is abuse or neglect known or suspected?",
+            "child_died": "The child died",
+            "suspected_suicide": "The death is a suspected suicide",
+            "seriously_harmed": "The child was seriously harmed",
+            "interagency_concerns": "Is there cause for concern about how the organisations worked together?",
+            "death_in_custody": "Did the child die in custody? Where?",
+            "detained_under_mental_health_act": "The child died while detained under the Mental Health Act 1983",
+            "deprivation_of_liberty_order": "The child died while the subject of a deprivation of liberty order (Mental Capacity Act 2005)",
+        }
+        widgets = {
+            "abuse_or_neglect": forms.RadioSelect,
+            "interagency_concerns": forms.RadioSelect,
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["death_in_custody"].choices = [
+            ("", "No"),
+            *list(self.fields["death_in_custody"].choices)[1:],
+        ]
+
+
+class KeyPracticeEpisodeForm(forms.Form):
+    date = GovukDateField(label="Date of the episode")
+    title = forms.CharField(label="Title", max_length=200)
+    analysis = forms.CharField(
+        label="Analysis",
+        widget=forms.Textarea(attrs=_TEXT),
+        help_text="What happened, and why practitioners acted as they did.",
+    )
+    went_well = forms.CharField(
+        label="What went well", widget=forms.Textarea(attrs=_TEXT), required=False
+    )
+    could_be_different = forms.CharField(
+        label="What could have been done differently",
+        widget=forms.Textarea(attrs=_TEXT),
+        required=False,
+    )
+
+
+class DecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        label="Decision", choices=RapidReview.Decision.choices, widget=forms.RadioSelect
+    )
+    national_review_recommended = forms.BooleanField(
+        label="The case may raise issues of national importance: recommend a national review",
+        required=False,
+    )
+    rationale = forms.CharField(label="Rationale", widget=forms.Textarea(attrs=_TEXT))
+    learning_identified = forms.CharField(
+        label="Learning already identified", widget=forms.Textarea(attrs=_TEXT), required=False
+    )
+    alternative_learning = forms.CharField(
+        label="Alternative learning activity",
+        widget=forms.Textarea(attrs=_TEXT),
+        required=False,
+        help_text="Required where no LCSPR is held.",
+    )
+
+
+class SignOffForm(forms.Form):
+    agrees = forms.TypedChoiceField(
+        label="Do you agree?",
+        choices=[("yes", "Yes, I sign this off"), ("no", "No")],
+        coerce=lambda value: value == "yes",
+        widget=forms.RadioSelect,
+    )
+    comment = forms.CharField(
+        label="Comment", widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+
+
+class SentToPanelForm(forms.Form):
+    sent_on = GovukDateField(label="Date sent to the national panel")
+
+    def clean_sent_on(self):
+        return _not_future(self.cleaned_data["sent_on"], "Date sent")
+
+
+class PanelResponseForm(forms.Form):
+    response = forms.ChoiceField(
+        label="The panel's response",
+        choices=RapidReview.PanelResponse.choices,
+        widget=forms.RadioSelect,
+    )
+    responded_on = GovukDateField(label="Date of the panel's response")
+    notes = forms.CharField(label="Notes", widget=forms.Textarea(attrs={"rows": 3}), required=False)
+
+
+class AgencyRequestForm(forms.Form):
+    organisation = forms.ModelChoiceField(label="Agency", queryset=Organisation.objects.none())
+    kind = forms.ChoiceField(label="What is asked for", choices=AgencyRequest.Kind.choices)
+    due_date = GovukDateField(label="Due date")
+    details = forms.CharField(label="Details", widget=forms.Textarea(attrs=_TEXT), required=False)
+
+    def __init__(self, *args, partnership, kinds, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisation"].queryset = Organisation.objects.filter(
+            partnership=partnership
+        ).active()
+        self.fields["kind"].choices = [
+            (value, label) for value, label in AgencyRequest.Kind.choices if value in kinds
+        ]
+
+    def clean_due_date(self):
+        due = self.cleaned_data["due_date"]
+        if due < timezone.localdate():
+            raise forms.ValidationError("Due date must be today or in the future")
+        return due
+
+
+class AgencyResponseForm(forms.Form):
+    response = forms.CharField(
+        label="The agency's response",
+        widget=forms.Textarea(attrs={"rows": 8}),
+        required=False,
+        help_text="Use pseudonyms, never names. Optional for a chronology whose entries are above.",
+    )
+
+
+class ChronologyEntryForm(forms.Form):
+    date = GovukDateField(label="Date")
+    event = forms.CharField(label="What happened", widget=forms.Textarea(attrs={"rows": 3}))
+
+    def clean_date(self):
+        return _not_future(self.cleaned_data["date"], "Date")
+
+
+class ChronologyImportForm(forms.Form):
+    file = forms.FileField(
+        label="Chronology file",
+        help_text="CSV or XLSX with a header row naming the columns date and event; dates like 2026-03-27 or 27/03/2026.",
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if not upload.name.lower().endswith((".csv", ".xlsx")):
+            raise forms.ValidationError("The selected file must be a CSV or XLSX file")
+        return upload
+
+
+class ReviewOpenForm(forms.ModelForm):
+    class Meta:
+        model = Review
+        fields = ["review_type", "title"]
+        labels = {"review_type": "Type of review", "title": "Title"}
+        widgets = {"review_type": forms.RadioSelect}
+
+
+class ReviewForm(VersionedModelForm):
+    scope_start = GovukDateField(label="Scope period starts", required=False)
+    scope_end = GovukDateField(label="Scope period ends", required=False)
+
+    class Meta:
+        model = Review
+        fields = [
+            "title",
+            "scope_start",
+            "scope_end",
+            "methodology",
+            "organisations_under_review",
+            "parallel_review",
+            "parallel_review_reference",
+            "family_involvement",
+            "child_voice",
+            "family_not_involved_reason",
+        ]
+        labels = {
+            "organisations_under_review": "Organisations whose actions are under review",
+            "parallel_review": "Review running in parallel",
+            "parallel_review_reference": "Reference of the parallel review",
+            "family_involvement": "How the family was involved",
+            "family_not_involved_reason": "Reason the family or child could not be involved",
+        }
+        widgets = {"organisations_under_review": forms.CheckboxSelectMultiple}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["organisations_under_review"].queryset = Organisation.objects.filter(
+            partnership=self.instance.partnership
+        ).active()
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("scope_start"), cleaned.get("scope_end")
+        if start and end and end < start:
+            self.add_error("scope_end", "Scope period end must be the same as or after its start")
+        if (
+            cleaned.get("parallel_review")
+            and not cleaned.get("parallel_review_reference", "").strip()
+        ):
+            self.add_error(
+                "parallel_review_reference", "Enter the reference of the parallel review"
+            )
+        return cleaned
+
+
+class TermsOfReferenceForm(forms.Form):
+    text = forms.CharField(label="Terms of reference", widget=forms.Textarea(attrs={"rows": 10}))
+    key_lines_of_enquiry = forms.CharField(
+        label="Key lines of enquiry", widget=forms.Textarea(attrs=_TEXT), required=False
+    )
+
+
+class MilestoneForm(forms.Form):
+    title = forms.CharField(label="Milestone", max_length=200)
+    due_date = GovukDateField(label="Due date")
+
+
+class CompletedOnForm(forms.Form):
+    completed_on = GovukDateField(label="Date done")
+
+    def clean_completed_on(self):
+        return _not_future(self.cleaned_data["completed_on"], "Date done")
+
+
+class DeclarationForm(forms.Form):
+    involved_with = forms.ModelMultipleChoiceField(
+        label="Organisations the reviewer has worked for or with in connection with this case or its agencies",
+        queryset=Organisation.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    involved_in_case = forms.BooleanField(
+        label="The reviewer has been involved in the case", required=False
+    )
+    statement = forms.CharField(
+        label="Conflict of interest declaration",
+        widget=forms.Textarea(attrs=_TEXT),
+        help_text="Any real or perceived conflict of interest, or a statement that there is none.",
+    )
+
+    def __init__(self, *args, partnership, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["involved_with"].queryset = Organisation.objects.filter(
+            partnership=partnership
+        ).active()
+
+
+class ReviewerAssignForm(DeclarationForm):
+    person = forms.ModelChoiceField(label="Reviewer", queryset=User.objects.none())
+    role = forms.ChoiceField(
+        label="Role", choices=ReviewerAssignment.Role.choices, widget=forms.RadioSelect
+    )
+    field_order = ["person", "role", "involved_with", "involved_in_case", "statement"]
+
+    def __init__(self, *args, partnership, **kwargs):
+        super().__init__(*args, partnership=partnership, **kwargs)
+        self.fields["person"].queryset = User.objects.filter(
+            role_assignments__partnership=partnership,
+            role_assignments__role=Role.INDEPENDENT_REVIEWER,
+            is_active=True,
+        ).distinct()
+
+
+class LearningEventForm(forms.Form):
+    title = forms.CharField(label="Title", max_length=200)
+    date = GovukDateField(label="Date")
+    venue = forms.CharField(label="Venue or format", max_length=200, required=False)
+    invited = forms.ModelMultipleChoiceField(
+        label="Practitioners invited",
+        queryset=User.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(self, *args, partnership, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["invited"].queryset = User.objects.filter(
+            role_assignments__partnership=partnership, is_active=True
+        ).distinct()
+
+
+class LearningEventRecordForm(forms.Form):
+    attended = forms.ModelMultipleChoiceField(
+        label="Who attended",
+        queryset=User.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    what_practitioners_said = forms.CharField(
+        label="What practitioners said",
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text="Practitioners contribute without fear of blame for actions taken in good faith.",
+    )
+    why_it_happened = forms.CharField(
+        label="Why things happened as they did", widget=forms.Textarea(attrs=_TEXT), required=False
+    )
+
+    def __init__(self, *args, event, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["attended"].queryset = User.objects.filter(
+            pk__in=event.invitations.values("person")
+        )
+
+
+class ReportDraftForm(forms.Form):
+    summary = forms.CharField(
+        label="Summary of recommended improvements", widget=forms.Textarea(attrs=_TEXT)
+    )
+    body = forms.CharField(
+        label="Report",
+        widget=forms.Textarea(attrs={"rows": 16}),
+        help_text="Written for publication without redaction: no names, dates of birth or addresses.",
+    )
+
+
+class ReportCommentForm(forms.Form):
+    text = forms.CharField(label="Comment", widget=forms.Textarea(attrs=_TEXT))
+
+
+class PublicationPlanForm(forms.Form):
+    publication_date = GovukDateField(label="Planned publication date")

@@ -1,0 +1,57 @@
+"""The one shape of every form page in reviews: validate, call a service, say what happened."""
+
+from collections.abc import Callable
+
+from django.contrib import messages
+from django.shortcuts import redirect, render
+
+from reviews.services import RefusedError
+
+
+def form_page(
+    request,
+    form,
+    *,
+    title: str,
+    caption: str,
+    back: str,
+    save: Callable[[dict], object],
+    done: str,
+    button: str = "Save",
+    intro: str = "",
+):
+    """Render `form`; when it is valid, call `save(cleaned_data)` and go to the record it returns.
+
+    A RefusedError from the service shows as an error at the top of the form, nothing written.
+    """
+    if request.method == "POST" and form.is_valid():
+        try:
+            record = save(form.cleaned_data)
+        except RefusedError as refusal:
+            form.add_error(None, str(refusal))
+        else:
+            messages.success(request, done)
+            return redirect(record)
+    return render(
+        request,
+        "reviews/form.html",
+        {
+            "form": form,
+            "title": title,
+            "caption": caption,
+            "back": back,
+            "button": button,
+            "intro": intro,
+        },
+    )
+
+
+def refused_or_done(request, action: Callable[[], object], *, done: str, to):
+    """Run a one-button action; a refusal is shown on the page it came back to."""
+    try:
+        action()
+    except RefusedError as refusal:
+        messages.error(request, str(refusal))
+    else:
+        messages.success(request, done)
+    return redirect(to)

@@ -1,0 +1,167 @@
+"""Reads of review records for pages, exports and dashboards."""
+
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+
+from partnership import access
+from reviews import chronology
+from reviews.criteria import Assessment, assess
+from reviews.models import (
+    AgencyRequest,
+    ChronologyEntry,
+    LearningReferral,
+    RapidReview,
+    ReportDraft,
+    Review,
+)
+from reviews.services import criteria_case
+
+
+def referrals_for(user, partnership) -> QuerySet[LearningReferral]:
+    return (
+        LearningReferral.objects.visible_to(user)
+        .filter(partnership=partnership)
+        .select_related("referred_by")
+    )
+
+
+def rapid_reviews_for(user, partnership) -> QuerySet[RapidReview]:
+    return (
+        RapidReview.objects.visible_to(user)
+        .filter(partnership=partnership)
+        .select_related("notification")
+        .order_by("-notification__aware_date", "-id")
+    )
+
+
+def reviews_for(user, partnership) -> QuerySet[Review]:
+    return (
+        Review.objects.visible_to(user)
+        .filter(partnership=partnership)
+        .annotate(
+            open_requests=Count(
+                "agency_requests",
+                filter=Q(agency_requests__status=AgencyRequest.Status.REQUESTED),
+                distinct=True,
+            )
+        )
+        .order_by("-opened_at", "-id")
+    )
+
+
+def requests_for(user, partnership) -> QuerySet[AgencyRequest]:
+    return (
+        AgencyRequest.objects.visible_to(user)
+        .filter(partnership=partnership)
+        .select_related("organisation", "review", "rapid_review__notification")
+    )
+
+
+def criteria_result(rapid_review: RapidReview) -> Assessment | None:
+    case = criteria_case(rapid_review)
+    return assess(case) if case is not None else None
+
+
+@dataclass(frozen=True)
+class ChronologyRow:
+    entry: ChronologyEntry
+    likely_duplicate: bool
+
+
+def merged_chronology(review: Review) -> list[ChronologyRow]:
+    """Every agency's entries in date order, each attributed, likely duplicates marked."""
+    entries = list(
+        review.chronology.select_related("organisation").order_by(
+            "date", "organisation__name", "id"
+        )
+    )
+    duplicates = chronology.likely_duplicates(entries)
+    return [ChronologyRow(entry, entry.id in duplicates) for entry in entries]
+
+
+@dataclass(frozen=True)
+class TimelineItem:
+    date: date
+    text: str
+
+
+def review_timeline(review: Review) -> list[TimelineItem]:
+    """What has happened in the review and what is due, in date order."""
+    items = [TimelineItem(review.opened_at.date(), f"{review.get_review_type_display()} opened")]
+    if review.rapid_review_id:
+        notification = review.rapid_review.notification
+        items.append(
+            TimelineItem(notification.aware_date, "Local authority became aware of the incident")
+        )
+        if review.rapid_review.decided_at:
+            items.append(
+                TimelineItem(
+                    review.rapid_review.decided_at.date(), "Rapid review decision recorded"
+                )
+            )
+    for terms in review.terms_of_reference.all():
+        items.append(
+            TimelineItem(
+                terms.drafted_at.date(), f"Terms of reference version {terms.version} drafted"
+            )
+        )
+        if terms.approved_at:
+            items.append(
+                TimelineItem(
+                    terms.approved_at.date(), f"Terms of reference version {terms.version} approved"
+                )
+            )
+    for assignment in review.reviewer_assignments.all():
+        items.append(
+            TimelineItem(
+                assignment.assigned_at.date(),
+                f"{assignment.person} assigned as {assignment.get_role_display().lower()}",
+            )
+        )
+    for milestone in review.milestones.all():
+        status = f"done {milestone.completed_on:%d %B %Y}" if milestone.completed_on else "due"
+        items.append(TimelineItem(milestone.due_date, f"Milestone: {milestone.title} ({status})"))
+    for event in review.learning_events.all():
+        items.append(TimelineItem(event.date, f"Practitioner learning event: {event.title}"))
+    for draft in review.report_drafts.all():
+        items.append(TimelineItem(draft.written_at.date(), f"Draft report version {draft.version}"))
+    for task in review.tasks.all():
+        items.append(
+            TimelineItem(
+                task.done_on or task.due_date, f"{task} ({'done' if task.done_on else 'due'})"
+            )
+        )
+    return sorted(items, key=lambda item: item.date)
+
+
+def review_page(review: Review) -> Review:
+    """The review with everything its page shows, fetched in a fixed number of queries."""
+    return (
+        Review.objects.filter(pk=review.pk)
+        .select_related("rapid_review__notification", "referral", "opened_by")
+        .prefetch_related(
+            "organisations_under_review",
+            "terms_of_reference__approved_by",
+            "milestones",
+            "reviewer_assignments__person__organisation",
+            "declarations__person",
+            "declarations__involved_with",
+            Prefetch(
+                "agency_requests", queryset=AgencyRequest.objects.select_related("organisation")
+            ),
+            "learning_events__invitations",
+            Prefetch("report_drafts", queryset=ReportDraft.objects.prefetch_related("sign_offs")),
+            "tasks",
+        )
+        .get()
+    )
+
+
+def is_assigned_reviewer(user, review: Review) -> bool:
+    return review.reviewer_assignments.filter(person=user, removed_at__isnull=True).exists()
+
+
+def may_manage(user, record) -> bool:
+    return access.is_business_unit(user, record.partnership)

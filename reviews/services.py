@@ -1,0 +1,601 @@
+"""Every change to reviews: each is one transaction that writes its own audit row."""
+
+from datetime import date
+from typing import Any
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.mail import send_mail
+from django.db import models, transaction
+from django.utils import timezone
+
+from core import audit
+from core.concurrency import save_if_unchanged
+from core.models import AuditEvent
+from core.selectors import closure_dates
+from core.services import deadline_complete, deadline_set
+from partnership import access
+from partnership.models import Organisation, Partnership, Role, User
+from reviews.criteria import EVIDENCE_NEEDED, Case, assess
+from reviews.deadlines import statutory_deadlines
+from reviews.models import (
+    AgencyRequest,
+    KeyPracticeEpisode,
+    LearningReferral,
+    NotifiedChild,
+    PartnerSignOff,
+    RapidReview,
+    SeriousIncidentNotification,
+)
+from reviews.references import next_reference
+
+
+@transaction.atomic
+def learning_referral_submit(
+    *,
+    partnership: Partnership,
+    referred_by: User,
+    title: str,
+    what_happened: str,
+    agencies_involved: str,
+    why_learning: str,
+    child_voice: str,
+    origin: models.Model | None = None,
+) -> LearningReferral:
+    """Record a referral of a case or an area of practice for learning, awaiting triage."""
+    referral = LearningReferral.objects.create(
+        partnership=partnership,
+        reference=next_reference(
+            partnership=partnership,
+            model=LearningReferral,
+            year=timezone.localdate().year,
+            infix="LR-",
+        ),
+        title=title,
+        what_happened=what_happened,
+        agencies_involved=agencies_involved,
+        why_learning=why_learning,
+        child_voice=child_voice,
+        referred_by=referred_by,
+        origin_type=ContentType.objects.get_for_model(origin) if origin is not None else None,
+        origin_id=origin.pk if origin is not None else None,
+    )
+    audit.record(
+        event=AuditEvent.Event.CREATED,
+        actor=referred_by,
+        subject=referral,
+        details={"title": title, "origin": str(origin) if origin is not None else None},
+    )
+    return referral
+
+
+class RefusedError(Exception):
+    """A change the rules do not allow; the message says why, for the person who asked."""
+
+
+def _people_with_role(partnership: Partnership, role: str, organisation=None) -> list[User]:
+    people = User.objects.filter(
+        role_assignments__partnership=partnership, role_assignments__role=role, is_active=True
+    )
+    if organisation is not None:
+        people = people.filter(organisation=organisation)
+    return list(people.distinct())
+
+
+def partner_leads(partnership: Partnership) -> list[User]:
+    return _people_with_role(partnership, Role.PARTNER_LEAD)
+
+
+def _email_on_commit(*, subject: str, body: str, people) -> None:
+    recipients = sorted({person.email for person in people if person.is_active})
+    if recipients:
+        transaction.on_commit(
+            lambda: send_mail(
+                f"Learning Hub: {subject}", body, None, recipients, fail_silently=True
+            )
+        )
+
+
+def _link(record) -> str:
+    return f"{settings.SITE_URL}{record.get_absolute_url()}"
+
+
+@transaction.atomic
+def learning_referral_triage(
+    *, referral: LearningReferral, outcome: str, reason: str, by: User
+) -> LearningReferral:
+    """Decide what happens to a referral; the referrer is told the outcome and the reason."""
+    if referral.status == LearningReferral.Status.TRIAGED:
+        raise RefusedError("This referral has already been triaged")
+    if outcome == LearningReferral.Outcome.NO_FURTHER_ACTION and not reason.strip():
+        raise RefusedError("Give the reason for no further action: it goes back to the referrer")
+    referral.status = LearningReferral.Status.TRIAGED
+    referral.outcome = outcome
+    referral.outcome_reason = reason
+    referral.triaged_by = by
+    referral.triaged_at = timezone.now()
+    referral.save(update_fields=["status", "outcome", "outcome_reason", "triaged_by", "triaged_at"])
+    audit.record(
+        event=AuditEvent.Event.DECIDED,
+        actor=by,
+        subject=referral,
+        details={"outcome": outcome, "reason": reason},
+    )
+    _email_on_commit(
+        subject=f"Your learning referral {referral.reference}",
+        body=(
+            f"Thank you for referring {referral.title}.\n\nOutcome: {referral.get_outcome_display()}\n"
+            f"{reason}\n\n{_link(referral)}\n"
+        ),
+        people=[referral.referred_by],
+    )
+    return referral
+
+
+def _statutory_deadlines(partnership: Partnership, aware: date, notified: date | None):
+    return statutory_deadlines(
+        aware=aware, notified=notified, closures=closure_dates(partnership.pk)
+    )
+
+
+NOTIFY_PANEL = "Notify the national panel of the serious incident"
+COMPLETE_RAPID_REVIEW = "Complete the rapid review"
+
+
+def _set_incident_deadlines(notification: SeriousIncidentNotification, by: User) -> None:
+    watchers = partner_leads(notification.partnership)
+    if notification.notified_date is None:
+        deadline_set(
+            subject=notification,
+            partnership=notification.partnership,
+            title=NOTIFY_PANEL,
+            due_date=notification.notify_panel_by,
+            responsible=by,
+            watchers=watchers,
+            is_statutory=True,
+            basis="Within 5 working days of the local authority becoming aware (Working Together)",
+            link=notification.get_absolute_url(),
+        )
+    rapid_review = notification.rapid_review
+    deadline_set(
+        subject=rapid_review,
+        partnership=notification.partnership,
+        title=COMPLETE_RAPID_REVIEW,
+        due_date=notification.rapid_review_by,
+        responsible=by,
+        watchers=watchers,
+        is_statutory=True,
+        basis="Within 15 working days of the notification (Child Safeguarding Practice Review Panel guidance)",
+        link=rapid_review.get_absolute_url(),
+    )
+
+
+@transaction.atomic
+def notification_create(
+    *,
+    partnership: Partnership,
+    incident_summary: str,
+    incident_date: date,
+    aware_date: date,
+    notified_date: date | None = None,
+    referral: LearningReferral | None = None,
+    by: User,
+) -> SeriousIncidentNotification:
+    """Record a serious incident and open its rapid review: once notified, a rapid review is required."""
+    if aware_date < incident_date:
+        raise RefusedError(
+            "The date the local authority became aware cannot be before the incident"
+        )
+    if notified_date is not None and notified_date < aware_date:
+        raise RefusedError(
+            "The panel cannot have been notified before the local authority became aware"
+        )
+    deadlines = _statutory_deadlines(partnership, aware_date, notified_date)
+    notification = SeriousIncidentNotification.objects.create(
+        partnership=partnership,
+        reference=next_reference(
+            partnership=partnership, model=SeriousIncidentNotification, year=aware_date.year
+        ),
+        referral=referral,
+        incident_summary=incident_summary,
+        incident_date=incident_date,
+        aware_date=aware_date,
+        notified_date=notified_date,
+        notify_panel_by=deadlines.notify_panel_by,
+        rapid_review_by=deadlines.rapid_review_by,
+        created_by=by,
+    )
+    RapidReview.objects.create(partnership=partnership, notification=notification)
+    _set_incident_deadlines(notification, by)
+    audit.record(
+        event=AuditEvent.Event.CREATED,
+        actor=by,
+        subject=notification,
+        details={
+            "aware_date": aware_date,
+            "notified_date": notified_date,
+            "notify_panel_by": deadlines.notify_panel_by,
+            "rapid_review_by": deadlines.rapid_review_by,
+        },
+    )
+    return notification
+
+
+@transaction.atomic
+def notification_record_notified(
+    *, notification: SeriousIncidentNotification, notified_date: date, by: User
+) -> SeriousIncidentNotification:
+    """The panel has been notified: the rapid review clock now runs from that date."""
+    if notified_date < notification.aware_date:
+        raise RefusedError(
+            "The panel cannot have been notified before the local authority became aware"
+        )
+    notification.notified_date = notified_date
+    notification.rapid_review_by = _statutory_deadlines(
+        notification.partnership, notification.aware_date, notified_date
+    ).rapid_review_by
+    notification.save(update_fields=["notified_date", "rapid_review_by"])
+    deadline_complete(subject=notification, title=NOTIFY_PANEL)
+    _set_incident_deadlines(notification, by)
+    audit.record(
+        event=AuditEvent.Event.SENT,
+        actor=by,
+        subject=notification,
+        details={"notified_date": notified_date, "rapid_review_by": notification.rapid_review_by},
+    )
+    return notification
+
+
+@transaction.atomic
+def notified_child_add(
+    *,
+    notification: SeriousIncidentNotification,
+    pseudonym: str,
+    outcome: str,
+    age: int,
+    full_name: str = "",
+    date_of_birth: date | None = None,
+    address: str = "",
+    nhs_number: str = "",
+    by: User,
+) -> NotifiedChild:
+    """Add a child. The Panel's rule: one notification per child who died; siblings seriously
+    harmed may share one."""
+    others = list(notification.children.all())
+    if others and (
+        outcome == NotifiedChild.Outcome.DIED
+        or any(child.outcome == NotifiedChild.Outcome.DIED for child in others)
+    ):
+        raise RefusedError("Each child who died needs a notification of their own")
+    child = NotifiedChild.objects.create(
+        notification=notification,
+        pseudonym=pseudonym,
+        outcome=outcome,
+        age=age,
+        full_name=full_name,
+        date_of_birth=date_of_birth,
+        address=address,
+        nhs_number=nhs_number,
+    )
+    # Only the pseudonym goes into the audit trail: identifying details stay in one place.
+    audit.record(
+        event=AuditEvent.Event.CREATED,
+        actor=by,
+        subject=child,
+        partnership=notification.partnership,
+        details={"notification": notification.reference, "outcome": outcome, "age": age},
+    )
+    return child
+
+
+def identifying_details_viewed(*, notification: SeriousIncidentNotification, by: User) -> None:
+    audit.record(
+        event=AuditEvent.Event.VIEWED_IDENTIFYING_DETAILS,
+        actor=by,
+        subject=notification,
+        details={"children": [child.pseudonym for child in notification.children.all()]},
+    )
+
+
+def contributors_of(request: AgencyRequest) -> list[User]:
+    return _people_with_role(request.partnership, Role.AGENCY_CONTRIBUTOR, request.organisation)
+
+
+@transaction.atomic
+def agency_request_send(
+    *,
+    organisation: Organisation,
+    kind: str,
+    due_date: date,
+    details: str,
+    rapid_review: RapidReview | None = None,
+    review=None,
+    by: User,
+) -> AgencyRequest:
+    """Ask one agency for its summary, chronology or report; its contributors are told and reminded."""
+    case = review or rapid_review
+    if organisation.partnership_id != case.partnership_id:
+        raise RefusedError("Choose an organisation of this partnership")
+    if due_date < timezone.localdate():
+        raise RefusedError("The due date must be today or later")
+    request = AgencyRequest.objects.create(
+        partnership=case.partnership,
+        rapid_review=rapid_review,
+        review=review,
+        organisation=organisation,
+        kind=kind,
+        due_date=due_date,
+        details=details,
+        requested_by=by,
+    )
+    contributors = contributors_of(request)
+    deadline_set(
+        subject=request,
+        partnership=request.partnership,
+        title=f"{request.get_kind_display()} for {case}",
+        due_date=due_date,
+        watchers=contributors,
+        escalate_to=by,
+        link=request.get_absolute_url(),
+    )
+    audit.record(
+        event=AuditEvent.Event.SENT,
+        actor=by,
+        subject=request,
+        details={"organisation": organisation, "kind": kind, "due_date": due_date},
+    )
+    _email_on_commit(
+        subject=f"{request.get_kind_display()} requested",
+        body=f"{organisation} is asked for: {request.get_kind_display()}, by {due_date:%d %B %Y}.\n\n{details}\n\n{_link(request)}\n",
+        people=contributors,
+    )
+    return request
+
+
+@transaction.atomic
+def agency_request_return(*, request: AgencyRequest, response: str, by: User) -> AgencyRequest:
+    if request.status == AgencyRequest.Status.RETURNED:
+        raise RefusedError("This request has already been returned")
+    if request.kind != AgencyRequest.Kind.CHRONOLOGY and not response.strip():
+        raise RefusedError("Write the agency's response before returning it")
+    request.status = AgencyRequest.Status.RETURNED
+    request.response = response
+    request.returned_by = by
+    request.returned_at = timezone.now()
+    request.save(update_fields=["status", "response", "returned_by", "returned_at"])
+    deadline_complete(subject=request, title=f"{request.get_kind_display()} for {request.case}")
+    audit.record(
+        event=AuditEvent.Event.CHANGED, actor=by, subject=request, details={"status": "returned"}
+    )
+    _email_on_commit(
+        subject=f"{request} returned",
+        body=f"{request} has been returned.\n\n{_link(request)}\n",
+        people=[request.requested_by],
+    )
+    return request
+
+
+@transaction.atomic
+def agency_request_chase(*, request: AgencyRequest, by: User) -> AgencyRequest:
+    if request.status == AgencyRequest.Status.RETURNED:
+        raise RefusedError("This request has already been returned")
+    request.last_chased_at = timezone.now()
+    request.save(update_fields=["last_chased_at"])
+    audit.record(event=AuditEvent.Event.SENT, actor=by, subject=request, details={"chased": True})
+    _email_on_commit(
+        subject=f"Reminder: {request.get_kind_display()} due {request.due_date:%d %B %Y}",
+        body=f"{request.organisation}'s {request.get_kind_display().lower()} is due on {request.due_date:%d %B %Y}.\n\n{_link(request)}\n",
+        people=contributors_of(request),
+    )
+    return request
+
+
+@transaction.atomic
+def key_practice_episode_add(
+    *,
+    rapid_review: RapidReview,
+    date: date,
+    title: str,
+    analysis: str,
+    went_well: str,
+    could_be_different: str,
+    by: User,
+) -> KeyPracticeEpisode:
+    episode = KeyPracticeEpisode.objects.create(
+        rapid_review=rapid_review,
+        date=date,
+        title=title,
+        analysis=analysis,
+        went_well=went_well,
+        could_be_different=could_be_different,
+    )
+    audit.record(
+        event=AuditEvent.Event.CREATED,
+        actor=by,
+        subject=episode,
+        partnership=rapid_review.partnership,
+        details={"title": title},
+    )
+    return episode
+
+
+def versioned_update(
+    *, record: models.Model, data: dict[str, Any], expected_version: int, by: User
+) -> None:
+    """Apply a form's changes to a Versioned record, refusing a stale edit, with its audit row."""
+    many = {
+        name: value for name, value in data.items() if record._meta.get_field(name).many_to_many
+    }
+    plain = {name: value for name, value in data.items() if name not in many}
+    before = audit.snapshot(record, list(data))
+    for name, value in plain.items():
+        setattr(record, name, value)
+    save_if_unchanged(record, expected_version=expected_version, fields=list(plain))
+    for name, value in many.items():
+        getattr(record, name).set(value)
+    audit.record(
+        event=AuditEvent.Event.CHANGED,
+        actor=by,
+        subject=record,
+        details={"changes": audit.changes(before, audit.snapshot(record, list(data)))},
+    )
+
+
+def criteria_case(rapid_review: RapidReview) -> Case | None:
+    """The rapid review's answers as a criteria case, once the essential answers are given."""
+    if not rapid_review.abuse_or_neglect or not rapid_review.interagency_concerns:
+        return None
+    oldest = max((child.age for child in rapid_review.notification.children.all()), default=0)
+    return Case(
+        abuse_or_neglect=rapid_review.abuse_or_neglect,
+        child_died=rapid_review.child_died,
+        suspected_suicide=rapid_review.suspected_suicide,
+        seriously_harmed=rapid_review.seriously_harmed,
+        interagency_concerns=rapid_review.interagency_concerns,
+        death_in_custody=rapid_review.death_in_custody or None,
+        detained_under_mental_health_act=rapid_review.detained_under_mental_health_act,
+        age=oldest,
+        deprivation_of_liberty_order=rapid_review.deprivation_of_liberty_order,
+    )
+
+
+@transaction.atomic
+def rapid_review_decide(
+    *,
+    rapid_review: RapidReview,
+    decision: str,
+    national_review_recommended: bool,
+    rationale: str,
+    learning_identified: str,
+    alternative_learning: str,
+    by: User,
+) -> RapidReview:
+    """Record the safeguarding partners' decision; each partner lead then signs it off."""
+    case = criteria_case(rapid_review)
+    if case is None:
+        raise RefusedError("Answer the criteria questions before recording the decision")
+    result = assess(case)
+    if decision == RapidReview.Decision.NO_LCSPR:
+        if result.mandatory:
+            raise RefusedError("An additional criterion applies: an LCSPR must be held")
+        if result.outcome == EVIDENCE_NEEDED:
+            raise RefusedError(
+                "Not holding an LCSPR needs definitive evidence that there are no concerns about interagency working"
+            )
+        if not alternative_learning.strip():
+            raise RefusedError("Describe the alternative learning activity where no LCSPR is held")
+    rapid_review.decision = decision
+    rapid_review.national_review_recommended = national_review_recommended
+    rapid_review.rationale = rationale
+    rapid_review.learning_identified = learning_identified
+    rapid_review.alternative_learning = alternative_learning
+    rapid_review.status = RapidReview.Status.DECIDED
+    rapid_review.decided_at = timezone.now()
+    rapid_review.save()
+    # A changed decision needs signing off afresh.
+    rapid_review.sign_offs.all().delete()
+    audit.record(
+        event=AuditEvent.Event.DECIDED,
+        actor=by,
+        subject=rapid_review,
+        details={
+            "decision": decision,
+            "criteria": result.outcome,
+            "national_review": national_review_recommended,
+        },
+    )
+    _email_on_commit(
+        subject=f"Sign off the rapid review decision for {rapid_review.notification.reference}",
+        body=f"The decision is recorded: {rapid_review.get_decision_display()}.\n\n{_link(rapid_review)}\n",
+        people=partner_leads(rapid_review.partnership),
+    )
+    return rapid_review
+
+
+def outstanding_partner_leads(partnership: Partnership, sign_offs) -> list[User]:
+    signed = {sign_off.partner_lead_id for sign_off in sign_offs}
+    return [lead for lead in partner_leads(partnership) if lead.pk not in signed]
+
+
+@transaction.atomic
+def partner_sign_off(
+    *,
+    by: User,
+    agrees: bool,
+    comment: str,
+    rapid_review: RapidReview | None = None,
+    report_draft=None,
+) -> PartnerSignOff:
+    """One partner lead's sign-off of a rapid review decision or of a final report draft."""
+    subject = rapid_review or report_draft
+    partnership = rapid_review.partnership if rapid_review else report_draft.review.partnership
+    if not access.has_role(by, partnership, {Role.PARTNER_LEAD}):
+        raise RefusedError("Only a safeguarding partner lead can sign this off")
+    if rapid_review is not None and not rapid_review.decision:
+        raise RefusedError("There is no decision to sign off yet")
+    if not agrees and not comment.strip():
+        raise RefusedError("Say why you do not agree")
+    sign_off, _ = PartnerSignOff.objects.update_or_create(
+        rapid_review=rapid_review,
+        report_draft=report_draft,
+        partner_lead=by,
+        defaults={
+            "partnership": partnership,
+            "organisation": by.organisation,
+            "agrees": agrees,
+            "comment": comment,
+        },
+    )
+    audit.record(
+        event=AuditEvent.Event.DECIDED,
+        actor=by,
+        subject=subject,
+        partnership=partnership,
+        details={"signed_off": agrees, "comment": comment},
+    )
+    return sign_off
+
+
+@transaction.atomic
+def rapid_review_send_to_panel(
+    *, rapid_review: RapidReview, sent_on: date, by: User
+) -> RapidReview:
+    """Send the rapid review and decision to the national panel, once every partner lead agrees."""
+    sign_offs = list(rapid_review.sign_offs.all())
+    missing = outstanding_partner_leads(rapid_review.partnership, sign_offs)
+    if not rapid_review.decision or missing:
+        names = ", ".join(str(lead) for lead in missing)
+        raise RefusedError(
+            f"Every partner lead must sign off the decision first; waiting for {names or 'the decision'}"
+        )
+    if any(not sign_off.agrees for sign_off in sign_offs):
+        raise RefusedError("A partner lead does not agree with the decision: resolve it first")
+    rapid_review.sent_to_panel_on = sent_on
+    rapid_review.save(update_fields=["sent_to_panel_on"])
+    deadline_complete(subject=rapid_review, title=COMPLETE_RAPID_REVIEW)
+    audit.record(
+        event=AuditEvent.Event.SENT,
+        actor=by,
+        subject=rapid_review,
+        details={"sent_to_panel_on": sent_on},
+    )
+    return rapid_review
+
+
+@transaction.atomic
+def rapid_review_panel_response(
+    *, rapid_review: RapidReview, response: str, responded_on: date, notes: str, by: User
+) -> RapidReview:
+    if rapid_review.sent_to_panel_on is None:
+        raise RefusedError("The rapid review has not been sent to the panel yet")
+    rapid_review.panel_response = response
+    rapid_review.panel_response_on = responded_on
+    rapid_review.panel_response_notes = notes
+    rapid_review.save(update_fields=["panel_response", "panel_response_on", "panel_response_notes"])
+    audit.record(
+        event=AuditEvent.Event.CHANGED,
+        actor=by,
+        subject=rapid_review,
+        details={"panel_response": response},
+    )
+    return rapid_review

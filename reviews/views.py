@@ -1,0 +1,401 @@
+"""Pages of learning referrals, serious incident notifications and rapid reviews."""
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods, require_POST
+
+from core.concurrency import EditConflict
+from core.selectors import audit_history
+from partnership import access
+from partnership.models import Role
+from reviews import forms, selectors, services
+from reviews.models import LearningReferral, NotifiedChild, RapidReview, SeriousIncidentNotification
+from reviews.pages import form_page, refused_or_done
+from reviews.spine import similar_work
+
+
+@login_required
+def referral_list(request):
+    partnership = access.require_partnership(request)
+    return render(
+        request,
+        "reviews/referral_list.html",
+        {"referrals": selectors.referrals_for(request.user, partnership)},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def referral_create(request):
+    partnership = access.require_partnership(request)
+    form = forms.LearningReferralForm(request.POST or None)
+    return form_page(
+        request,
+        form,
+        title="Refer a case or an area of practice for learning",
+        caption="Learning referrals",
+        back=reverse("reviews:referral_list"),
+        button="Send referral",
+        intro="Anyone in a partner agency can refer. The business unit will tell you what happens next.",
+        save=lambda data: services.learning_referral_submit(
+            partnership=partnership, referred_by=request.user, **data
+        ),
+        done="Your referral has been sent to the business unit",
+    )
+
+
+@login_required
+def referral_detail(request, pk):
+    referral = access.get_for_user(
+        request.user, LearningReferral.objects.select_related("referred_by"), pk
+    )
+    can_triage = selectors.may_manage(request.user, referral)
+    return render(
+        request,
+        "reviews/referral_detail.html",
+        {
+            "referral": referral,
+            "can_triage": can_triage,
+            "triage_form": forms.TriageForm() if can_triage else None,
+            "similar": similar_work(referral) if can_triage else [],
+            "history": audit_history(referral) if can_triage else [],
+        },
+    )
+
+
+@login_required
+@require_POST
+def referral_triage(request, pk):
+    referral = access.get_for_user(request.user, LearningReferral.objects.all(), pk, write=True)
+    form = forms.TriageForm(request.POST)
+    if not form.is_valid():
+        return render(
+            request,
+            "reviews/referral_detail.html",
+            {
+                "referral": referral,
+                "can_triage": True,
+                "triage_form": form,
+                "form": form,
+                "similar": similar_work(referral),
+            },
+        )
+    return refused_or_done(
+        request,
+        lambda: services.learning_referral_triage(
+            referral=referral, by=request.user, **form.cleaned_data
+        ),
+        done=f"Referral triaged: {referral.get_outcome_display() if referral.outcome else form.cleaned_data['outcome']}",
+        to=referral,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def notification_create(request):
+    partnership = access.require_business_unit(request)
+    referral = None
+    if request.GET.get("referral"):
+        referral = access.get_for_user(
+            request.user, LearningReferral.objects.all(), request.GET["referral"], write=True
+        )
+    return form_page(
+        request,
+        forms.NotificationForm(request.POST or None),
+        title="Record a serious incident notification",
+        caption=referral.reference if referral else "Serious incidents",
+        back=referral.get_absolute_url() if referral else reverse("reviews:review_list"),
+        save=lambda data: services.notification_create(
+            partnership=partnership, referral=referral, by=request.user, **data
+        ),
+        done="Notification recorded; the rapid review is open",
+    )
+
+
+@login_required
+def notification_detail(request, pk):
+    notification = access.get_for_user(
+        request.user,
+        SeriousIncidentNotification.objects.select_related("rapid_review", "referral"),
+        pk,
+    )
+    can_manage = selectors.may_manage(request.user, notification)
+    return render(
+        request,
+        "reviews/notification_detail.html",
+        {
+            "notification": notification,
+            "children": notification.children.all(),
+            "can_manage": can_manage,
+            "notified_form": forms.NotifiedForm()
+            if can_manage and not notification.notified_date
+            else None,
+            "history": audit_history(notification),
+        },
+    )
+
+
+@login_required
+@require_POST
+def notification_notified(request, pk):
+    notification = access.get_for_user(
+        request.user, SeriousIncidentNotification.objects.all(), pk, write=True
+    )
+    form = forms.NotifiedForm(request.POST)
+    if not form.is_valid():
+        return render(
+            request,
+            "reviews/notification_detail.html",
+            {
+                "notification": notification,
+                "children": notification.children.all(),
+                "can_manage": True,
+                "notified_form": form,
+                "form": form,
+            },
+        )
+    return refused_or_done(
+        request,
+        lambda: services.notification_record_notified(
+            notification=notification, by=request.user, **form.cleaned_data
+        ),
+        done="Date the national panel was notified recorded; the rapid review deadline has been recalculated",
+        to=notification,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def child_add(request, pk):
+    notification = access.get_for_user(
+        request.user, SeriousIncidentNotification.objects.all(), pk, write=True
+    )
+
+    def save(data):
+        services.notified_child_add(notification=notification, by=request.user, **data)
+        return notification
+
+    return form_page(
+        request,
+        forms.NotifiedChildForm(request.POST or None),
+        title="Add a child to the notification",
+        caption=notification.reference,
+        back=notification.get_absolute_url(),
+        save=save,
+        done="Child added",
+    )
+
+
+@login_required
+def identifying_details(request, pk):
+    """The one place a notified child's identifying details are shown; every view is recorded."""
+    notification = access.get_for_user(request.user, SeriousIncidentNotification.objects.all(), pk)
+    if not access.has_role(request.user, notification.partnership, access.IDENTIFYING_DETAIL_ROLES):
+        raise PermissionDenied("You do not need to know this child's identifying details")
+    services.identifying_details_viewed(notification=notification, by=request.user)
+    return render(
+        request,
+        "reviews/identifying_details.html",
+        {
+            "notification": notification,
+            "children": NotifiedChild.objects.filter(notification=notification),
+        },
+    )
+
+
+def _rapid_review(request, pk, *, write=False) -> RapidReview:
+    return access.get_for_user(
+        request.user, RapidReview.objects.select_related("notification"), pk, write=write
+    )
+
+
+@login_required
+def rapid_review_detail(request, pk):
+    rapid_review = _rapid_review(request, pk)
+    return render(
+        request,
+        "reviews/rapid_review_detail.html",
+        {
+            "rapid_review": rapid_review,
+            "notification": rapid_review.notification,
+            "episodes": rapid_review.key_practice_episodes.all(),
+            "requests": rapid_review.agency_requests.select_related("organisation"),
+            "criteria": selectors.criteria_result(rapid_review),
+            "can_manage": selectors.may_manage(request.user, rapid_review),
+            "history": audit_history(rapid_review),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def rapid_review_edit(request, pk):
+    rapid_review = _rapid_review(request, pk, write=True)
+    form = forms.RapidReviewForm(request.POST or None, instance=rapid_review)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.versioned_update(
+                record=rapid_review,
+                data=form.changed_values(),
+                expected_version=form.cleaned_data["version"],
+                by=request.user,
+            )
+        except EditConflict as conflict:
+            form.add_error(None, str(conflict))
+        else:
+            return refused_or_done(
+                request, lambda: None, done="Rapid review updated", to=rapid_review
+            )
+    return render(
+        request,
+        "reviews/form.html",
+        {
+            "form": form,
+            "title": "Facts, context and criteria",
+            "caption": str(rapid_review),
+            "back": rapid_review.get_absolute_url(),
+            "button": "Save",
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def episode_add(request, pk):
+    rapid_review = _rapid_review(request, pk, write=True)
+
+    def save(data):
+        services.key_practice_episode_add(rapid_review=rapid_review, by=request.user, **data)
+        return rapid_review
+
+    return form_page(
+        request,
+        forms.KeyPracticeEpisodeForm(request.POST or None),
+        title="Add a key practice episode",
+        caption=str(rapid_review),
+        back=rapid_review.get_absolute_url(),
+        save=save,
+        done="Key practice episode added",
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def rapid_review_decision(request, pk):
+    """The decision screen: criteria result, the partners' decision, sign-offs and the panel."""
+    rapid_review = _rapid_review(request, pk)
+    if request.method == "GET":
+        return _decision_page(request, rapid_review)
+    access.get_for_user(request.user, RapidReview.objects.all(), pk, write=True)
+    return _decision_post(
+        request,
+        rapid_review,
+        forms.DecisionForm(request.POST),
+        "decision_form",
+        lambda data: services.rapid_review_decide(
+            rapid_review=rapid_review, by=request.user, **data
+        ),
+        done="Decision recorded; each partner lead is asked to sign it off",
+    )
+
+
+def _decision_page(request, rapid_review: RapidReview, **forms_shown):
+    can_manage = selectors.may_manage(request.user, rapid_review)
+    decided, sent = bool(rapid_review.decision), bool(rapid_review.sent_to_panel_on)
+    sign_offs = list(rapid_review.sign_offs.select_related("partner_lead", "organisation"))
+    context = {
+        "rapid_review": rapid_review,
+        "criteria": selectors.criteria_result(rapid_review),
+        "sign_offs": sign_offs,
+        "waiting_for": services.outstanding_partner_leads(rapid_review.partnership, sign_offs),
+        "can_manage": can_manage,
+        "decision_form": forms.DecisionForm(initial=_decision_initial(rapid_review))
+        if can_manage and not sent
+        else None,
+        "sign_off_form": forms.SignOffForm()
+        if decided and not sent and _is_partner_lead(request, rapid_review)
+        else None,
+        "sent_form": forms.SentToPanelForm() if can_manage and decided and not sent else None,
+        "response_form": forms.PanelResponseForm()
+        if can_manage and sent and not rapid_review.panel_response
+        else None,
+    }
+    context.update(forms_shown)
+    return render(request, "reviews/decision.html", context)
+
+
+def _decision_post(request, rapid_review, form, slot: str, save, *, done: str):
+    """Validate one form of the decision screen; an invalid one is shown with its errors."""
+    if not form.is_valid():
+        return _decision_page(request, rapid_review, **{slot: form, "form": form})
+    return refused_or_done(
+        request,
+        lambda: save(form.cleaned_data),
+        done=done,
+        to=reverse("reviews:rapid_review_decision", args=[rapid_review.pk]),
+    )
+
+
+def _decision_initial(rapid_review: RapidReview) -> dict:
+    fields = (
+        "decision",
+        "national_review_recommended",
+        "rationale",
+        "learning_identified",
+        "alternative_learning",
+    )
+    return {name: getattr(rapid_review, name) for name in fields}
+
+
+def _is_partner_lead(request, record) -> bool:
+    return access.has_role(request.user, record.partnership, {Role.PARTNER_LEAD})
+
+
+@login_required
+@require_POST
+def rapid_review_sign_off(request, pk):
+    rapid_review = _rapid_review(request, pk)
+    if not _is_partner_lead(request, rapid_review):
+        raise PermissionDenied("Only a safeguarding partner lead can sign off")
+    return _decision_post(
+        request,
+        rapid_review,
+        forms.SignOffForm(request.POST),
+        "sign_off_form",
+        lambda data: services.partner_sign_off(rapid_review=rapid_review, by=request.user, **data),
+        done="Your sign-off is recorded",
+    )
+
+
+@login_required
+@require_POST
+def rapid_review_sent(request, pk):
+    rapid_review = _rapid_review(request, pk, write=True)
+    return _decision_post(
+        request,
+        rapid_review,
+        forms.SentToPanelForm(request.POST),
+        "sent_form",
+        lambda data: services.rapid_review_send_to_panel(
+            rapid_review=rapid_review, by=request.user, **data
+        ),
+        done="Sent to the national panel",
+    )
+
+
+@login_required
+@require_POST
+def rapid_review_panel_response(request, pk):
+    rapid_review = _rapid_review(request, pk, write=True)
+    return _decision_post(
+        request,
+        rapid_review,
+        forms.PanelResponseForm(request.POST),
+        "response_form",
+        lambda data: services.rapid_review_panel_response(
+            rapid_review=rapid_review, by=request.user, **data
+        ),
+        done="The panel's response is recorded",
+    )

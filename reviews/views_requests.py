@@ -1,0 +1,169 @@
+"""Pages of agency requests: agency summaries, chronologies and agency reports, and their answers."""
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import render
+from django.views.decorators.http import require_http_methods, require_POST
+
+from partnership import access
+from reviews import forms, selectors, services, services_reviews
+from reviews.models import AgencyRequest, RapidReview, Review
+from reviews.pages import form_page, refused_or_done
+
+CASES = {
+    "rapid-reviews": (RapidReview, "rapid_review", [AgencyRequest.Kind.AGENCY_SUMMARY]),
+    "reviews": (
+        Review,
+        "review",
+        [AgencyRequest.Kind.CHRONOLOGY, AgencyRequest.Kind.AGENCY_REPORT],
+    ),
+}
+
+
+@login_required
+def request_list(request):
+    partnership = access.require_partnership(request)
+    return render(
+        request,
+        "reviews/request_list.html",
+        {"requests": selectors.requests_for(request.user, partnership)},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def request_create(request, case, pk):
+    if case not in CASES:
+        raise Http404("No such kind of case")
+    model, argument, kinds = CASES[case]
+    record = access.get_for_user(request.user, model.objects.all(), pk, write=True)
+    return form_page(
+        request,
+        forms.AgencyRequestForm(request.POST or None, partnership=record.partnership, kinds=kinds),
+        title="Ask an agency for information",
+        caption=str(record),
+        back=record.get_absolute_url(),
+        button="Send request",
+        save=lambda data: services.agency_request_send(
+            by=request.user, **{argument: record}, **data
+        ),
+        done="Request sent; the agency's contributors have been told",
+    )
+
+
+def _request(request, pk) -> AgencyRequest:
+    return access.get_for_user(
+        request.user,
+        AgencyRequest.objects.select_related(
+            "organisation", "review", "rapid_review__notification"
+        ),
+        pk,
+    )
+
+
+def _answerable(request, record: AgencyRequest) -> AgencyRequest:
+    if not AgencyRequest.objects.answerable_by(request.user).filter(pk=record.pk).exists():
+        raise PermissionDenied("Only the agency's contributors answer this request")
+    return record
+
+
+@login_required
+def request_detail(request, pk):
+    return _request_page(request, _request(request, pk))
+
+
+def _request_page(request, record: AgencyRequest, **forms_shown):
+    answerable = AgencyRequest.objects.answerable_by(request.user).filter(pk=record.pk).exists()
+    is_open = record.status == AgencyRequest.Status.REQUESTED
+    is_chronology = record.kind == AgencyRequest.Kind.CHRONOLOGY
+    context = {
+        "agency_request": record,
+        "entries": record.entries.order_by("date", "id") if is_chronology else [],
+        "can_answer": answerable and is_open,
+        "can_chase": selectors.may_manage(request.user, record) and is_open,
+        "response_form": forms.AgencyResponseForm() if answerable and is_open else None,
+        "entry_form": forms.ChronologyEntryForm()
+        if answerable and is_open and is_chronology
+        else None,
+        "import_form": forms.ChronologyImportForm()
+        if answerable and is_open and is_chronology
+        else None,
+        **forms_shown,
+    }
+    return render(request, "reviews/request_detail.html", context)
+
+
+def _request_post(request, pk, form, slot: str, save, *, done: str):
+    record = _answerable(request, _request(request, pk))
+    if not form.is_valid():
+        return _request_page(request, record, **{slot: form, "form": form})
+    try:
+        return refused_or_done(
+            request, lambda: save(record, form.cleaned_data), done=done, to=record
+        )
+    except services_reviews.ChronologyImportError as problems:
+        for problem in problems.problems:
+            form.add_error("file", str(problem))
+        return _request_page(request, record, **{slot: form, "form": form})
+
+
+@login_required
+@require_POST
+def request_return(request, pk):
+    return _request_post(
+        request,
+        pk,
+        forms.AgencyResponseForm(request.POST),
+        "response_form",
+        lambda record, data: services.agency_request_return(
+            request=record, by=request.user, **data
+        ),
+        done="Returned to the business unit",
+    )
+
+
+@login_required
+@require_POST
+def chronology_entry_add(request, pk):
+    return _request_post(
+        request,
+        pk,
+        forms.ChronologyEntryForm(request.POST),
+        "entry_form",
+        lambda record, data: services_reviews.chronology_entry_add(
+            review=record.review,
+            organisation=record.organisation,
+            request=record,
+            by=request.user,
+            **data,
+        ),
+        done="Chronology entry added",
+    )
+
+
+@login_required
+@require_POST
+def chronology_import(request, pk):
+    return _request_post(
+        request,
+        pk,
+        forms.ChronologyImportForm(request.POST, request.FILES),
+        "import_form",
+        lambda record, data: services_reviews.chronology_import(
+            request=record, upload=data["file"], by=request.user
+        ),
+        done="Chronology imported",
+    )
+
+
+@login_required
+@require_POST
+def request_chase(request, pk):
+    record = access.get_for_user(request.user, AgencyRequest.objects.all(), pk, write=True)
+    return refused_or_done(
+        request,
+        lambda: services.agency_request_chase(request=record, by=request.user),
+        done=f"Reminder sent to {record.organisation}'s contributors",
+        to=record,
+    )

@@ -1,0 +1,535 @@
+"""Pages of LCSPRs and non-statutory case reviews."""
+
+import csv
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_http_methods, require_POST
+
+from core import audit
+from core.concurrency import EditConflict
+from core.models import AuditEvent
+from core.selectors import audit_history
+from partnership import access
+from partnership.models import Role
+from reviews import forms, selectors, services, services_reviews, spine
+from reviews.models import (
+    LearningEvent,
+    LearningReferral,
+    Milestone,
+    RapidReview,
+    ReportDraft,
+    Review,
+    ReviewerAssignment,
+    ReviewTask,
+    TermsOfReference,
+)
+from reviews.pages import form_page, refused_or_done
+
+
+@login_required
+def review_list(request):
+    partnership = access.require_partnership(request)
+    return render(
+        request,
+        "reviews/review_list.html",
+        {
+            "reviews": selectors.reviews_for(request.user, partnership),
+            "rapid_reviews": selectors.rapid_reviews_for(request.user, partnership),
+            "can_manage": access.is_business_unit(request.user, partnership),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def review_create(request):
+    partnership = access.require_business_unit(request)
+    rapid_review = referral = None
+    if request.GET.get("rapid_review"):
+        rapid_review = access.get_for_user(
+            request.user, RapidReview.objects.all(), request.GET["rapid_review"], write=True
+        )
+    if request.GET.get("referral"):
+        referral = access.get_for_user(
+            request.user, LearningReferral.objects.all(), request.GET["referral"], write=True
+        )
+    origin = rapid_review or referral
+    initial = (
+        {"review_type": Review.Type.LCSPR}
+        if rapid_review and rapid_review.decision == RapidReview.Decision.LCSPR
+        else {}
+    )
+
+    def save(data):
+        review = services_reviews.review_open(
+            partnership=partnership,
+            rapid_review=rapid_review,
+            referral=referral,
+            by=request.user,
+            **data,
+        )
+        spine.dissemination_plan_open(source=review, by=request.user)
+        return review
+
+    return form_page(
+        request,
+        forms.ReviewOpenForm(request.POST or None, initial=initial),
+        title="Open a review",
+        caption=str(origin) if origin else "Reviews",
+        back=origin.get_absolute_url() if origin else reverse("reviews:review_list"),
+        save=save,
+        done="Review opened",
+        button="Open review",
+    )
+
+
+def _review(request, pk, *, write=False) -> Review:
+    return access.get_for_user(request.user, Review.objects.all(), pk, write=write)
+
+
+@login_required
+def review_detail(request, pk):
+    review = selectors.review_page(_review(request, pk))
+    can_manage = selectors.may_manage(request.user, review)
+    return render(
+        request,
+        "reviews/review_detail.html",
+        {
+            "review": review,
+            "can_manage": can_manage,
+            "is_reviewer": selectors.is_assigned_reviewer(request.user, review),
+            "can_approve_terms": access.has_role(
+                request.user, review.partnership, {Role.PARTNER_LEAD, Role.BUSINESS_UNIT_MANAGER}
+            ),
+            "timeline": selectors.review_timeline(review),
+            "final_blockers": services_reviews.final_blockers(review)
+            if review.status == Review.Status.DRAFT_REPORT
+            else [],
+            "spine_ready": spine.is_ready(),
+            "history": audit_history(review) if can_manage else [],
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def review_edit(request, pk):
+    review = _review(request, pk, write=True)
+    form = forms.ReviewForm(request.POST or None, instance=review)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.versioned_update(
+                record=review,
+                data=form.changed_values(),
+                expected_version=form.cleaned_data["version"],
+                by=request.user,
+            )
+        except EditConflict as conflict:
+            form.add_error(None, str(conflict))
+        else:
+            return refused_or_done(request, lambda: None, done="Review updated", to=review)
+    return render(
+        request,
+        "reviews/form.html",
+        {
+            "form": form,
+            "title": "Scope, agencies and family involvement",
+            "caption": str(review),
+            "back": review.get_absolute_url(),
+            "button": "Save",
+        },
+    )
+
+
+def _review_form(request, pk, *, form, title: str, done: str, save, write: bool = True):
+    """A form page about one review: `form(review)` builds the form, `save(review, data)` writes."""
+    review = _review(request, pk, write=write)
+
+    def run(data):
+        save(review, data)
+        return review
+
+    return form_page(
+        request,
+        form(review),
+        title=title,
+        caption=str(review),
+        back=review.get_absolute_url(),
+        save=run,
+        done=done,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def terms_draft(request, pk):
+    return _review_form(
+        request,
+        pk,
+        form=lambda review: forms.TermsOfReferenceForm(
+            request.POST or None, initial=_latest_terms(review)
+        ),
+        title="Draft terms of reference",
+        done="New version of the terms of reference drafted",
+        save=lambda review, data: services_reviews.terms_of_reference_draft(
+            review=review, by=request.user, **data
+        ),
+    )
+
+
+def _latest_terms(review: Review) -> dict:
+    latest = review.terms_of_reference.first()
+    return (
+        {"text": latest.text, "key_lines_of_enquiry": latest.key_lines_of_enquiry} if latest else {}
+    )
+
+
+@login_required
+@require_POST
+def terms_approve(request, pk):
+    terms = access.get_for_user(request.user, TermsOfReference.objects.select_related("review"), pk)
+    if not access.has_role(
+        request.user, terms.review.partnership, {Role.PARTNER_LEAD, Role.BUSINESS_UNIT_MANAGER}
+    ):
+        raise PermissionDenied(
+            "Terms of reference are approved by a partner lead or the business unit manager"
+        )
+    return refused_or_done(
+        request,
+        lambda: services_reviews.terms_of_reference_approve(terms=terms, by=request.user),
+        done=f"Terms of reference version {terms.version} approved",
+        to=terms.review,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def milestone_add(request, pk):
+    return _review_form(
+        request,
+        pk,
+        form=lambda review: forms.MilestoneForm(request.POST or None),
+        title="Add a milestone",
+        done="Milestone added",
+        save=lambda review, data: services_reviews.milestone_add(
+            review=review, by=request.user, **data
+        ),
+    )
+
+
+@login_required
+@require_POST
+def milestone_complete(request, pk):
+    milestone = access.get_for_user(
+        request.user, Milestone.objects.select_related("review"), pk, write=True
+    )
+    return refused_or_done(
+        request,
+        lambda: services_reviews.milestone_complete(
+            milestone=milestone, completed_on=timezone.localdate(), by=request.user
+        ),
+        done=f"Milestone '{milestone.title}' done",
+        to=milestone.review,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def reviewer_assign(request, pk):
+    return _review_form(
+        request,
+        pk,
+        form=lambda review: forms.ReviewerAssignForm(
+            request.POST or None, partnership=review.partnership
+        ),
+        title="Assign a reviewer",
+        done="Reviewer assigned",
+        save=lambda review, data: services_reviews.reviewer_assign(
+            review=review, by=request.user, **{**data, "involved_with": list(data["involved_with"])}
+        ),
+    )
+
+
+@login_required
+@require_POST
+def reviewer_remove(request, pk):
+    assignment = access.get_for_user(
+        request.user, ReviewerAssignment.objects.select_related("review", "person"), pk, write=True
+    )
+    return refused_or_done(
+        request,
+        lambda: services_reviews.reviewer_remove(assignment=assignment, by=request.user),
+        done=f"{assignment.person} removed from the review",
+        to=assignment.review,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def declaration_add(request, pk):
+    """A reviewer records (or updates) their own conflict of interest declaration."""
+    review = _review(request, pk)
+    if not selectors.is_assigned_reviewer(request.user, review):
+        raise PermissionDenied("Only the review's reviewers record their declarations here")
+    return _review_form(
+        request,
+        pk,
+        write=False,
+        form=lambda review: forms.DeclarationForm(
+            request.POST or None, partnership=review.partnership
+        ),
+        title="Your conflict of interest declaration",
+        done="Declaration recorded",
+        save=lambda review, data: services_reviews.declaration_record(
+            review=review,
+            person=request.user,
+            by=request.user,
+            **{**data, "involved_with": list(data["involved_with"])},
+        ),
+    )
+
+
+@login_required
+def chronology(request, pk):
+    review = _review(request, pk)
+    return render(
+        request,
+        "reviews/chronology.html",
+        {"review": review, "rows": selectors.merged_chronology(review)},
+    )
+
+
+@login_required
+def chronology_export(request, pk):
+    review = _review(request, pk)
+    rows = selectors.merged_chronology(review)
+    audit.record(
+        event=AuditEvent.Event.EXPORTED,
+        actor=request.user,
+        subject=review,
+        details={"chronology_entries": len(rows)},
+    )
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{review.reference}-chronology.csv"'
+    writer = csv.writer(response)
+    writer.writerow(["date", "agency", "event", "likely duplicate"])
+    for row in rows:
+        writer.writerow(
+            [
+                row.entry.date.isoformat(),
+                row.entry.organisation.name,
+                row.entry.event,
+                "yes" if row.likely_duplicate else "",
+            ]
+        )
+    return response
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def event_add(request, pk):
+    return _review_form(
+        request,
+        pk,
+        form=lambda review: forms.LearningEventForm(
+            request.POST or None, partnership=review.partnership
+        ),
+        title="Plan a practitioner learning event",
+        done="Learning event planned; practitioners invited",
+        save=lambda review, data: services_reviews.learning_event_add(
+            review=review, by=request.user, **{**data, "invited": list(data["invited"])}
+        ),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def event_record(request, pk):
+    event = access.get_for_user(
+        request.user, LearningEvent.objects.select_related("review"), pk, write=True
+    )
+    initial = {
+        "what_practitioners_said": event.what_practitioners_said,
+        "why_it_happened": event.why_it_happened,
+    }
+
+    def save(data):
+        services_reviews.learning_event_record(
+            event=event, by=request.user, **{**data, "attended": list(data["attended"])}
+        )
+        return event.review
+
+    return form_page(
+        request,
+        forms.LearningEventRecordForm(request.POST or None, event=event, initial=initial),
+        title=f"Record {event.title}",
+        caption=str(event.review),
+        back=event.review.get_absolute_url(),
+        save=save,
+        done="Learning event recorded",
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def draft_add(request, pk):
+    review = _review(request, pk)
+    if not (
+        selectors.may_manage(request.user, review)
+        or selectors.is_assigned_reviewer(request.user, review)
+    ):
+        raise PermissionDenied(
+            "Only the review's reviewers and the business unit write report drafts"
+        )
+    latest = review.report_drafts.first()
+    return form_page(
+        request,
+        forms.ReportDraftForm(
+            request.POST or None,
+            initial={"summary": latest.summary, "body": latest.body} if latest else {},
+        ),
+        title="Add a draft of the final report",
+        caption=str(review),
+        back=review.get_absolute_url(),
+        save=lambda data: services_reviews.report_draft_add(review=review, by=request.user, **data),
+        done="Draft report saved",
+    )
+
+
+def _draft(request, pk) -> ReportDraft:
+    return access.get_for_user(request.user, ReportDraft.objects.select_related("review"), pk)
+
+
+@login_required
+def draft_detail(request, pk):
+    return _draft_page(request, _draft(request, pk))
+
+
+def _draft_page(request, draft: ReportDraft, **forms_shown):
+    review = draft.review
+    sign_offs = list(draft.sign_offs.select_related("partner_lead", "organisation"))
+    is_lead = access.has_role(request.user, review.partnership, {Role.PARTNER_LEAD})
+    context = {
+        "draft": draft,
+        "review": review,
+        "comments": draft.comments.select_related("author"),
+        "sign_offs": sign_offs,
+        "waiting_for": services.outstanding_partner_leads(review.partnership, sign_offs),
+        "comment_form": forms.ReportCommentForm(),
+        "sign_off_form": forms.SignOffForm()
+        if is_lead and review.status == Review.Status.DRAFT_REPORT
+        else None,
+        **forms_shown,
+    }
+    return render(request, "reviews/draft_detail.html", context)
+
+
+def _draft_post(request, pk, form, slot: str, save, *, done: str, may):
+    draft = _draft(request, pk)
+    if not may(draft):
+        raise PermissionDenied("You cannot do this to the report")
+    if not form.is_valid():
+        return _draft_page(request, draft, **{slot: form, "form": form})
+    return refused_or_done(
+        request,
+        lambda: save(draft, form.cleaned_data),
+        done=done,
+        to=reverse("reviews:draft_detail", args=[pk]),
+    )
+
+
+@login_required
+@require_POST
+def draft_comment(request, pk):
+    return _draft_post(
+        request,
+        pk,
+        forms.ReportCommentForm(request.POST),
+        "comment_form",
+        lambda draft, data: services_reviews.report_comment_add(
+            draft=draft, by=request.user, **data
+        ),
+        done="Comment added",
+        may=lambda draft: True,
+    )
+
+
+@login_required
+@require_POST
+def draft_sign_off(request, pk):
+    return _draft_post(
+        request,
+        pk,
+        forms.SignOffForm(request.POST),
+        "sign_off_form",
+        lambda draft, data: services.partner_sign_off(report_draft=draft, by=request.user, **data),
+        done="Your sign-off of the report is recorded",
+        may=lambda draft: access.has_role(
+            request.user, draft.review.partnership, {Role.PARTNER_LEAD}
+        ),
+    )
+
+
+@login_required
+@require_POST
+def review_final(request, pk):
+    review = _review(request, pk, write=True)
+    return refused_or_done(
+        request,
+        lambda: services_reviews.review_agree_final(review=review, by=request.user),
+        done="The final report is agreed",
+        to=review,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def review_publication(request, pk):
+    review = _review(request, pk, write=True)
+    if request.method == "POST":
+        form = forms.PublicationPlanForm(request.POST)
+        if form.is_valid():
+            return refused_or_done(
+                request,
+                lambda: services_reviews.review_plan_publication(
+                    review=review, by=request.user, **form.cleaned_data
+                ),
+                done="Publication planned; sending the report to the national panel is a tracked task",
+                to=reverse("reviews:review_publication", args=[pk]),
+            )
+    else:
+        form = forms.PublicationPlanForm(
+            initial={"publication_date": review.planned_publication_date}
+        )
+    return render(
+        request,
+        "reviews/publication.html",
+        {
+            "review": review,
+            "form": form,
+            "tasks": review.tasks.all(),
+            "blockers": services_reviews.publication_blockers(review, timezone.localdate()),
+            "spine_ready": spine.is_ready(),
+        },
+    )
+
+
+@login_required
+@require_POST
+def task_done(request, pk):
+    task = access.get_for_user(
+        request.user, ReviewTask.objects.select_related("review"), pk, write=True
+    )
+    return refused_or_done(
+        request,
+        lambda: services_reviews.review_task_done(
+            task=task, done_on=timezone.localdate(), by=request.user
+        ),
+        done=f"Done: {task}",
+        to=reverse("reviews:review_publication", args=[task.review_id]),
+    )
