@@ -119,10 +119,22 @@ def test_a_death_goes_from_notification_to_the_panel_and_into_the_trends(live_se
         page.locator(f"input[name={domain}_grade][value='{grade}']").check()
     page.locator("#id_family_factors").fill("Unsafe sleeping arrangement (fictional)")
     page.get_by_label("Modifiable factors identified", exact=True).check()
-    page.locator("#id_learning").fill("Repeat safer sleep advice at every contact")
+    page.locator("#id_learning").fill(
+        "Safer sleep advice was not repeated after discharge (fictional)"
+    )
+    page.locator("#id_recommendation").fill(
+        "Repeat safer sleep advice at every health visitor contact"
+    )
+    page.get_by_label("Group that owns the recommendation").select_option(
+        label="Test Child Death Overview Panel"
+    )
     page.get_by_role("button", name="Save").click()
     page.get_by_text("Analysis of TTSCP-CD-").wait_for()
     assert page.get_by_text("Modifiable factors identified").is_visible()
+    learning = page.get_by_role("region", name="Learning")
+    assert learning.get_by_text(
+        "Repeat safer sleep advice at every health visitor contact"
+    ).is_visible()
     assert_accessible(page)
 
     page.goto(f"{live_server.url}/child-deaths/trends/")
