@@ -3,8 +3,9 @@
 import random
 from decimal import ROUND_HALF_UP, Decimal
 
-from partnership.models import Partnership
-from performance.models import Indicator, Observation
+from partnership.models import Organisation, Partnership, Role, User
+from performance import services
+from performance.models import Indicator, Observation, Scrutiny
 from performance.periods import Quarter
 
 QUARTERS = 10
@@ -298,8 +299,12 @@ def load(partnerships: dict[str, Partnership]) -> None:
             },
         )
         indicators.append((indicator, typical, denominator))
-    if Observation.objects.filter(partnership=partnership).exists():
-        return
+    if not Observation.objects.filter(partnership=partnership).exists():
+        _figures(partnership, indicators, rng)
+    _scrutiny(partnership)
+
+
+def _figures(partnership: Partnership, indicators: list, rng: random.Random) -> None:
     areas = list(partnership.areas.all())
     first = LAST_QUARTER.index - QUARTERS + 1
     observations = []
@@ -337,3 +342,28 @@ def load(partnerships: dict[str, Partnership]) -> None:
                     )
                 )
     Observation.objects.bulk_create(observations)
+
+
+def _scrutiny(partnership: Partnership) -> None:
+    """One quarter's scrutiny by the Quality and Performance group, ending in an audit proposal."""
+    if Scrutiny.objects.filter(partnership=partnership).exists():
+        return
+    manager = User.objects.filter(
+        role_assignments__partnership=partnership,
+        role_assignments__role=Role.BUSINESS_UNIT_MANAGER,
+    ).first()
+    services.scrutiny_record(
+        partnership=partnership,
+        period=LAST_QUARTER.index,
+        indicator=Indicator.objects.get(partnership=partnership, code="DQ01"),
+        area=None,
+        question="Re-referrals within 12 months are above target: what lies behind the rise?",
+        asked_of=Organisation.objects.get(partnership=partnership, name="Middlesbrough Council"),
+        answer="Cases closed at assessment without a step-down plan to early help come back within months.",
+        outcome=Scrutiny.Outcome.AUDIT,
+        by=manager,
+        audit_proposal={
+            "title": "Step-down from children's social care to early help",
+            "focus": "Children re-referred within 12 months of a case closing: was a step-down plan made and followed?",
+        },
+    )

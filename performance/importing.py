@@ -11,11 +11,13 @@ import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from itertools import islice
 from pathlib import Path
 
 from django.db import connection
 from django.utils import timezone
 
+from partnership.models import Area
 from performance import periods
 from performance.areas import area_key
 from performance.models import Indicator, Observation
@@ -441,20 +443,22 @@ def write(*, partnership, plan: Plan, progress: Callable[[int], None] | None = N
                 progress(done)
 
 
-def replaced_values(plan: Plan) -> list[dict]:
-    """The values a re-import replaces, before and after, for the audit trail."""
+def replaced_values(plan: Plan, limit: int | None = None) -> list[dict]:
+    """The values a re-import replaces, before and after (the first `limit`), for people to read."""
+    updates = dict(islice(plan.updates.items(), limit))
     codes = dict(
-        Indicator.objects.filter(pk__in={key[0] for key in plan.updates}).values_list("pk", "code")
+        Indicator.objects.filter(pk__in={key[0] for key in updates}).values_list("pk", "code")
     )
+    areas = dict(Area.objects.filter(pk__in={key[1] for key in updates}).values_list("pk", "name"))
     return [
         {
             "indicator": codes[indicator_id],
-            "area_id": area_id,
+            "area": areas.get(area_id, "whole partnership"),
             "period": periods.label(period),
             "before": str(before[0]),
             "after": str(after[0]),
         }
-        for (indicator_id, area_id, period), (_pk, before, after) in plan.updates.items()
+        for (indicator_id, area_id, period), (_pk, before, after) in updates.items()
     ]
 
 

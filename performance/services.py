@@ -160,15 +160,15 @@ def performance_import_upload(*, partnership: Partnership, upload, by: User) -> 
     return performance_import
 
 
+PREVIEW_REPLACED = 50
+
+
 def performance_import_check(*, performance_import: PerformanceImport) -> PerformanceImport:
     """Check every row without writing any figures, and keep the preview (or the errors) on the import."""
     try:
-        counts = observations_import(
+        plan = importing.plan(
             partnership=performance_import.partnership,
             table=_stored_table(performance_import),
-            by=performance_import.uploaded_by,
-            source=performance_import.original_name,
-            dry_run=True,
             progress=_progress(performance_import),
         )
     except importing.ImportRefused as refused:
@@ -177,7 +177,10 @@ def performance_import_check(*, performance_import: PerformanceImport) -> Perfor
         performance_import.summary = {}
     else:
         performance_import.status = PerformanceImport.Status.PREVIEWED
-        performance_import.summary = counts
+        performance_import.summary = {
+            **plan.counts,
+            "replaced": importing.replaced_values(plan, PREVIEW_REPLACED),
+        }
         performance_import.errors = []
     performance_import.rows_done = performance_import.rows
     performance_import.save(update_fields=["status", "errors", "summary", "rows_done"])

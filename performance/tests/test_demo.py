@@ -4,7 +4,7 @@ import pytest
 
 from partnership import demo as partnership_demo
 from performance import demo, selectors
-from performance.models import Indicator, Observation
+from performance.models import AuditProposal, Indicator, Observation
 
 pytestmark = pytest.mark.django_db
 
@@ -19,6 +19,7 @@ def test_the_demo_gives_south_tees_a_catalogue_and_quarters_of_figures_per_area(
         assert quarters >= 8
     report = selectors.quarterly_report(partnership=south_tees, quarter=None)
     assert len(report.rows) == 20
+    assert AuditProposal.objects.filter(partnership=south_tees).count() == 1
 
 
 def test_loading_the_demo_again_adds_nothing():
@@ -27,3 +28,4 @@ def test_loading_the_demo_again_adds_nothing():
     before = Observation.objects.count()
     demo.load(partnerships)
     assert Observation.objects.count() == before
+    assert AuditProposal.objects.count() == 1

@@ -207,7 +207,7 @@ def test_reimporting_a_quarter_replaces_its_values_and_keeps_the_change_in_the_a
     assert event.details["replaced"] == [
         {
             "indicator": "CP01",
-            "area_id": cast.middlesbrough.pk,
+            "area": "Middlesbrough",
             "period": "2025-26 Q1",
             "before": "10.00",
             "after": "12.00",

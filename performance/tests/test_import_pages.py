@@ -33,7 +33,13 @@ def test_an_upload_is_previewed_and_nothing_is_written_until_applied(client, cas
     performance_import = PerformanceImport.objects.get()
     assert response.url == reverse("performance:import_detail", args=[performance_import.pk])
     assert performance_import.status == PerformanceImport.Status.PREVIEWED
-    assert performance_import.summary == {"rows": 1, "created": 1, "updated": 0, "unchanged": 0}
+    assert performance_import.summary == {
+        "rows": 1,
+        "created": 1,
+        "updated": 0,
+        "unchanged": 0,
+        "replaced": [],
+    }
     assert not Observation.objects.exists()
 
     client.post(reverse("performance:import_apply", args=[performance_import.pk]))
@@ -94,3 +100,22 @@ def test_the_progress_page_refreshes_itself_without_javascript(
     assert performance_import.status == PerformanceImport.Status.CHECKING
     assert '<meta http-equiv="refresh" content="3">' in content
     assert '<progress class="app-progress" max="100" value="0"' in content
+
+
+def test_the_preview_shows_the_values_a_reimport_will_replace(client, cast, catalogue):
+    sign_in(client, cast.officer)
+    _upload(client)
+    client.post(reverse("performance:import_apply", args=[PerformanceImport.objects.get().pk]))
+    _upload(client, GOOD.replace(b"315", b"320"))
+    preview = PerformanceImport.objects.first()
+    assert preview.summary["replaced"] == [
+        {
+            "indicator": "CP01",
+            "area": "Middlesbrough",
+            "period": "2025-26 Q1",
+            "before": "315.00",
+            "after": "320.00",
+        }
+    ]
+    page = client.get(reverse("performance:import_detail", args=[preview.pk])).content.decode()
+    assert "Values that will be replaced" in page
