@@ -18,6 +18,8 @@ COLUMNS = (
     "theme",
 )
 REQUIRED = ("code", "title", "unit", "polarity", "theme")
+_LONGEST = {"code": 20, "title": 200, "supplier": 200}
+_LARGEST = Decimal(10) ** 10  # targets and tolerances have 12 digits, 2 after the point
 _CHOICES = {
     "unit": Indicator.Unit.values,
     "polarity": Indicator.Polarity.values,
@@ -34,6 +36,9 @@ def _decimal(text: str, row: int, column: str, errors: list[RowError]) -> Decima
             raise InvalidOperation
     except InvalidOperation:
         errors.append(RowError(row, column, f"'{text}' is not a number"))
+        return None
+    if abs(number) >= _LARGEST:
+        errors.append(RowError(row, column, f"{text} is too large"))
         return None
     return number
 
@@ -67,6 +72,9 @@ def read(table: Iterable[list]) -> list[dict]:
                 errors.append(
                     RowError(row, column, f"'{cells[column]}' is not one of {', '.join(allowed)}")
                 )
+        for column, longest in _LONGEST.items():
+            if len(cells[column]) > longest:
+                errors.append(RowError(row, column, f"must be {longest} characters or fewer"))
         code = cells["code"].upper()
         if code in seen:
             errors.append(RowError(row, "code", f"duplicate of row {seen[code]}"))
@@ -76,13 +84,13 @@ def read(table: Iterable[list]) -> list[dict]:
         found.append(
             {
                 "code": code,
-                "title": cells["title"][:200],
+                "title": cells["title"],
                 "definition": cells["definition"],
                 "unit": cells["unit"],
                 "polarity": cells["polarity"],
                 "target": target,
                 "tolerance": tolerance or Decimal(0),
-                "supplier": cells["supplier"][:200],
+                "supplier": cells["supplier"],
                 "theme": cells["theme"],
             }
         )

@@ -33,14 +33,15 @@ MAX_UPLOAD_BYTES = 100 * 1024 * 1024
 # A value typed beside its numerator and denominator may differ from the computed one by rounding only.
 VALUE_TOLERANCE = Decimal("0.05")
 _CENT = Decimal("0.01")
+_LARGEST = Decimal(10) ** 12  # the stored figures have 14 digits, 2 of them after the point
 _SCALE = {Indicator.Unit.PERCENTAGE: Decimal(100), Indicator.Unit.RATE_PER_10000: Decimal(10000)}
 _WHOLE_PARTNERSHIP = ("", "all", "all areas", "partnership", "whole partnership")
 WHOLE = object()  # the area column's answer for the partnership as a whole
 
-Key = tuple[
-    int, int | None, int
-]  # indicator id, area id (None: the whole partnership), quarter index
-Values = tuple[Decimal, Decimal | None, Decimal | None, str]  # value, numerator, denominator, note
+# indicator id, area id (None: the whole partnership), quarter index
+Key = tuple[int, int | None, int]
+# value, numerator, denominator, note
+Values = tuple[Decimal, Decimal | None, Decimal | None, str]
 
 
 @dataclass(frozen=True)
@@ -67,9 +68,8 @@ class Plan:
 
     rows: int = 0
     creates: dict[Key, Values] = field(default_factory=dict)
-    updates: dict[Key, tuple[int, Values, Values]] = field(
-        default_factory=dict
-    )  # pk, before, after
+    # the stored value's id, its values before and after
+    updates: dict[Key, tuple[int, Values, Values]] = field(default_factory=dict)
     unchanged: int = 0
 
     @property
@@ -170,6 +170,8 @@ def _number(text: str) -> Decimal | None:
         raise ValueError(f"'{text}' is not a number")
     if number < 0:
         raise ValueError(f"{text} is negative: figures cannot be less than 0")
+    if number >= _LARGEST:
+        raise ValueError(f"{text} is too large: figures must be less than a million million")
     return number
 
 

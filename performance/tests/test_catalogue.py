@@ -138,3 +138,12 @@ def test_a_change_made_from_a_stale_page_is_refused(client, cast):
     response = client.post(url, _form(title="Second change", version=1))
     assert "Someone else changed this record" in response.context["form"].non_field_errors()[0]
     assert Indicator.objects.get().title == "First change"
+
+
+def test_import_indicators_refuses_a_code_too_long_to_store(cast, tmp_path, capsys):
+    path = _csv(tmp_path, ["C" * 21, "Referrals", "", "count", "neither", "", "", "", "outcomes"])
+    with pytest.raises(SystemExit):
+        call_command("import_indicators", path, "--partnership", cast.partnership.slug)
+    assert capsys.readouterr().err.splitlines() == [
+        "row 2, column code: must be 20 characters or fewer"
+    ]

@@ -95,6 +95,18 @@ def test_a_cell_that_is_not_a_number_is_refused(cast, catalogue, column):
     assert _errors(cast, table(row)) == [f"row 2, column {column}: 'lots' is not a number"]
 
 
+def test_a_figure_too_large_to_store_is_refused(cast, catalogue):
+    assert _errors(cast, table(("CP01", "Middlesbrough", "2025-26 Q1", "1e15", "", "", ""))) == [
+        "row 2, column value: 1e15 is too large: figures must be less than a million million"
+    ]
+
+
+def test_a_negative_figure_is_refused(cast, catalogue):
+    assert _errors(cast, table(("CP01", "Middlesbrough", "2025-26 Q1", "-3", "", "", ""))) == [
+        "row 2, column value: -3 is negative: figures cannot be less than 0"
+    ]
+
+
 def test_a_numerator_larger_than_the_denominator_of_a_percentage_is_refused(cast, catalogue):
     assert _errors(cast, table(("DQ01", "Middlesbrough", "2025-26 Q1", "", "12", "10", ""))) == [
         "row 2, column numerator: the numerator (12) is larger than the denominator (10): "
