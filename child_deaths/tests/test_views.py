@@ -199,3 +199,12 @@ def test_the_yearly_report_counts_deaths_reviewed_in_the_panel_year(client, cast
     assert response.context["report"]["reviewed"] == 5
     pdf = client.get(reverse("child_deaths:yearly_report_pdf"), {"year": "2025"})
     assert pdf["Content-Type"] == "application/pdf"
+
+
+def test_the_list_of_deaths_makes_the_same_number_of_queries_however_many_deaths(client, cast):
+    ChildDeathFactory(area=cast.middlesbrough)
+    sign_in(client, cast.cdop_member)
+    url = reverse("child_deaths:death_list")
+    assert_queries_do_not_grow(
+        lambda: client.get(url), lambda: ChildDeathFactory.create_batch(5, area=cast.redcar)
+    )
