@@ -197,6 +197,7 @@ def test_the_yearly_report_counts_deaths_reviewed_in_the_panel_year(client, cast
     sign_in(client, cast.manager)
     response = client.get(reverse("child_deaths:yearly_report"), {"year": "2025"})
     assert response.context["report"]["reviewed"] == 5
+    assert "Recommendations and their progress" in response.content.decode()
     pdf = client.get(reverse("child_deaths:yearly_report_pdf"), {"year": "2025"})
     assert pdf["Content-Type"] == "application/pdf"
 
