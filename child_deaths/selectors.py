@@ -123,7 +123,8 @@ def _labelled(counts: dict, labels: dict, order: list) -> list[tuple[str, int]]:
 
 
 def _safe(rows: list[tuple[str, int]]) -> list[tuple[str, int | str]]:
-    return [(label, rules.suppress(count)) for label, count in rows]
+    labels = [label for label, _ in rows]
+    return list(zip(labels, rules.suppress_table([count for _, count in rows]), strict=True))
 
 
 def _breakdown(key: str, title: str, rows: list[tuple[str, int]]) -> Breakdown:

@@ -140,11 +140,28 @@ def test_the_panel_cannot_return_an_agency_form(client, cast):
 def test_trends_show_counts_under_five_as_fewer_than_five(client, cast):
     ChildDeathFactory.create_batch(6, area=cast.middlesbrough, sex="female")
     ChildDeathFactory.create_batch(2, area=cast.middlesbrough, sex="male")
+    ChildDeathFactory.create_batch(3, area=cast.middlesbrough, sex="not_known")
     sign_in(client, cast.manager)
     response = client.get(reverse("child_deaths:trends"))
     sex = next(item for item in response.context["breakdowns"] if item.key == "sex")
     assert ("Female", 6) in sex.rows
     assert ("Male", "fewer than 5") in sex.rows
+    assert ("Not known", "fewer than 5") in sex.rows
+    assert ("Indeterminate", 0) in sex.rows
+
+
+def test_a_lone_small_count_cannot_be_worked_out_from_the_total(client, cast):
+    ChildDeathFactory.create_batch(6, area=cast.middlesbrough, sex="female")
+    ChildDeathFactory.create_batch(2, area=cast.middlesbrough, sex="male")
+    sign_in(client, cast.manager)
+    response = client.get(reverse("child_deaths:trends"))
+    sex = next(item for item in response.context["breakdowns"] if item.key == "sex")
+    assert dict(sex.rows) == {
+        "Female": "not shown",
+        "Male": "fewer than 5",
+        "Indeterminate": 0,
+        "Not known": 0,
+    }
 
 
 def test_trends_can_be_filtered_and_a_bad_filter_is_named(client, cast):
