@@ -145,9 +145,14 @@ def _figure(
 
 
 def quarterly_report(
-    *, partnership: Partnership, quarter: periods.Quarter | None, place: str = "", theme: str = ""
+    *,
+    partnership: Partnership,
+    quarter: periods.Quarter | None,
+    place: str = "",
+    theme: str = "",
+    only_indicator: Indicator | None = None,
 ) -> Report:
-    """Every indicator (of `theme`, if given) for each area and the partnership in `quarter`."""
+    """Every indicator (of `theme`, or just `only_indicator`, if given) for each area and the partnership."""
     quarters = quarters_with_data(partnership)
     quarter = quarter or (quarters[0] if quarters else None)
     areas = list(Area.objects.filter(partnership=partnership, archived_at=None))
@@ -166,6 +171,8 @@ def quarterly_report(
     indicators = Indicator.objects.filter(partnership=partnership, archived_at=None)
     if theme:
         indicators = indicators.filter(theme=theme)
+    if only_indicator is not None:
+        indicators = indicators.filter(pk=only_indicator.pk)
     indicators = list(indicators)
     by_place: dict[tuple[int, int | None], dict[int, tuple]] = defaultdict(dict)
     for indicator_id, area_id, period, value, numerator, denominator in Observation.objects.filter(

@@ -75,11 +75,16 @@ def indicator_list(request):
 @login_required
 def indicator_detail(request, pk):
     indicator = access.get_for_user(request.user, Indicator.objects.all(), pk)
+    report = selectors.quarterly_report(
+        partnership=indicator.partnership, quarter=None, only_indicator=indicator
+    )
     return render(
         request,
         "performance/indicator_detail.html",
         {
             "indicator": indicator,
+            "quarter": report.quarter,
+            "row": report.rows[0] if report.rows else None,
             "scrutinies": indicator.scrutinies.select_related("asked_of", "area"),
             "history": audit_history(indicator),
             "can_manage": access.is_business_unit(request.user, indicator.partnership),

@@ -39,6 +39,12 @@ def test_the_business_unit_imports_a_quarter_and_the_group_proposes_an_audit(
     page.get_by_role("heading", name="Comparison between areas").wait_for()
     assert page.get_by_role("cell", name="35%").first.is_visible()
     assert_accessible(page)
+    report_url = page.url
+
+    page.goto(live_server.url + catalogue["percentage"].get_absolute_url())
+    page.get_by_role("heading", name="2025-26 Q1 by area").wait_for()
+    assert_accessible(page)
+    page.goto(report_url)
 
     page.get_by_role("link", name="Record the group's scrutiny of this quarter").click()
     assert_accessible(page)

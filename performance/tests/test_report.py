@@ -125,3 +125,13 @@ def test_the_report_downloads_as_a_pdf(client, cast):
     response = client.get(reverse("performance:report_pdf"))
     assert response["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF")
+
+
+def test_an_indicators_page_shows_its_latest_quarter_in_each_area(client, cast):
+    indicator = IndicatorFactory(partnership=cast.partnership, title="Example measure shown")
+    _values(indicator, cast.middlesbrough, [4, 5])
+    _values(indicator, cast.redcar, [6, 7])
+    sign_in(client, cast.partner_lead)
+    page = client.get(indicator.get_absolute_url()).content.decode()
+    assert "2025-26 Q2 by area" in page
+    assert "Figures for EX" in page and "in Redcar &amp; Cleveland by quarter" in page
