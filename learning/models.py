@@ -86,6 +86,8 @@ class Finding(SourceLink, Versioned):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     recorded_at = models.DateTimeField(default=timezone.now, db_index=True)
+    # Set by every service that changes the finding: similar-work search rebuilds its index on it.
+    changed_at = models.DateTimeField(default=timezone.now)
 
     objects = PartnershipRecordQuerySet.as_manager()
 
@@ -94,6 +96,7 @@ class Finding(SourceLink, Versioned):
         indexes = [
             models.Index(fields=["source_type", "source_id"]),
             models.Index(fields=["partnership", "-recorded_at"]),
+            models.Index(fields=["partnership", "changed_at"]),
         ]
 
     def __str__(self) -> str:

@@ -171,7 +171,10 @@ def finding_update(*, finding: Finding, data: dict, expected_version: int, by) -
     before = audit.snapshot(finding, [*FINDING_FIELDS, "themes"])
     for name in FINDING_FIELDS:
         setattr(finding, name, data[name])
-    save_if_unchanged(finding, expected_version=expected_version, fields=FINDING_FIELDS)
+    finding.changed_at = timezone.now()
+    save_if_unchanged(
+        finding, expected_version=expected_version, fields=[*FINDING_FIELDS, "changed_at"]
+    )
     finding.themes.set(_check_themes(finding.partnership, data["themes"]))
     audit.record(
         event=AuditEvent.Event.CHANGED,

@@ -369,3 +369,32 @@ def test_the_worker_reminds_the_owner_and_escalates_an_overdue_action_to_the_gro
         assert send_deadline_reminders(today=date(2026, 12, 11)) == {"reminded": 0, "escalated": 1}
     assert mailoutbox[0].to == [cast.contributor.email]
     assert cast.partner_lead.email in mailoutbox[1].to
+
+
+def test_similar_work_sees_a_finding_changed_after_an_earlier_search(cast, source):
+    finding = FindingFactory(
+        source=source, title="Strategy meetings", description="Meetings were timely."
+    )
+    assert selectors.similar_work(partnership=cast.partnership, text="bruising") == []
+    services.finding_update(
+        finding=finding,
+        data={
+            "title": "Bruising",
+            "description": "Bruising was missed.",
+            "aim": "must_improve",
+            "voice_of_the_child": "",
+            "themes": [],
+        },
+        expected_version=finding.version,
+        by=cast.officer,
+    )
+    assert [
+        item.url for item in selectors.similar_work(partnership=cast.partnership, text="bruising")
+    ] == [finding.get_absolute_url()]
+
+
+def test_similar_work_leaves_out_the_source_asked_about(cast, source):
+    FindingFactory(source=source, title="Bruising", description="Bruising was missed.")
+    assert (
+        selectors.similar_work(partnership=cast.partnership, text="bruising", exclude=source) == []
+    )
