@@ -357,3 +357,18 @@ def test_the_action_plan_of_one_source(client, cast):
         reverse("learning:action_plan"), {"source": f"{_type_id(source)}-{source.pk}"}
     )
     assert [row["action_obj"] for row in response.context["rows"]] == [mine]
+
+
+def test_a_finding_page_shows_similar_learning_from_other_sources(client, cast):
+    finding = FindingFactory(
+        source=source_of(cast), title="Bruising missed", description="Bruising on a baby."
+    )
+    other = FindingFactory(
+        source=source_of(cast), title="Bruising again", description="Bruising was not referred."
+    )
+    FindingFactory(
+        source=finding.source, title="Bruising twice", description="Same source bruising."
+    )
+    sign_in(client, cast.practitioner)
+    response = client.get(finding.get_absolute_url())
+    assert [item.url for item in response.context["similar"]] == [other.get_absolute_url()]

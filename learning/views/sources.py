@@ -117,6 +117,13 @@ def finding_detail(request, pk):
         {
             "finding": finding,
             "recommendations": finding.recommendations.select_related("owning_group"),
+            "similar": selectors.similar_work(
+                partnership=finding.partnership,
+                text=f"{finding.title}\n{finding.description}",
+                themes=finding.themes.all(),
+                exclude=finding.source,
+                limit=5,
+            ),
             "can_manage": access.is_business_unit(request.user, finding.partnership),
             "history": audit_history(finding),
         },
