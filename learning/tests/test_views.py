@@ -372,3 +372,22 @@ def test_a_finding_page_shows_similar_learning_from_other_sources(client, cast):
     sign_in(client, cast.practitioner)
     response = client.get(finding.get_absolute_url())
     assert [item.url for item in response.context["similar"]] == [other.get_absolute_url()]
+
+
+def test_withdrawing_a_recent_review_report_is_refused_with_the_date_it_may_go(client, cast):
+    report = services.publication_publish(
+        source=source_of(cast),
+        title="Report",
+        summary="s",
+        body="b",
+        kind="review_report",
+        subjects=Subjects(),
+        by=cast.manager,
+    )
+    sign_in(client, cast.manager)
+    response = client.post(
+        reverse("learning:publication_withdraw", args=[report.pk]), {"reason": "Old"}
+    )
+    assert "must stay available for at least 12 months" in response.content.decode()
+    report.refresh_from_db()
+    assert report.withdrawn_at is None
