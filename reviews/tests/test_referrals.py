@@ -50,3 +50,72 @@ def test_the_referrer_sees_their_own_referral_but_other_practitioners_do_not(cas
     assert referral not in LearningReferral.objects.visible_to(cast.practitioner)
     assert referral in LearningReferral.objects.visible_to(cast.officer)
     assert referral not in LearningReferral.objects.visible_to(cast.outsider)
+
+
+def test_triage_to_no_further_action_needs_a_reason(cast):
+    referral = _submit(cast)
+    with pytest.raises(services.RefusedError, match="reason"):
+        services.learning_referral_triage(
+            referral=referral,
+            outcome=LearningReferral.Outcome.NO_FURTHER_ACTION,
+            reason=" ",
+            by=cast.officer,
+        )
+
+
+def test_the_referrer_is_told_the_triage_outcome_and_reason(
+    cast, mailoutbox, django_capture_on_commit_callbacks
+):
+    referral = _submit(cast)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.learning_referral_triage(
+            referral=referral,
+            outcome=LearningReferral.Outcome.NO_FURTHER_ACTION,
+            reason="Already covered by the neglect audit.",
+            by=cast.officer,
+        )
+    assert mailoutbox[0].to == [cast.practitioner.email]
+    assert "Already covered by the neglect audit." in mailoutbox[0].body
+
+
+def test_a_referral_is_triaged_only_once(cast):
+    referral = _submit(cast)
+    services.learning_referral_triage(
+        referral=referral, outcome=LearningReferral.Outcome.AUDIT, reason="", by=cast.officer
+    )
+    with pytest.raises(services.RefusedError, match="already"):
+        services.learning_referral_triage(
+            referral=referral, outcome=LearningReferral.Outcome.AUDIT, reason="", by=cast.officer
+        )
+
+
+def test_a_practitioner_refers_a_case_through_the_form(client, cast):
+    from django.urls import reverse
+
+    from core.testing import sign_in
+
+    sign_in(client, cast.practitioner)
+    response = client.post(
+        reverse("reviews:referral_create"),
+        {
+            "title": "Child R",
+            "what_happened": "Missed appointments.",
+            "agencies_involved": "Health",
+            "why_learning": "No follow-up.",
+            "child_voice": "",
+        },
+    )
+    referral = LearningReferral.objects.get()
+    assert response.status_code == 302
+    assert referral.referred_by == cast.practitioner
+
+
+def test_a_referral_form_with_missing_answers_shows_the_error_summary(client, cast):
+    from django.urls import reverse
+
+    from core.testing import sign_in
+
+    sign_in(client, cast.practitioner)
+    response = client.post(reverse("reviews:referral_create"), {"title": "Child R"})
+    assert "There is a problem" in response.content.decode()
+    assert not LearningReferral.objects.exists()

@@ -1,0 +1,266 @@
+"""Serious incident notifications and rapid reviews: statutory deadlines, children, the decision."""
+
+from datetime import date
+
+import pytest
+import time_machine
+
+from core.models import AuditEvent, Deadline
+from reviews import services
+from reviews.models import NotifiedChild, RapidReview
+from reviews.tests.factories import notification_for
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_notification_computes_its_statutory_deadlines_in_working_days(cast):
+    notification = notification_for(cast, aware=date(2026, 3, 2))
+    assert notification.notify_panel_by == date(2026, 3, 9)
+    assert notification.rapid_review_by == date(2026, 3, 23)
+
+
+def test_a_notification_opens_its_rapid_review(cast):
+    notification = notification_for(cast)
+    assert notification.rapid_review.status == RapidReview.Status.GATHERING
+
+
+def test_statutory_deadlines_appear_for_the_officer_and_the_partner_leads(cast):
+    notification_for(cast)
+    deadlines = Deadline.objects.filter(is_statutory=True)
+    assert {deadline.title for deadline in deadlines.for_person(cast.officer)} == {
+        services.NOTIFY_PANEL,
+        services.COMPLETE_RAPID_REVIEW,
+    }
+    assert deadlines.for_person(cast.partner_lead).count() == 2
+
+
+def test_recording_the_notification_date_restarts_the_rapid_review_clock(cast):
+    notification = notification_for(cast, aware=date(2026, 3, 2))
+    services.notification_record_notified(
+        notification=notification, notified_date=date(2026, 3, 4), by=cast.officer
+    )
+    assert notification.rapid_review_by == date(2026, 3, 25)
+    assert Deadline.objects.get(title=services.COMPLETE_RAPID_REVIEW).due_date == date(2026, 3, 25)
+    assert Deadline.objects.get(title=services.NOTIFY_PANEL).completed_at is not None
+
+
+def test_the_panel_cannot_be_notified_before_the_authority_was_aware(cast):
+    notification = notification_for(cast, aware=date(2026, 3, 2))
+    with pytest.raises(services.RefusedError):
+        services.notification_record_notified(
+            notification=notification, notified_date=date(2026, 3, 1), by=cast.officer
+        )
+
+
+def _child(notification, cast, outcome, pseudonym="Child R"):
+    return services.notified_child_add(
+        notification=notification,
+        pseudonym=pseudonym,
+        outcome=outcome,
+        age=4,
+        full_name="Test Child",
+        by=cast.officer,
+    )
+
+
+def test_siblings_seriously_harmed_may_share_a_notification(cast):
+    notification = notification_for(cast)
+    _child(notification, cast, NotifiedChild.Outcome.SERIOUSLY_HARMED)
+    _child(notification, cast, NotifiedChild.Outcome.SERIOUSLY_HARMED, "Child S")
+    assert notification.children.count() == 2
+
+
+def test_a_child_who_died_needs_a_notification_of_their_own(cast):
+    notification = notification_for(cast)
+    _child(notification, cast, NotifiedChild.Outcome.SERIOUSLY_HARMED)
+    with pytest.raises(services.RefusedError, match="notification of their own"):
+        _child(notification, cast, NotifiedChild.Outcome.DIED, "Child S")
+
+
+def test_the_audit_trail_holds_the_pseudonym_not_the_name(cast):
+    notification = notification_for(cast)
+    _child(notification, cast, NotifiedChild.Outcome.DIED)
+    assert not AuditEvent.objects.filter(details__icontains="Test Child").exists()
+
+
+def test_viewing_identifying_details_writes_an_audit_row(client, cast):
+    from django.urls import reverse
+
+    from core.testing import sign_in
+
+    notification = notification_for(cast)
+    _child(notification, cast, NotifiedChild.Outcome.DIED)
+    sign_in(client, cast.partner_lead)
+    response = client.get(reverse("reviews:identifying_details", args=[notification.pk]))
+    assert "Test Child" in response.content.decode()
+    assert AuditEvent.objects.filter(
+        event=AuditEvent.Event.VIEWED_IDENTIFYING_DETAILS, actor=cast.partner_lead
+    ).exists()
+
+
+def test_the_notification_page_shows_the_pseudonym_only(client, cast):
+    from django.urls import reverse
+
+    from core.testing import sign_in
+
+    notification = notification_for(cast)
+    _child(notification, cast, NotifiedChild.Outcome.DIED)
+    sign_in(client, cast.officer)
+    page = client.get(
+        reverse("reviews:notification_detail", args=[notification.pk])
+    ).content.decode()
+    assert "Child R" in page and "Test Child" not in page
+
+
+def _answer(rapid_review, **answers):
+    RapidReview.objects.filter(pk=rapid_review.pk).update(**answers)
+    rapid_review.refresh_from_db()
+    return rapid_review
+
+
+def _decide(rapid_review, cast, decision, alternative="A multi-agency learning review."):
+    return services.rapid_review_decide(
+        rapid_review=rapid_review,
+        decision=decision,
+        national_review_recommended=False,
+        rationale="Rationale.",
+        learning_identified="",
+        alternative_learning=alternative,
+        by=cast.officer,
+    )
+
+
+def test_the_decision_needs_the_criteria_answers(cast):
+    with pytest.raises(services.RefusedError, match="criteria"):
+        _decide(notification_for(cast).rapid_review, cast, RapidReview.Decision.LCSPR)
+
+
+def test_no_lcspr_is_refused_when_an_additional_criterion_applies(cast):
+    rapid_review = _answer(
+        notification_for(cast).rapid_review,
+        abuse_or_neglect="not_suspected",
+        interagency_concerns="unknown",
+        child_died=True,
+        death_in_custody="secure_childrens_home",
+    )
+    with pytest.raises(services.RefusedError, match="must be held"):
+        _decide(rapid_review, cast, RapidReview.Decision.NO_LCSPR)
+
+
+def test_no_lcspr_is_refused_without_definitive_evidence_about_interagency_working(cast):
+    rapid_review = _answer(
+        notification_for(cast).rapid_review,
+        abuse_or_neglect="known",
+        seriously_harmed=True,
+        interagency_concerns="unknown",
+    )
+    with pytest.raises(services.RefusedError, match="definitive evidence"):
+        _decide(rapid_review, cast, RapidReview.Decision.NO_LCSPR)
+
+
+def test_no_lcspr_needs_an_alternative_learning_activity(cast):
+    rapid_review = _answer(
+        notification_for(cast).rapid_review,
+        abuse_or_neglect="known",
+        seriously_harmed=True,
+        interagency_concerns="no_concerns_definitive",
+    )
+    with pytest.raises(services.RefusedError, match="alternative learning"):
+        _decide(rapid_review, cast, RapidReview.Decision.NO_LCSPR, alternative="")
+
+
+def _decided(cast):
+    rapid_review = _answer(
+        notification_for(cast).rapid_review,
+        abuse_or_neglect="known",
+        seriously_harmed=True,
+        interagency_concerns="concerns",
+    )
+    return _decide(rapid_review, cast, RapidReview.Decision.LCSPR)
+
+
+def test_the_decision_is_sent_to_the_panel_only_after_every_partner_lead_signs_off(cast):
+    from partnership.models import Role
+    from partnership.tests.factories import PersonFactory
+
+    second_lead = PersonFactory(
+        partnership=cast.partnership, roles=[Role.PARTNER_LEAD], organisation=cast.council
+    )
+    rapid_review = _decided(cast)
+    services.partner_sign_off(
+        rapid_review=rapid_review, by=cast.partner_lead, agrees=True, comment=""
+    )
+    with pytest.raises(services.RefusedError, match=second_lead.full_name):
+        services.rapid_review_send_to_panel(
+            rapid_review=rapid_review, sent_on=date(2026, 3, 20), by=cast.officer
+        )
+    services.partner_sign_off(rapid_review=rapid_review, by=second_lead, agrees=True, comment="")
+    services.rapid_review_send_to_panel(
+        rapid_review=rapid_review, sent_on=date(2026, 3, 20), by=cast.officer
+    )
+    assert rapid_review.sent_to_panel_on == date(2026, 3, 20)
+
+
+def test_only_a_partner_lead_signs_off(cast):
+    with pytest.raises(services.RefusedError, match="partner lead"):
+        services.partner_sign_off(
+            rapid_review=_decided(cast), by=cast.officer, agrees=True, comment=""
+        )
+
+
+def test_a_changed_decision_needs_signing_off_again(cast):
+    rapid_review = _decided(cast)
+    services.partner_sign_off(
+        rapid_review=rapid_review, by=cast.partner_lead, agrees=True, comment=""
+    )
+    _decide(rapid_review, cast, RapidReview.Decision.LCSPR)
+    assert not rapid_review.sign_offs.exists()
+
+
+@time_machine.travel(date(2026, 3, 10))
+def test_an_agency_summary_request_is_on_the_contributors_dashboard(cast):
+    rapid_review = notification_for(cast).rapid_review
+    request = services.agency_request_send(
+        rapid_review=rapid_review,
+        organisation=cast.hospital,
+        kind="agency_summary",
+        due_date=date(2026, 3, 16),
+        details="",
+        by=cast.officer,
+    )
+    assert (
+        Deadline.objects.open().for_person(cast.contributor).get().link
+        == request.get_absolute_url()
+    )
+
+
+@time_machine.travel(date(2026, 3, 10))
+def test_a_returned_request_closes_its_deadline(cast):
+    rapid_review = notification_for(cast).rapid_review
+    request = services.agency_request_send(
+        rapid_review=rapid_review,
+        organisation=cast.hospital,
+        kind="agency_summary",
+        due_date=date(2026, 3, 16),
+        details="",
+        by=cast.officer,
+    )
+    services.agency_request_return(
+        request=request, response="Summary of contact.", by=cast.contributor
+    )
+    assert not Deadline.objects.open().for_person(cast.contributor).exists()
+
+
+def test_the_decision_screen_shows_the_criteria_result_and_reasons(client, cast):
+    from django.urls import reverse
+
+    from core.testing import sign_in
+
+    rapid_review = _decided(cast)
+    sign_in(client, cast.partner_lead)
+    page = client.get(
+        reverse("reviews:rapid_review_decision", args=[rapid_review.pk])
+    ).content.decode()
+    assert "an LCSPR is required" in page
+    assert "Criterion (b)(ii) is met" in page
+    assert "Sign off the decision" in page

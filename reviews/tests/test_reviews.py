@@ -1,0 +1,371 @@
+"""LCSPRs and case reviews: independence, agency returns, chronology, the final gate, publication."""
+
+import io
+from datetime import date, timedelta
+
+import pytest
+import time_machine
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from openpyxl import Workbook
+
+from core.models import AuditEvent, Deadline
+from core.testing import assert_queries_do_not_grow, sign_in
+from reviews import services, services_reviews
+from reviews.models import ChronologyEntry, RapidReview, Review, ReviewerAssignment, ReviewTask
+from reviews.tests.factories import chronology_request_for, lcspr_for, notification_for
+
+pytestmark = pytest.mark.django_db
+
+
+def _assign(review, cast, person, **declaration):
+    values = {"involved_with": [], "involved_in_case": False, "statement": "No conflict."}
+    return services_reviews.reviewer_assign(
+        review=review,
+        person=person,
+        role=ReviewerAssignment.Role.INDEPENDENT_REVIEWER,
+        by=cast.officer,
+        **{**values, **declaration},
+    )
+
+
+def _reviewer(cast, organisation=None):
+    from partnership.models import Role
+    from partnership.tests.factories import PersonFactory
+
+    return PersonFactory(
+        partnership=cast.partnership, organisation=organisation, roles=[Role.INDEPENDENT_REVIEWER]
+    )
+
+
+def test_an_lcspr_is_opened_only_from_a_rapid_review_deciding_to_hold_one(cast):
+    rapid_review = notification_for(cast).rapid_review
+    with pytest.raises(services.RefusedError, match="rapid review"):
+        services_reviews.review_open(
+            partnership=cast.partnership,
+            review_type=Review.Type.LCSPR,
+            title="Child R",
+            rapid_review=rapid_review,
+            by=cast.officer,
+        )
+
+
+def test_an_lcspr_opens_with_its_completion_milestone_on_the_dashboard(cast):
+    review = lcspr_for(cast)
+    milestone = review.milestones.get()
+    assert (
+        Deadline.objects.open()
+        .for_person(cast.officer)
+        .filter(link=review.get_absolute_url())
+        .exists()
+    )
+    assert "6 months" in milestone.basis
+
+
+def test_an_independent_reviewer_is_assigned_with_their_declaration(cast):
+    review = lcspr_for(cast, with_reviewer=False)
+    assignment = _assign(review, cast, cast.reviewer)
+    assert assignment.review == review
+    assert review.declarations.get().person == cast.reviewer
+
+
+def test_a_reviewer_employed_by_an_organisation_under_review_is_refused(cast):
+    review = lcspr_for(cast, with_reviewer=False)
+    with pytest.raises(services.RefusedError, match="employed by Test Police"):
+        _assign(review, cast, _reviewer(cast, organisation=cast.police))
+    assert not review.reviewer_assignments.exists()
+
+
+def test_a_reviewer_declaring_involvement_with_an_organisation_under_review_is_refused(cast):
+    review = lcspr_for(cast, with_reviewer=False)
+    with pytest.raises(
+        services.RefusedError, match="declared involvement with Test Borough Council"
+    ):
+        _assign(review, cast, cast.reviewer, involved_with=[cast.council])
+
+
+def test_the_reviewer_sees_only_the_reviews_they_are_assigned_to(cast):
+    mine, other = lcspr_for(cast), lcspr_for(cast, with_reviewer=False)
+    visible = set(Review.objects.visible_to(cast.reviewer))
+    assert mine in visible and other not in visible
+
+
+def test_a_removed_reviewer_no_longer_sees_the_review(cast):
+    review = lcspr_for(cast)
+    services_reviews.reviewer_remove(assignment=review.reviewer_assignments.get(), by=cast.officer)
+    assert review not in Review.objects.visible_to(cast.reviewer)
+
+
+def test_terms_of_reference_are_versioned_and_the_latest_approved(cast):
+    review = lcspr_for(cast)
+    first = services_reviews.terms_of_reference_draft(
+        review=review, text="Version one.", key_lines_of_enquiry="", by=cast.officer
+    )
+    second = services_reviews.terms_of_reference_draft(
+        review=review, text="Version two.", key_lines_of_enquiry="", by=cast.officer
+    )
+    with pytest.raises(services.RefusedError, match="latest"):
+        services_reviews.terms_of_reference_approve(terms=first, by=cast.partner_lead)
+    services_reviews.terms_of_reference_approve(terms=second, by=cast.partner_lead)
+    assert (second.version, second.approved_by) == (2, cast.partner_lead)
+
+
+def _csv(text: str):
+    return SimpleUploadedFile("chronology.csv", text.encode(), content_type="text/csv")
+
+
+def _xlsx(rows):
+    workbook = Workbook()
+    for row in rows:
+        workbook.active.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return SimpleUploadedFile("chronology.xlsx", buffer.getvalue())
+
+
+def test_a_chronology_imports_from_xlsx(cast):
+    request = chronology_request_for(cast)
+    entries = services_reviews.chronology_import(
+        request=request,
+        upload=_xlsx(
+            [["date", "event"], [date(2026, 1, 5), "Home visit"], ["06/01/2026", "School contact"]]
+        ),
+        by=cast.contributor,
+    )
+    assert [(entry.date, entry.organisation) for entry in entries] == [
+        (date(2026, 1, 5), cast.hospital),
+        (date(2026, 1, 6), cast.hospital),
+    ]
+
+
+def test_a_chronology_import_with_one_bad_row_writes_nothing(cast):
+    request = chronology_request_for(cast)
+    with pytest.raises(services_reviews.ChronologyImportError, match="Row 3, column 'date'"):
+        services_reviews.chronology_import(
+            request=request,
+            upload=_csv("date,event\n2026-01-05,Visit\nsoon,Call\n"),
+            by=cast.contributor,
+        )
+    assert not ChronologyEntry.objects.exists()
+
+
+def test_import_errors_show_row_and_column_in_the_error_summary(client, cast):
+    request = chronology_request_for(cast)
+    sign_in(client, cast.contributor)
+    response = client.post(
+        reverse("reviews:chronology_import", args=[request.pk]),
+        {"file": _csv("date,event\nsoon,Call\n")},
+    )
+    page = response.content.decode()
+    assert "There is a problem" in page and "Row 2, column &#x27;date&#x27;" in page
+
+
+def test_the_merged_chronology_is_in_date_order_with_duplicates_marked_and_exported(client, cast):
+    review = lcspr_for(cast)
+    services_reviews.chronology_entry_add(
+        review=review,
+        organisation=cast.police,
+        date=date(2026, 1, 9),
+        event="Police attend a domestic incident at Child R's home",
+        by=cast.officer,
+    )
+    services_reviews.chronology_entry_add(
+        review=review,
+        organisation=cast.hospital,
+        date=date(2026, 1, 2),
+        event="Child R seen at the emergency department",
+        by=cast.officer,
+    )
+    services_reviews.chronology_entry_add(
+        review=review,
+        organisation=cast.council,
+        date=date(2026, 1, 9),
+        event="Domestic incident at Child R's home reported by police",
+        by=cast.officer,
+    )
+    sign_in(client, cast.reviewer)
+    export = (
+        client.get(reverse("reviews:chronology_export", args=[review.pk]))
+        .content.decode()
+        .splitlines()
+    )
+    assert export[1].startswith("2026-01-02,Test Hospitals Trust")
+    assert export[2].endswith(",yes") and export[3].endswith(",yes")
+    assert AuditEvent.objects.filter(event=AuditEvent.Event.EXPORTED, actor=cast.reviewer).exists()
+
+
+def test_the_contributor_sees_only_their_own_agency_requests(cast):
+    from reviews.models import AgencyRequest
+
+    review = lcspr_for(cast)
+    mine = chronology_request_for(cast, review)
+    police = services.agency_request_send(
+        review=review,
+        organisation=cast.police,
+        kind=AgencyRequest.Kind.AGENCY_REPORT,
+        due_date=date.today() + timedelta(days=7),
+        details="",
+        by=cast.officer,
+    )
+    visible = set(AgencyRequest.objects.visible_to(cast.contributor))
+    assert mine in visible and police not in visible
+
+
+def test_chasing_a_request_emails_the_agency_contributors(
+    cast, mailoutbox, django_capture_on_commit_callbacks
+):
+    request = chronology_request_for(cast)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.agency_request_chase(request=request, by=cast.officer)
+    assert mailoutbox[-1].to == [cast.contributor.email]
+
+
+def _draft_signed_off(review, cast):
+    draft = services_reviews.report_draft_add(
+        review=review, summary="Improvements.", body="The report.", by=cast.reviewer
+    )
+    services.partner_sign_off(report_draft=draft, by=cast.partner_lead, agrees=True, comment="")
+    return draft
+
+
+def test_an_lcspr_cannot_move_to_final_without_family_involvement_and_the_childs_voice(cast):
+    review = lcspr_for(cast)
+    _draft_signed_off(review, cast)
+    with pytest.raises(services.RefusedError, match="family"):
+        services_reviews.review_agree_final(review=review, by=cast.officer)
+
+
+def test_a_recorded_reason_lets_an_lcspr_move_to_final_without_the_family(cast):
+    review = lcspr_for(cast)
+    Review.objects.filter(pk=review.pk).update(
+        family_not_involved_reason="The family declined to take part."
+    )
+    review.refresh_from_db()
+    _draft_signed_off(review, cast)
+    services_reviews.review_agree_final(review=review, by=cast.officer)
+    assert review.status == Review.Status.FINAL
+
+
+def test_the_final_report_needs_every_partner_leads_sign_off(cast):
+    review = lcspr_for(cast)
+    Review.objects.filter(pk=review.pk).update(
+        family_involvement="Mother met the reviewer.", child_voice="Child R's drawings."
+    )
+    review.refresh_from_db()
+    services_reviews.report_draft_add(
+        review=review, summary="Improvements.", body="The report.", by=cast.reviewer
+    )
+    with pytest.raises(services.RefusedError, match="Partner Lead Testperson"):
+        services_reviews.review_agree_final(review=review, by=cast.officer)
+
+
+def _final(cast):
+    review = lcspr_for(cast)
+    Review.objects.filter(pk=review.pk).update(
+        family_involvement="Mother met the reviewer.", child_voice="Child R's drawings."
+    )
+    review.refresh_from_db()
+    _draft_signed_off(review, cast)
+    return services_reviews.review_agree_final(review=review, by=cast.officer)
+
+
+@time_machine.travel(date(2026, 3, 2))
+def test_planning_publication_sets_the_7_working_day_notice_as_a_statutory_task(cast):
+    review = _final(cast)
+    task = services_reviews.review_plan_publication(
+        review=review, publication_date=date(2026, 3, 20), by=cast.officer
+    )
+    assert (task.kind, task.due_date) == (ReviewTask.Kind.SEND_TO_PANEL, date(2026, 3, 11))
+    assert Deadline.objects.get(title__endswith=task.get_kind_display()).due_date == date(
+        2026, 3, 11
+    )
+
+
+@time_machine.travel(date(2026, 3, 2))
+def test_publication_too_soon_for_the_notice_is_refused_with_the_earliest_date(cast):
+    review = _final(cast)
+    with pytest.raises(services.RefusedError, match="11 March 2026"):
+        services_reviews.review_plan_publication(
+            review=review, publication_date=date(2026, 3, 5), by=cast.officer
+        )
+
+
+def test_publication_waits_7_working_days_after_the_report_is_sent_to_the_panel(cast):
+    with time_machine.travel(date(2026, 3, 2)):
+        review = _final(cast)
+        task = services_reviews.review_plan_publication(
+            review=review, publication_date=date(2026, 3, 20), by=cast.officer
+        )
+        services_reviews.review_task_done(task=task, done_on=date(2026, 3, 2), by=cast.officer)
+    assert services_reviews.publication_blockers(review, date(2026, 3, 10)) != []
+    assert services_reviews.publication_blockers(review, date(2026, 3, 11)) == []
+
+
+def test_the_review_list_makes_the_same_number_of_queries_however_many_reviews(client, cast):
+    sign_in(client, cast.officer)
+    lcspr_for(cast)
+    assert_queries_do_not_grow(
+        lambda: client.get(reverse("reviews:review_list")),
+        lambda: [lcspr_for(cast) for _ in range(3)],
+    )
+
+
+def _data_queries(action) -> int:
+    """Queries that read or write data; savepoints are the test transaction's own bookkeeping."""
+    with CaptureQueriesContext(connection) as captured:
+        action()
+    return sum("SAVEPOINT" not in query["sql"] for query in captured.captured_queries)
+
+
+def test_the_review_page_makes_the_same_number_of_queries_however_much_it_holds(client, cast):
+    review = lcspr_for(cast)
+    sign_in(client, cast.reviewer)
+
+    def add_records(count=3):
+        for number in range(count):
+            services_reviews.milestone_add(
+                review=review,
+                title=f"Milestone {number}",
+                due_date=date(2026, 6, 1),
+                by=cast.officer,
+            )
+            chronology_request_for(cast, review)
+            services_reviews.report_draft_add(
+                review=review, summary="S.", body="B.", by=cast.reviewer
+            )
+
+    def fetch():
+        return client.get(reverse("reviews:review_detail", args=[review.pk]))
+
+    add_records(count=1)
+    fetch()
+    before = _data_queries(fetch)
+    add_records()
+    assert _data_queries(fetch) <= before
+
+
+def test_a_no_lcspr_decision_leads_to_a_case_review_not_an_lcspr(cast):
+    rapid_review = notification_for(cast).rapid_review
+    RapidReview.objects.filter(pk=rapid_review.pk).update(
+        abuse_or_neglect="not_suspected", interagency_concerns="unknown"
+    )
+    rapid_review.refresh_from_db()
+    services.rapid_review_decide(
+        rapid_review=rapid_review,
+        decision=RapidReview.Decision.NO_LCSPR,
+        national_review_recommended=False,
+        rationale="Not met.",
+        learning_identified="",
+        alternative_learning="Practitioner learning event.",
+        by=cast.officer,
+    )
+    review = services_reviews.review_open(
+        partnership=cast.partnership,
+        review_type=Review.Type.PRACTITIONER_EVENT,
+        title="Child R",
+        rapid_review=rapid_review,
+        by=cast.officer,
+    )
+    assert not review.is_lcspr
