@@ -30,7 +30,7 @@ from learning.models import (
 )
 from learning.publication import Hit, Subjects, find_identifying_details
 from learning.themes import STANDARD_THEMES
-from partnership.models import Membership
+from partnership.models import Membership, Partnership
 
 # Working Together 2023: a published review report should stay available for at least a year.
 MINIMUM_REVIEW_REPORT_PUBLICATION = timedelta(days=365)
@@ -658,12 +658,9 @@ def other_source_create(
     published_on: date | None = None,
     by,
 ) -> OtherSource:
-    # Locking the partnership's sources keeps two people from taking the same number.
-    last = (
-        OtherSource.objects.select_for_update()
-        .filter(partnership=partnership)
-        .aggregate(last=Max("number"))["last"]
-    )
+    # Locking the partnership's row keeps two people adding at once from taking the same number.
+    Partnership.objects.select_for_update().get(pk=partnership.pk)
+    last = OtherSource.objects.filter(partnership=partnership).aggregate(last=Max("number"))["last"]
     source = OtherSource.objects.create(
         partnership=partnership,
         number=(last or 0) + 1,
