@@ -10,6 +10,8 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from core.testing import assert_accessible, browser_sign_in
 from learning import services
+from learning.models import Theme
+from learning.tests.factories import FindingFactory, OtherSourceFactory
 from partnership.models import Membership
 from partnership.tests.factories import GroupFactory
 
@@ -145,3 +147,30 @@ def test_learning_goes_from_finding_to_closed_action_and_a_published_briefing(
     assert_accessible(page)
     go(page, "Bruising in babies who are not yet mobile")
     page.get_by_role("heading", name="5. Key information and learning").wait_for()
+
+
+def test_every_other_learning_page_is_accessible(live_server, page, cast):
+    services.themes_seed(partnership=cast.partnership, by=cast.manager)
+    source = OtherSourceFactory(partnership=cast.partnership)
+    finding = FindingFactory(source=source, title="Bruising was missed", description="Bruising.")
+    finding.themes.set(Theme.objects.for_partnership(cast.partnership)[:2])
+    sign_in(page, live_server, cast.manager)
+    for path in (
+        "/learning/themes/",
+        "/learning/themes/add/",
+        "/learning/similar/?text=bruising",
+        "/learning/recurring/",
+        "/learning/newsletters/",
+        "/learning/newsletters/add/",
+        "/learning/changes/",
+        "/learning/changes/add/",
+        "/learning/publications/",
+        "/learning/briefings/",
+        finding.get_absolute_url(),
+        f"/learn/{cast.partnership.slug}/?q=bruising",
+    ):
+        page.goto(f"{live_server.url}{path}")
+        assert_accessible(page)
+    page.goto(f"{live_server.url}/learning/changes/add/")
+    submit(page)  # nothing filled in: the error summary must be accessible too
+    page.get_by_role("heading", name="There is a problem").wait_for()
