@@ -3,6 +3,12 @@
 A "source of learning" is any model with a `partnership`, a `learning_title`, a `learning_reference`
 and `get_absolute_url()`. The spine holds sources by content type and id and never imports source
 apps, so reviews, child deaths, audits and performance all call the same services.
+
+Two optional properties of a source are used when present:
+- `learning_subjects` (a `learning.publication.Subjects`): the child-identifying details recorded
+  against the source, checked before anything drawn from it is published (a briefing from its
+  findings, a report published from its page).
+- `learning_status` (str): how similar-work search describes the source ("Open", "Closed", ...).
 """
 
 from datetime import date
