@@ -391,3 +391,23 @@ def test_withdrawing_a_recent_review_report_is_refused_with_the_date_it_may_go(c
     assert "must stay available for at least 12 months" in response.content.decode()
     report.refresh_from_db()
     assert report.withdrawn_at is None
+
+
+def test_an_action_owner_must_work_for_the_owner_organisation(client, cast):
+    recommendation = action_of(cast).recommendation
+    sign_in(client, cast.officer)
+    response = client.post(
+        reverse("learning:action_add", args=[recommendation.pk]),
+        {
+            "description": "Train staff",
+            "owner_organisation": cast.police.pk,
+            "owner_person": cast.contributor.pk,
+            "due_date_0": "1",
+            "due_date_1": "3",
+            "due_date_2": "2027",
+        },
+    )
+    assert response.context["form"].errors["owner_person"] == [
+        "Choose someone who works for Test Police"
+    ]
+    assert recommendation.actions.count() == 1
