@@ -24,12 +24,15 @@ def fill_date(page, name: str, day) -> None:
 
 
 def go(page, link: str, *, exact: bool = True) -> None:
-    page.get_by_role("link", name=link, exact=exact).first.click()
+    with page.expect_navigation():
+        page.get_by_role("link", name=link, exact=exact).first.click()
     assert_accessible(page)
 
 
 def submit(page, button: str = "Save") -> None:
-    page.get_by_role("button", name=button).click()
+    # Every form posts and loads a page: wait for it, or axe runs on a page being replaced.
+    with page.expect_navigation():
+        page.get_by_role("button", name=button).click()
     assert_accessible(page)
 
 
@@ -40,7 +43,8 @@ def sign_in(page, live_server, person) -> None:
 
 
 def sign_out(page) -> None:
-    page.get_by_role("button", name="Sign out").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Sign out").click()
 
 
 def test_learning_goes_from_finding_to_closed_action_and_a_published_briefing(
@@ -90,7 +94,8 @@ def test_learning_goes_from_finding_to_closed_action_and_a_published_briefing(
 
     sign_in(page, live_server, cast.contributor)
     go(page, "Action plan")
-    page.locator("table a").first.click()
+    with page.expect_navigation():
+        page.locator("table a").first.click()
     assert_accessible(page)
     go(page, "Update progress")
     page.get_by_label("On track").check()
@@ -102,7 +107,8 @@ def test_learning_goes_from_finding_to_closed_action_and_a_published_briefing(
 
     sign_in(page, live_server, cast.officer)
     go(page, "Action plan")
-    page.locator("table a").first.click()
+    with page.expect_navigation():
+        page.locator("table a").first.click()
     assert_accessible(page)
     go(page, "Close with evidence of impact")
     page.get_by_label("What changed in practice").fill("Every new starter now learns the protocol.")
@@ -113,7 +119,8 @@ def test_learning_goes_from_finding_to_closed_action_and_a_published_briefing(
     page.get_by_role("heading", name="Evidence of impact").wait_for()
     assert page.get_by_text("Closed", exact=True).count()
 
-    page.get_by_role("link", name="Back to", exact=False).click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Back to", exact=False).click()
     assert_accessible(page)
     go(page, "Write a 7-minute briefing from these findings")
     page.get_by_label("Title").fill("Bruising in babies who are not yet mobile")
