@@ -138,6 +138,21 @@ class ChildDeath(Versioned):
         return reverse("child_deaths:death_detail", args=[self.pk])
 
     @property
+    def learning_subjects(self):
+        """The child's identifying details, which nothing published from this death may contain."""
+        from learning.publication import Subjects
+
+        identity = getattr(self, "identity", None)
+        if identity is None:
+            return Subjects()
+        return Subjects(
+            names=[f"{identity.forenames} {identity.surname}"],
+            dates_of_birth=[identity.date_of_birth],
+            addresses=[f"{identity.address}, {identity.postcode}"],
+            nhs_numbers=[identity.nhs_number] if identity.nhs_number else [],
+        )
+
+    @property
     def jar_facts(self) -> rules.JarFacts:
         return rules.JarFacts(
             external_causes=self.external_causes,

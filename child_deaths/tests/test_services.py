@@ -227,3 +227,14 @@ def test_a_second_analysis_of_the_same_death_is_refused(cast):
         services.analysis_record(
             death=analysis.child_death, panel_meeting=None, values={}, by=cast.cdop_member
         )
+
+
+@pytest.mark.django_db
+def test_a_childs_identifying_details_are_what_publication_checks_against(cast):
+    from learning.publication import find_identifying_details
+
+    death = ChildDeathFactory(area=cast.middlesbrough)
+    identity = death.identity
+    text = f"We learnt from the review of {identity.forenames}'s care at {identity.postcode}."
+    kinds = {hit.kind for hit in find_identifying_details(text, death.learning_subjects)}
+    assert kinds >= {"name", "postcode"}
