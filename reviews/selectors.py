@@ -3,8 +3,12 @@
 from dataclasses import dataclass
 from datetime import date
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Prefetch, Q, QuerySet
 
+from learning import selectors as learning_selectors
+from learning.models import Publication
+from learning.selectors import SimilarItem
 from partnership import access
 from reviews import chronology
 from reviews.criteria import Assessment, assess
@@ -24,6 +28,14 @@ def referrals_for(user, partnership) -> QuerySet[LearningReferral]:
         LearningReferral.objects.visible_to(user)
         .filter(partnership=partnership)
         .select_related("referred_by")
+    )
+
+
+def similar_to(referral: LearningReferral) -> list[SimilarItem]:
+    """Work in progress or recently done like the referral, for triage (framework principle 2)."""
+    text = " ".join([referral.title, referral.what_happened, referral.why_learning])
+    return learning_selectors.similar_work(
+        partnership=referral.partnership, text=text, exclude=referral
     )
 
 
@@ -165,3 +177,16 @@ def is_assigned_reviewer(user, review: Review) -> bool:
 
 def may_manage(user, record) -> bool:
     return access.is_business_unit(user, record.partnership)
+
+
+def publication_of(review: Review) -> Publication | None:
+    """The review's published report on the public site, if it has one."""
+    return (
+        Publication.objects.filter(
+            source_type=ContentType.objects.get_for_model(review),
+            source_id=review.pk,
+            kind=Publication.Kind.REVIEW_REPORT,
+        )
+        .order_by("-published_at")
+        .first()
+    )

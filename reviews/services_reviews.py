@@ -10,6 +10,10 @@ from core.models import AuditEvent
 from core.selectors import closure_dates
 from core.services import deadline_complete, deadline_set
 from core.working_days import add_working_days, working_days_between
+from learning.models import Publication
+from learning.publication import Subjects
+from learning.selectors import dissemination_blockers
+from learning.services import dissemination_plan_open, publication_publish
 from partnership import access
 from partnership.models import Organisation, Partnership, Role, User
 from reviews import chronology
@@ -23,6 +27,7 @@ from reviews.models import (
     LearningEventInvitation,
     LearningReferral,
     Milestone,
+    NotifiedChild,
     RapidReview,
     ReportComment,
     ReportDraft,
@@ -71,6 +76,8 @@ def review_open(
             basis="Panel guidance: LCSPRs are expected to complete within about 6 months of the decision",
             by=by,
         )
+    # Framework: how learning is disseminated is considered from the earliest point.
+    dissemination_plan_open(source=review, by=by)
     audit.record(
         event=AuditEvent.Event.CREATED,
         actor=by,
@@ -564,3 +571,85 @@ def publication_blockers(review: Review, on: date) -> list[str]:
             f"{REPORT_NOTICE_WORKING_DAYS}"
         ]
     return []
+
+
+# Not statutory: the partnership's own timescale for sending the report to the repository.
+NATIONAL_REPOSITORY_WORKING_DAYS = 10
+
+
+def identifying_subjects(review: Review) -> Subjects:
+    """The identifying details of the review's children, for the publication check."""
+    children = (
+        NotifiedChild.objects.filter(notification__rapid_review=review.rapid_review)
+        if review.rapid_review_id
+        else NotifiedChild.objects.none()
+    )
+    return Subjects(
+        names=[child.full_name for child in children if child.full_name],
+        dates_of_birth=[child.date_of_birth for child in children if child.date_of_birth],
+        addresses=[child.address for child in children if child.address],
+        nhs_numbers=[child.nhs_number for child in children if child.nhs_number],
+    )
+
+
+@transaction.atomic
+def review_publish(*, review: Review, by: User) -> Publication:
+    """Publish the agreed final report on the public site, once the notice period has passed and
+    the text is clear of the children's identifying details (checked by the learning spine)."""
+    today = timezone.localdate()
+    blockers = publication_blockers(review, today)
+    if blockers:
+        raise RefusedError(". ".join(blockers))
+    draft = review.report_drafts.first()
+    publication = publication_publish(
+        source=review,
+        title=f"{review.get_review_type_display()}: {review.title}",
+        summary=draft.summary,
+        body=draft.body,
+        kind=Publication.Kind.REVIEW_REPORT,
+        subjects=identifying_subjects(review),
+        by=by,
+    )
+    review.status = Review.Status.PUBLISHED
+    review.published_at = timezone.now()
+    review.save(update_fields=["status", "published_at"])
+    _task_set(
+        review=review,
+        kind=ReviewTask.Kind.NATIONAL_REPOSITORY,
+        due_date=add_working_days(
+            today, NATIONAL_REPOSITORY_WORKING_DAYS, closure_dates(review.partnership_id)
+        ),
+        by=by,
+        is_statutory=False,
+    )
+    audit.record(
+        event=AuditEvent.Event.PUBLISHED,
+        actor=by,
+        subject=review,
+        details={"publication": publication.pk, "draft_version": draft.version},
+    )
+    return publication
+
+
+def close_blockers(review: Review) -> list[str]:
+    """Why the review cannot be closed: its report, its tasks and the spine's dissemination plan."""
+    blockers = []
+    if review.is_lcspr and review.status != Review.Status.PUBLISHED:
+        blockers.append("An LCSPR's final report must be published first")
+    if not review.is_lcspr and review.status not in (Review.Status.FINAL, Review.Status.PUBLISHED):
+        blockers.append("Agree the final report first")
+    blockers += [f"{task} is not done" for task in review.tasks.filter(done_on__isnull=True)]
+    return blockers + dissemination_blockers(review)
+
+
+@transaction.atomic
+def review_close(*, review: Review, by: User) -> Review:
+    blockers = close_blockers(review)
+    if blockers:
+        raise RefusedError(". ".join(blockers))
+    review.status = Review.Status.CLOSED
+    review.save(update_fields=["status"])
+    audit.record(
+        event=AuditEvent.Event.DECIDED, actor=by, subject=review, details={"status": review.status}
+    )
+    return review

@@ -81,5 +81,7 @@ urlpatterns = [
     path(
         "reviews/<int:pk>/publication/", views_reviews.review_publication, name="review_publication"
     ),
+    path("reviews/<int:pk>/publish/", views_reviews.review_publish, name="review_publish"),
+    path("reviews/<int:pk>/close/", views_reviews.review_close, name="review_close"),
     path("tasks/<int:pk>/done/", views_reviews.task_done, name="task_done"),
 ]

@@ -13,7 +13,6 @@ from partnership.models import Role
 from reviews import forms, selectors, services
 from reviews.models import LearningReferral, NotifiedChild, RapidReview, SeriousIncidentNotification
 from reviews.pages import form_page, refused_or_done
-from reviews.spine import similar_work
 
 
 @login_required
@@ -59,7 +58,7 @@ def referral_detail(request, pk):
             "referral": referral,
             "can_triage": can_triage,
             "triage_form": forms.TriageForm() if can_triage else None,
-            "similar": similar_work(referral) if can_triage else [],
+            "similar": selectors.similar_to(referral) if can_triage else [],
             "history": audit_history(referral) if can_triage else [],
         },
     )
@@ -79,7 +78,7 @@ def referral_triage(request, pk):
                 "can_triage": True,
                 "triage_form": form,
                 "form": form,
-                "similar": similar_work(referral),
+                "similar": selectors.similar_to(referral),
             },
         )
     return refused_or_done(

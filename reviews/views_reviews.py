@@ -2,10 +2,11 @@
 
 import csv
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
@@ -14,9 +15,10 @@ from core import audit
 from core.concurrency import EditConflict
 from core.models import AuditEvent
 from core.selectors import audit_history
+from learning.services import PublicationRefused
 from partnership import access
 from partnership.models import Role
-from reviews import forms, selectors, services, services_reviews, spine
+from reviews import forms, selectors, services, services_reviews
 from reviews.models import (
     LearningEvent,
     LearningReferral,
@@ -66,15 +68,13 @@ def review_create(request):
     )
 
     def save(data):
-        review = services_reviews.review_open(
+        return services_reviews.review_open(
             partnership=partnership,
             rapid_review=rapid_review,
             referral=referral,
             by=request.user,
             **data,
         )
-        spine.dissemination_plan_open(source=review, by=request.user)
-        return review
 
     return form_page(
         request,
@@ -110,7 +110,6 @@ def review_detail(request, pk):
             "final_blockers": services_reviews.final_blockers(review)
             if review.status == Review.Status.DRAFT_REPORT
             else [],
-            "spine_ready": spine.is_ready(),
             "history": audit_history(review) if can_manage else [],
         },
     )
@@ -514,8 +513,40 @@ def review_publication(request, pk):
             "form": form,
             "tasks": review.tasks.all(),
             "blockers": services_reviews.publication_blockers(review, timezone.localdate()),
-            "spine_ready": spine.is_ready(),
+            "publication": selectors.publication_of(review),
+            "close_blockers": services_reviews.close_blockers(review),
         },
+    )
+
+
+@login_required
+@require_POST
+def review_publish(request, pk):
+    review = _review(request, pk, write=True)
+    try:
+        publication = services_reviews.review_publish(review=review, by=request.user)
+    except services.RefusedError as refusal:
+        messages.error(request, str(refusal))
+    except PublicationRefused as refusal:
+        messages.error(
+            request,
+            "The report identifies a child and has not been published: "
+            + "; ".join(refusal.messages),
+        )
+    else:
+        messages.success(request, f"Published on the public site: {publication.title}")
+    return redirect("reviews:review_publication", pk=pk)
+
+
+@login_required
+@require_POST
+def review_close(request, pk):
+    review = _review(request, pk, write=True)
+    return refused_or_done(
+        request,
+        lambda: services_reviews.review_close(review=review, by=request.user),
+        done="Review closed",
+        to=review,
     )
 
 

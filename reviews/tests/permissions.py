@@ -279,4 +279,6 @@ CHECKS = [
     Check("reviews:review_final", REVIEW_BU_POST, kwargs=_review, method="post"),
     Check("reviews:review_publication", REVIEW_BU_PAGE, kwargs=_review),
     Check("reviews:task_done", REVIEW_BU_POST, kwargs=_task, method="post"),
+    Check("reviews:review_publish", REVIEW_BU_POST, kwargs=_review, method="post"),
+    Check("reviews:review_close", REVIEW_BU_POST, kwargs=_review, method="post"),
 ]

@@ -119,3 +119,25 @@ def test_a_referral_form_with_missing_answers_shows_the_error_summary(client, ca
     response = client.post(reverse("reviews:referral_create"), {"title": "Child R"})
     assert "There is a problem" in response.content.decode()
     assert not LearningReferral.objects.exists()
+
+
+def test_triage_shows_similar_work_from_the_learning_spine(client, cast):
+    from django.urls import reverse
+
+    from core.testing import sign_in
+    from learning.models import Finding
+    from learning.services import finding_record
+    from reviews.tests.factories import lcspr_for
+
+    finding_record(
+        source=lcspr_for(cast),
+        title="Missed health appointments were not followed up",
+        description="No agency followed up missed appointments.",
+        aim=Finding.Aim.MUST_IMPROVE,
+        themes=[],
+        by=cast.officer,
+    )
+    referral = _submit(cast)
+    sign_in(client, cast.officer)
+    page = client.get(reverse("reviews:referral_detail", args=[referral.pk])).content.decode()
+    assert "Missed health appointments were not followed up" in page

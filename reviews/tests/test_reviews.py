@@ -14,7 +14,14 @@ from openpyxl import Workbook
 from core.models import AuditEvent, Deadline
 from core.testing import assert_queries_do_not_grow, sign_in
 from reviews import services, services_reviews
-from reviews.models import ChronologyEntry, RapidReview, Review, ReviewerAssignment, ReviewTask
+from reviews.models import (
+    ChronologyEntry,
+    RapidReview,
+    ReportDraft,
+    Review,
+    ReviewerAssignment,
+    ReviewTask,
+)
 from reviews.tests.factories import chronology_request_for, lcspr_for, notification_for
 
 pytestmark = pytest.mark.django_db
@@ -369,3 +376,63 @@ def test_a_no_lcspr_decision_leads_to_a_case_review_not_an_lcspr(cast):
         by=cast.officer,
     )
     assert not review.is_lcspr
+
+
+def test_a_review_has_its_dissemination_plan_from_the_day_it_opens(cast):
+    from learning.selectors import dissemination_blockers
+
+    review = lcspr_for(cast)
+    assert dissemination_blockers(review) == [
+        "The dissemination plan has no channels: plan at least one"
+    ]
+
+
+def _ready_to_publish(cast, body="Child R's family were known to three agencies."):
+    with time_machine.travel(date(2026, 3, 2)):
+        review = _final(cast)
+        ReportDraft.objects.filter(review=review).update(body=body)
+        task = services_reviews.review_plan_publication(
+            review=review, publication_date=date(2026, 3, 20), by=cast.officer
+        )
+        services_reviews.review_task_done(task=task, done_on=date(2026, 3, 2), by=cast.officer)
+    return review
+
+
+@time_machine.travel(date(2026, 3, 20))
+def test_publishing_puts_the_report_on_the_public_site_and_tracks_the_repository_task(client, cast):
+    review = _ready_to_publish(cast)
+    publication = services_reviews.review_publish(review=review, by=cast.officer)
+    assert review.status == Review.Status.PUBLISHED
+    assert review.tasks.get(kind=ReviewTask.Kind.NATIONAL_REPOSITORY).done_on is None
+    page = client.get(reverse("public:publication", args=[cast.partnership.slug, publication.pk]))
+    assert "three agencies" in page.content.decode()
+
+
+@time_machine.travel(date(2026, 3, 20))
+def test_a_report_naming_the_child_is_not_published(cast):
+    from learning.services import PublicationRefused
+    from reviews.models import NotifiedChild
+
+    review = _ready_to_publish(cast, body="Tess Example was known to three agencies.")
+    services.notified_child_add(
+        notification=review.rapid_review.notification,
+        pseudonym="Child R",
+        outcome=NotifiedChild.Outcome.SERIOUSLY_HARMED,
+        age=4,
+        full_name="Tess Example",
+        by=cast.officer,
+    )
+    with pytest.raises(PublicationRefused):
+        services_reviews.review_publish(review=review, by=cast.officer)
+    review.refresh_from_db()
+    assert review.status == Review.Status.FINAL
+
+
+def test_a_published_review_closes_only_once_its_tasks_and_dissemination_are_done(cast):
+    with time_machine.travel(date(2026, 3, 20)):
+        review = services_reviews.review_publish(
+            review=_ready_to_publish(cast), by=cast.officer
+        ).source
+    blockers = services_reviews.close_blockers(review)
+    assert any("repository" in blocker for blocker in blockers)
+    assert any("dissemination plan" in blocker for blocker in blockers)
