@@ -77,8 +77,12 @@ def _request_page(request, record: AgencyRequest, **forms_shown):
     answerable = AgencyRequest.objects.answerable_by(request.user).filter(pk=record.pk).exists()
     is_open = record.status == AgencyRequest.Status.REQUESTED
     is_chronology = record.kind == AgencyRequest.Kind.CHRONOLOGY
+    case = record.case
     context = {
         "agency_request": record,
+        "case": case
+        if type(case).objects.visible_to(request.user).filter(pk=case.pk).exists()
+        else None,
         "entries": record.entries.order_by("date", "id") if is_chronology else [],
         "can_answer": answerable and is_open,
         "can_chase": selectors.may_manage(request.user, record) and is_open,
