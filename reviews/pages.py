@@ -5,7 +5,14 @@ from collections.abc import Callable
 from django.contrib import messages
 from django.shortcuts import redirect, render
 
+from partnership import access
+from reviews.models import Review
 from reviews.services import RefusedError
+
+
+def get_review(request, pk, *, write: bool = False) -> Review:
+    """A review the person may see (404 otherwise); with `write`, one they may change (403)."""
+    return access.get_for_user(request.user, Review.objects.all(), pk, write=write)
 
 
 def form_page(

@@ -13,7 +13,7 @@ from openpyxl import Workbook
 
 from core.models import AuditEvent, Deadline
 from core.testing import assert_queries_do_not_grow, sign_in
-from reviews import services, services_reviews
+from reviews import services, services_reports, services_reviews
 from reviews.models import (
     ChronologyEntry,
     RapidReview,
@@ -230,7 +230,7 @@ def test_chasing_a_request_emails_the_agency_contributors(
 
 
 def _draft_signed_off(review, cast):
-    draft = services_reviews.report_draft_add(
+    draft = services_reports.report_draft_add(
         review=review, summary="Improvements.", body="The report.", by=cast.reviewer
     )
     services.partner_sign_off(report_draft=draft, by=cast.partner_lead, agrees=True, comment="")
@@ -241,7 +241,7 @@ def test_an_lcspr_cannot_move_to_final_without_family_involvement_and_the_childs
     review = lcspr_for(cast)
     _draft_signed_off(review, cast)
     with pytest.raises(services.RefusedError, match="family"):
-        services_reviews.review_agree_final(review=review, by=cast.officer)
+        services_reports.review_agree_final(review=review, by=cast.officer)
 
 
 def test_a_recorded_reason_lets_an_lcspr_move_to_final_without_the_family(cast):
@@ -251,7 +251,7 @@ def test_a_recorded_reason_lets_an_lcspr_move_to_final_without_the_family(cast):
     )
     review.refresh_from_db()
     _draft_signed_off(review, cast)
-    services_reviews.review_agree_final(review=review, by=cast.officer)
+    services_reports.review_agree_final(review=review, by=cast.officer)
     assert review.status == Review.Status.FINAL
 
 
@@ -261,11 +261,11 @@ def test_the_final_report_needs_every_partner_leads_sign_off(cast):
         family_involvement="Mother met the reviewer.", child_voice="Child R's drawings."
     )
     review.refresh_from_db()
-    services_reviews.report_draft_add(
+    services_reports.report_draft_add(
         review=review, summary="Improvements.", body="The report.", by=cast.reviewer
     )
     with pytest.raises(services.RefusedError, match="Partner Lead Testperson"):
-        services_reviews.review_agree_final(review=review, by=cast.officer)
+        services_reports.review_agree_final(review=review, by=cast.officer)
 
 
 def _final(cast):
@@ -275,13 +275,13 @@ def _final(cast):
     )
     review.refresh_from_db()
     _draft_signed_off(review, cast)
-    return services_reviews.review_agree_final(review=review, by=cast.officer)
+    return services_reports.review_agree_final(review=review, by=cast.officer)
 
 
 @time_machine.travel(date(2026, 3, 2))
 def test_planning_publication_sets_the_7_working_day_notice_as_a_statutory_task(cast):
     review = _final(cast)
-    task = services_reviews.review_plan_publication(
+    task = services_reports.review_plan_publication(
         review=review, publication_date=date(2026, 3, 20), by=cast.officer
     )
     assert (task.kind, task.due_date) == (ReviewTask.Kind.SEND_TO_PANEL, date(2026, 3, 11))
@@ -294,7 +294,7 @@ def test_planning_publication_sets_the_7_working_day_notice_as_a_statutory_task(
 def test_publication_too_soon_for_the_notice_is_refused_with_the_earliest_date(cast):
     review = _final(cast)
     with pytest.raises(services.RefusedError, match="11 March 2026"):
-        services_reviews.review_plan_publication(
+        services_reports.review_plan_publication(
             review=review, publication_date=date(2026, 3, 5), by=cast.officer
         )
 
@@ -302,12 +302,12 @@ def test_publication_too_soon_for_the_notice_is_refused_with_the_earliest_date(c
 def test_publication_waits_7_working_days_after_the_report_is_sent_to_the_panel(cast):
     with time_machine.travel(date(2026, 3, 2)):
         review = _final(cast)
-        task = services_reviews.review_plan_publication(
+        task = services_reports.review_plan_publication(
             review=review, publication_date=date(2026, 3, 20), by=cast.officer
         )
-        services_reviews.review_task_done(task=task, done_on=date(2026, 3, 2), by=cast.officer)
-    assert services_reviews.publication_blockers(review, date(2026, 3, 10)) != []
-    assert services_reviews.publication_blockers(review, date(2026, 3, 11)) == []
+        services_reports.review_task_done(task=task, done_on=date(2026, 3, 2), by=cast.officer)
+    assert services_reports.publication_blockers(review, date(2026, 3, 10)) != []
+    assert services_reports.publication_blockers(review, date(2026, 3, 11)) == []
 
 
 def test_the_review_list_makes_the_same_number_of_queries_however_many_reviews(client, cast):
@@ -339,7 +339,7 @@ def test_the_review_page_makes_the_same_number_of_queries_however_much_it_holds(
                 by=cast.officer,
             )
             chronology_request_for(cast, review)
-            services_reviews.report_draft_add(
+            services_reports.report_draft_add(
                 review=review, summary="S.", body="B.", by=cast.reviewer
             )
 
@@ -391,17 +391,17 @@ def _ready_to_publish(cast, body="Child R's family were known to three agencies.
     with time_machine.travel(date(2026, 3, 2)):
         review = _final(cast)
         ReportDraft.objects.filter(review=review).update(body=body)
-        task = services_reviews.review_plan_publication(
+        task = services_reports.review_plan_publication(
             review=review, publication_date=date(2026, 3, 20), by=cast.officer
         )
-        services_reviews.review_task_done(task=task, done_on=date(2026, 3, 2), by=cast.officer)
+        services_reports.review_task_done(task=task, done_on=date(2026, 3, 2), by=cast.officer)
     return review
 
 
 @time_machine.travel(date(2026, 3, 20))
 def test_publishing_puts_the_report_on_the_public_site_and_tracks_the_repository_task(client, cast):
     review = _ready_to_publish(cast)
-    publication = services_reviews.review_publish(review=review, by=cast.officer)
+    publication = services_reports.review_publish(review=review, by=cast.officer)
     assert review.status == Review.Status.PUBLISHED
     assert review.tasks.get(kind=ReviewTask.Kind.NATIONAL_REPOSITORY).done_on is None
     page = client.get(reverse("public:publication", args=[cast.partnership.slug, publication.pk]))
@@ -423,16 +423,16 @@ def test_a_report_naming_the_child_is_not_published(cast):
         by=cast.officer,
     )
     with pytest.raises(PublicationRefused):
-        services_reviews.review_publish(review=review, by=cast.officer)
+        services_reports.review_publish(review=review, by=cast.officer)
     review.refresh_from_db()
     assert review.status == Review.Status.FINAL
 
 
 def test_a_published_review_closes_only_once_its_tasks_and_dissemination_are_done(cast):
     with time_machine.travel(date(2026, 3, 20)):
-        review = services_reviews.review_publish(
+        review = services_reports.review_publish(
             review=_ready_to_publish(cast), by=cast.officer
         ).source
-    blockers = services_reviews.close_blockers(review)
+    blockers = services_reports.close_blockers(review)
     assert any("repository" in blocker for blocker in blockers)
     assert any("dissemination plan" in blocker for blocker in blockers)
