@@ -97,5 +97,9 @@ def load(partnerships: dict[str, Partnership]) -> None:
                     "modifiable": Analysis.Modifiable.IDENTIFIED,
                     "learning": "Safer sleep advice to be repeated at every health visitor contact.",
                 },
+                recommendation="Health visitors repeat safer sleep advice at every contact.",
+                owning_group=Group.objects.get(
+                    partnership=death.partnership, name="Case Review sub-group"
+                ),
                 by=panel_member,
             )

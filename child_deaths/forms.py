@@ -4,7 +4,8 @@ from django.utils import timezone
 from child_deaths import rules, selectors
 from child_deaths.models import Analysis, ChildDeath, ChildIdentity, PanelMeeting, ReportingForm
 from core.forms import GovukDateField, VersionedModelForm
-from partnership.models import Area, Organisation
+from learning.models import Theme
+from partnership.models import Area, Group, Organisation
 
 KIND_OF_DEATH = [
     ("child", "The death of a child (born alive, under 18)"),
@@ -208,7 +209,7 @@ class ReportingRequestForm(forms.Form):
         help_text="For example, the child's GP",
     )
     form = forms.ModelChoiceField(
-        label="Form",
+        label="Reporting form",
         queryset=ReportingForm.objects.none(),
         empty_label="Choose a form",
         help_text="Supplementary forms are asked for by circumstance of the death.",
@@ -340,6 +341,7 @@ class AnalysisForm(forms.ModelForm):
                 "risk of future child deaths."
             ),
             "abuse_or_neglect_suspected": "The case will be referred to the partnership to consider a rapid review.",
+            "learning": "Recorded as a finding in the learning spine.",
         }
         widgets = {
             "category": forms.RadioSelect,
@@ -360,10 +362,33 @@ class AnalysisForm(forms.ModelForm):
             },
         }
 
+    themes = forms.ModelMultipleChoiceField(
+        label="Themes of the learning",
+        queryset=Theme.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    recommendation = forms.CharField(
+        label="Recommendation",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Goes to the learning spine with the learning, for the owning group to act on.",
+    )
+    owning_group = forms.ModelChoiceField(
+        label="Group that owns the recommendation",
+        queryset=Group.objects.none(),
+        required=False,
+        empty_label="Choose a group",
+    )
+
     def __init__(self, *args, death: ChildDeath, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["panel_meeting"].queryset = death.panel_meetings.all()
         self.fields["panel_meeting"].empty_label = "Not discussed at a recorded meeting"
+        self.fields["themes"].queryset = Theme.objects.for_partnership(death.partnership)
+        self.fields["owning_group"].queryset = Group.objects.filter(
+            partnership=death.partnership, archived_at__isnull=True
+        )
 
     def clean(self):
         cleaned = super().clean()
@@ -376,6 +401,11 @@ class AnalysisForm(forms.ModelForm):
                 "modifiable",
                 "Modifiable factors identified needs at least one domain graded 'may have contributed'",
             )
+        if cleaned.get("recommendation"):
+            if not cleaned.get("learning"):
+                self.add_error("learning", "Enter the learning the recommendation comes from")
+            if not cleaned.get("owning_group"):
+                self.add_error("owning_group", "Choose the group that owns the recommendation")
         return cleaned
 
 

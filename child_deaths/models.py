@@ -5,7 +5,6 @@ reference and pseudonym ("TTSCP-CD-2026-004", "Child D").
 """
 
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.urls import reverse
 
@@ -428,8 +427,8 @@ class Analysis(Versioned):
 class RapidReviewReferral(models.Model):
     """A death referred to the partnership to consider a rapid review (abuse or neglect suspected).
 
-    Tracked here; where the reviews capability took it as a learning referral, `learning_referral`
-    points at that record.
+    The referral itself is a learning referral in the reviews capability; this record keeps the
+    panel's reason and the link from the child death to it.
     """
 
     child_death = models.ForeignKey(
@@ -440,10 +439,13 @@ class RapidReviewReferral(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     referred_at = models.DateTimeField(auto_now_add=True)
-    learning_referral_type = models.ForeignKey(
-        ContentType, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    learning_referral = models.ForeignKey(
+        "reviews.LearningReferral",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
-    learning_referral_id = models.PositiveBigIntegerField(null=True, blank=True)
 
     objects = DeathRecordQuerySet.as_manager()
 
@@ -452,9 +454,3 @@ class RapidReviewReferral(models.Model):
 
     def __str__(self) -> str:
         return f"Referral of {self.child_death} for rapid review consideration"
-
-    @property
-    def learning_referral(self):
-        if self.learning_referral_type_id is None:
-            return None
-        return self.learning_referral_type.get_object_for_this_type(pk=self.learning_referral_id)

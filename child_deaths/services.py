@@ -1,11 +1,9 @@
 """Every write of child death review. Each is atomic and leaves its row in the audit trail."""
 
-import logging
 import string
 from datetime import date
 from typing import Any
 
-from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -25,9 +23,10 @@ from core import audit
 from core.concurrency import save_if_unchanged
 from core.models import AuditEvent
 from core.services import deadline_complete, deadline_set
+from learning import services as learning
+from learning.models import Finding
 from partnership.models import Area, Group, Organisation, Partnership, Role, User
-
-logger = logging.getLogger(__name__)
+from reviews.services import learning_referral_submit
 
 REPORTING_DEADLINE = "Child death reporting form due"
 
@@ -95,6 +94,7 @@ def death_notify(
     )
     death.save()
     ChildIdentity.objects.create(child_death=death, **identity)
+    learning.dissemination_plan_open(source=death, by=by)
     audit.record(
         event=AuditEvent.Event.CREATED,
         actor=by,
@@ -285,9 +285,13 @@ def analysis_record(
     death: ChildDeath,
     panel_meeting: PanelMeeting | None,
     values: dict[str, Any],
+    themes=(),
+    recommendation: str = "",
+    owning_group: Group | None = None,
     by: User,
 ) -> Analysis:
-    """The panel's analysis; a death where abuse or neglect is suspected goes for rapid review."""
+    """The panel's analysis. Its learning becomes a finding (and recommendation) in the learning
+    spine; a death where abuse or neglect is suspected goes to the partnership for rapid review."""
     analysis = Analysis.objects.create(
         child_death=death,
         panel_meeting=panel_meeting,
@@ -305,6 +309,23 @@ def analysis_record(
             "modifiable": analysis.get_modifiable_display(),
         },
     )
+    if analysis.learning:
+        finding = learning.finding_record(
+            source=death,
+            title=f"Learning from the panel's review of {death.pseudonym}",
+            description=analysis.learning,
+            aim=Finding.Aim.MUST_IMPROVE,
+            themes=themes,
+            by=by,
+        )
+        if recommendation:
+            learning.recommendation_record(
+                source=death,
+                findings=[finding],
+                text=recommendation,
+                owning_group=owning_group,
+                by=by,
+            )
     if analysis.abuse_or_neglect_suspected:
         rapid_review_refer(
             death=death,
@@ -316,33 +337,8 @@ def analysis_record(
 
 @transaction.atomic
 def rapid_review_refer(*, death: ChildDeath, reason: str, by: User) -> RapidReviewReferral:
-    """Refer the death to its partnership to consider a rapid review, through the reviews capability."""
-    referral = RapidReviewReferral.objects.create(child_death=death, reason=reason, referred_by=by)
-    learning_referral = _submit_learning_referral(death=death, reason=reason, by=by)
-    if learning_referral is not None:
-        referral.learning_referral_type = ContentType.objects.get_for_model(learning_referral)
-        referral.learning_referral_id = learning_referral.pk
-        referral.save(update_fields=["learning_referral_type", "learning_referral_id"])
-    audit.record(
-        event=AuditEvent.Event.SENT,
-        actor=by,
-        subject=death,
-        details={
-            "rapid review referral": reason,
-            "learning referral": str(learning_referral or ""),
-        },
-    )
-    return referral
-
-
-def _submit_learning_referral(*, death: ChildDeath, reason: str, by: User):
-    """The learning referral in the reviews capability, or None while that capability is not installed."""
-    try:
-        from reviews.services import learning_referral_submit
-    except ImportError:
-        logger.info("Reviews capability not available: referral of %s tracked here", death)
-        return None
-    return learning_referral_submit(
+    """Refer the death to its partnership to consider a rapid review, as a learning referral."""
+    learning_referral = learning_referral_submit(
         partnership=death.partnership,
         referred_by=by,
         title=f"Child death {death.reference}: consider a rapid review",
@@ -355,6 +351,16 @@ def _submit_learning_referral(*, death: ChildDeath, reason: str, by: User):
         child_voice="",
         origin=death,
     )
+    referral = RapidReviewReferral.objects.create(
+        child_death=death, reason=reason, referred_by=by, learning_referral=learning_referral
+    )
+    audit.record(
+        event=AuditEvent.Event.SENT,
+        actor=by,
+        subject=death,
+        details={"rapid review referral": reason, "learning referral": learning_referral.reference},
+    )
+    return referral
 
 
 def deaths_exported(*, partnership_ids: list[int], export: str, filters: dict, by: User) -> None:

@@ -87,7 +87,7 @@ def death_detail(request, pk):
             "requests": death.reporting_requests.select_related("organisation", "form"),
             "review_meetings": death.review_meetings.all(),
             "analysis": getattr(death, "analysis", None),
-            "referrals": death.rapid_review_referrals.all(),
+            "referrals": death.rapid_review_referrals.select_related("learning_referral"),
             "panel_meetings": death.panel_meetings.select_related("panel"),
             "history": audit_history(death),
         },

@@ -129,6 +129,9 @@ def analysis_add(request, pk):
             death=death,
             panel_meeting=form.cleaned_data["panel_meeting"],
             values=values,
+            themes=form.cleaned_data["themes"],
+            recommendation=form.cleaned_data["recommendation"],
+            owning_group=form.cleaned_data["owning_group"],
             by=request.user,
         )
         messages.success(request, f"Analysis of {death.reference} recorded")

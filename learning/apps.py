@@ -8,5 +8,5 @@ class LearningConfig(AppConfig):
     verbose_name = "The learning spine"
     navigation = (
         NavItem("Action plan", "learning:action_plan", 40),
-        NavItem("Learning", "learning:other_source_list", 45),
+        NavItem("Learning", "learning:index", 45),
     )

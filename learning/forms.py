@@ -338,3 +338,17 @@ class SimilarWorkForm(PartnershipChoicesMixin, forms.Form):
 
 class WithdrawForm(forms.Form):
     reason = forms.CharField(label="Reason for withdrawing it", widget=forms.Textarea)
+
+
+class PublicationForm(forms.Form):
+    kind = forms.ChoiceField(
+        label="What is it?",
+        widget=forms.RadioSelect,
+        choices=[
+            (Publication.Kind.REVIEW_REPORT, "Review report"),
+            (Publication.Kind.OTHER, "Other learning"),
+        ],
+    )
+    title = forms.CharField(label="Title", max_length=300)
+    summary = forms.CharField(label="Summary", widget=forms.Textarea)
+    body = forms.CharField(label="Full text", widget=forms.Textarea, required=False)

@@ -7,7 +7,19 @@ from datetime import date, timedelta
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
-from django.db.models import Count, Max, Q, QuerySet, Sum, prefetch_related_objects
+from django.db.models import (
+    CharField,
+    Count,
+    F,
+    Max,
+    Q,
+    QuerySet,
+    Sum,
+    Value,
+    Window,
+    prefetch_related_objects,
+)
+from django.db.models.functions import Concat, ExtractYear, RowNumber
 from django.utils import timezone
 
 from learning import similarity
@@ -92,6 +104,12 @@ def dissemination_blockers(source: models.Model) -> list[str]:
     return blockers
 
 
+def themes_with_counts(partnership) -> QuerySet[Theme]:
+    return Theme.objects.for_partnership(partnership).annotate(
+        finding_count=Count("findings", distinct=True)
+    )
+
+
 # Action plans
 
 
@@ -135,7 +153,9 @@ def action_plan(
             actions = actions.filter(
                 recommendation__source_type_id=type_id, recommendation__source_id=source_id
             )
-    return actions.prefetch_related("recommendation__source").order_by("due_date", "id")
+    return actions.prefetch_related("recommendation__source__partnership").order_by(
+        "due_date", "id"
+    )
 
 
 def action_rows(actions, today: date | None = None) -> list[dict]:
@@ -194,22 +214,17 @@ def similar_work(
     so that work on the same themes shows even where it is worded differently.
     """
     findings = _recent_findings(partnership)
-    if exclude is not None:
-        findings = findings.exclude(
-            source_type=ContentType.objects.get_for_model(exclude), source_id=exclude.pk
-        )
     theme_ids = {getattr(theme, "pk", theme) for theme in themes}
-    state = findings.aggregate(count=Count("id"), last=Max("id"), edits=Sum("version"))
+    state = findings.aggregate(
+        count=Count("id"), last=Max("id"), edits=Sum("version"), newest=Max("recorded_at")
+    )
     index = similarity.index_for(
-        key=(
-            partnership.pk,
-            state["count"],
-            state["last"],
-            state["edits"],
-            getattr(exclude, "pk", None),
-        ),
+        key=(partnership.pk, *state.values()),
         documents=lambda: findings.values_list("id", "title", "description").iterator(),
     )
+    excluded = set()
+    if exclude is not None:
+        excluded = set(_of_source(findings, exclude).values_list("id", flat=True))
     text_scores = index.scores(text)
     theme_matches: dict[int, set[int]] = defaultdict(set)
     if theme_ids:
@@ -220,12 +235,12 @@ def similar_work(
     scores = {
         finding_id: 0.75 * text_scores.get(finding_id, 0.0)
         + 0.25 * len(theme_matches.get(finding_id, ())) / max(len(theme_ids), 1)
-        for finding_id in set(text_scores) | set(theme_matches)
+        for finding_id in (set(text_scores) | set(theme_matches)) - excluded
     }
     best = sorted(scores, key=lambda finding_id: (-scores[finding_id], -finding_id))[:limit]
     chosen = Finding.objects.in_bulk(best)
     names = dict(Theme.objects.filter(pk__in=theme_ids).values_list("pk", "name"))
-    prefetch_related_objects(list(chosen.values()), "source")
+    prefetch_related_objects(list(chosen.values()), "source__partnership")
     items = []
     for finding_id in best:
         finding = chosen[finding_id]
@@ -262,59 +277,73 @@ class RecurringTheme:
     actions_with_evidence: int
 
 
+RECURRING_FINDINGS_SHOWN = 10
+
+
 def recurring_lessons(*, partnership, min_sources: int = 2) -> list[RecurringTheme]:
-    """Themes whose must-improve findings recur across sources and years, and what was done each time."""
-    rows = (
-        Finding.themes.through.objects.filter(
-            finding__partnership=partnership, finding__aim=Finding.Aim.MUST_IMPROVE
-        )
-        .values("theme_id")
+    """Themes whose must-improve findings recur across sources, with what was done each time.
+
+    Counts cover every finding; each theme lists its most recent findings only, so the report
+    stays readable (and fast) however much learning the partnership holds.
+    """
+    links = Finding.themes.through.objects.filter(
+        finding__partnership=partnership, finding__aim=Finding.Aim.MUST_IMPROVE
+    )
+    source_key = Concat(
+        "finding__source_type_id", Value("-"), "finding__source_id", output_field=CharField()
+    )
+    rows = list(
+        links.values("theme_id")
         .annotate(
-            sources=Count(
-                models.functions.Concat(
-                    "finding__source_type_id",
-                    models.Value("-"),
-                    "finding__source_id",
-                    output_field=models.CharField(),
-                ),
-                distinct=True,
-            )
+            sources=Count(source_key, distinct=True),
+            actions=Count("finding__recommendations__actions", distinct=True),
+            evidenced=Count("finding__recommendations__actions__evidence", distinct=True),
         )
         .filter(sources__gte=min_sources)
-        .order_by("-sources")
+        .order_by("-sources", "theme_id")
     )
-    counts = {row["theme_id"]: row["sources"] for row in rows}
-    themes = Theme.objects.in_bulk(list(counts))
-    findings = (
-        Finding.objects.filter(
-            partnership=partnership, aim=Finding.Aim.MUST_IMPROVE, themes__in=list(counts)
+    theme_ids = [row["theme_id"] for row in rows]
+    years: dict[int, set[int]] = defaultdict(set)
+    for theme_id, year in (
+        links.filter(theme_id__in=theme_ids)
+        .values_list("theme_id", ExtractYear("finding__recorded_at"))
+        .distinct()
+    ):
+        years[theme_id].add(year)
+    recent = (
+        links.filter(theme_id__in=theme_ids)
+        .annotate(
+            rank=Window(
+                RowNumber(), partition_by=F("theme_id"), order_by=F("finding__recorded_at").desc()
+            )
         )
+        .filter(rank__lte=RECURRING_FINDINGS_SHOWN)
+        .values_list("theme_id", "finding_id")
+    )
+    shown: dict[int, list[int]] = defaultdict(list)
+    for theme_id, finding_id in recent:
+        shown[theme_id].append(finding_id)
+    findings = (
+        Finding.objects.filter(pk__in=[pk for ids in shown.values() for pk in ids])
         .annotate(
             action_count=Count("recommendations__actions", distinct=True),
             evidenced=Count("recommendations__actions__evidence", distinct=True),
         )
-        .prefetch_related("themes", "source")
-        .order_by("recorded_at")
+        .prefetch_related("source__partnership")
+        .in_bulk()
     )
-    by_theme: dict[int, list[Finding]] = defaultdict(list)
-    for finding in findings:
-        for theme in finding.themes.all():
-            if theme.pk in counts:
-                by_theme[theme.pk].append(finding)
-    report = []
-    for theme_id, sources in counts.items():
-        theme_findings = by_theme[theme_id]
-        report.append(
-            RecurringTheme(
-                theme=themes[theme_id],
-                sources=sources,
-                years=sorted({finding.recorded_at.year for finding in theme_findings}),
-                findings=theme_findings,
-                actions=sum(finding.action_count for finding in theme_findings),
-                actions_with_evidence=sum(finding.evidenced for finding in theme_findings),
-            )
+    themes = Theme.objects.in_bulk(theme_ids)
+    return [
+        RecurringTheme(
+            theme=themes[row["theme_id"]],
+            sources=row["sources"],
+            years=sorted(years[row["theme_id"]]),
+            findings=[findings[pk] for pk in shown[row["theme_id"]] if pk in findings],
+            actions=row["actions"],
+            actions_with_evidence=row["evidenced"],
         )
-    return report
+        for row in rows
+    ]
 
 
 def publications_for_public(

@@ -549,7 +549,7 @@ def briefing_advance(*, briefing: Briefing, to: str, by) -> Briefing:
     return briefing
 
 
-def _source_subjects(sources) -> Subjects:
+def source_subjects(sources) -> Subjects:
     """The identifying details recorded against the sources, for the publication check."""
     found = Subjects()
     for source in sources:
@@ -576,7 +576,7 @@ def briefing_publish(*, briefing: Briefing, by) -> Publication:
         summary=briefing.background,
         body=body,
         kind=Publication.Kind.BRIEFING,
-        subjects=_source_subjects(source for source in sources.values() if source is not None),
+        subjects=source_subjects(source for source in sources.values() if source is not None),
         themes={theme for finding in findings for theme in finding.themes.all()},
         by=by,
     )

@@ -1,5 +1,11 @@
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
+from rest_framework.routers import DefaultRouter
+
+from partnership.api import OrganisationViewSet
+
+api = DefaultRouter()
+api.register("organisations", OrganisationViewSet, basename="organisation")
 
 urlpatterns = [
     path("", include("core.urls")),
@@ -10,6 +16,7 @@ urlpatterns = [
     path("child-deaths/", include("child_deaths.urls")),
     path("", include("performance.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api_schema"),
+    path("api/v1/", include((api.urls, "api"))),
 ]
 
 handler403 = "core.views.forbidden"

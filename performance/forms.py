@@ -1,6 +1,7 @@
 from django import forms
 
 from core.forms import VersionedModelForm
+from learning.models import Finding, Theme
 from partnership.models import Area, Organisation
 from performance import periods
 from performance.models import Indicator, Scrutiny
@@ -96,7 +97,13 @@ class ScrutinyForm(forms.Form):
         label="Is this something that works well or must improve?",
         required=False,
         widget=forms.RadioSelect,
-        choices=[("works_well", "Works well"), ("must_improve", "Must improve")],
+        choices=Finding.Aim.choices,
+    )
+    finding_themes = forms.ModelMultipleChoiceField(
+        label="Themes of the finding",
+        queryset=Theme.objects.none(),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
     )
     audit_title = forms.CharField(label="Proposed audit", max_length=200, required=False)
     audit_focus = forms.CharField(
@@ -122,6 +129,7 @@ class ScrutinyForm(forms.Form):
         self.fields["asked_of"].queryset = Organisation.objects.filter(
             partnership=partnership, archived_at=None
         )
+        self.fields["finding_themes"].queryset = Theme.objects.for_partnership(partnership)
 
     def clean(self):
         cleaned = super().clean()
@@ -140,7 +148,7 @@ class ScrutinyForm(forms.Form):
             "title": self.cleaned_data["finding_title"],
             "description": self.cleaned_data["finding_description"],
             "aim": self.cleaned_data["finding_aim"],
-            "themes": [],
+            "themes": list(self.cleaned_data["finding_themes"]),
         }
 
     @property

@@ -115,7 +115,9 @@ def _figure(
     value = values.get(quarter.index)
     previous = values.get(quarter.index - 1)
     year_ago = values.get(quarter.index - 4)
-    target = indicator.target
+    # A count's target is for the whole partnership: an area's share of it is compared, not rated.
+    is_area_count = indicator.unit == Indicator.Unit.COUNT and not derived
+    target = None if is_area_count else indicator.target
     polarity = indicator.polarity
     return Figure(
         place=place,

@@ -10,6 +10,7 @@ from django.utils import timezone
 from core import audit
 from core.concurrency import save_if_unchanged
 from core.models import AuditEvent
+from learning import services as learning
 from partnership.models import Area, Organisation, Partnership, User
 from performance import catalogue, importing
 from performance.models import AuditProposal, Indicator, PerformanceImport, Scrutiny
@@ -264,8 +265,7 @@ def scrutiny_record(
         details={"outcome": outcome, "quarter": scrutiny.quarter},
     )
     if outcome == Scrutiny.Outcome.FINDING:
-        from learning import services as learning
-
+        learning.dissemination_plan_open(source=scrutiny, by=by)
         learning.finding_record(source=scrutiny, by=by, **finding)
     elif outcome == Scrutiny.Outcome.AUDIT:
         audit_proposal_record(scrutiny=scrutiny, by=by, **audit_proposal)

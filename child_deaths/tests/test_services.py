@@ -170,6 +170,46 @@ def test_an_analysis_with_abuse_or_neglect_suspected_refers_for_rapid_review(cas
     assert death.status == ChildDeath.Status.REVIEWED
     referral = RapidReviewReferral.objects.get(child_death=death)
     assert referral.referred_by == cast.cdop_member
+    assert referral.learning_referral.origin == death
+    assert referral.learning_referral.partnership == cast.partnership
+
+
+def test_the_analysis_learning_and_recommendation_go_into_the_learning_spine(cast):
+    from child_deaths.models import Analysis
+    from learning.models import Finding, Recommendation
+    from partnership.tests.factories import GroupFactory
+
+    death = ChildDeathFactory(area=cast.middlesbrough)
+    group = GroupFactory(partnership=cast.partnership)
+    services.analysis_record(
+        death=death,
+        panel_meeting=None,
+        values={
+            "category": Analysis.Category.SUDDEN_UNEXPLAINED,
+            "child_grade": 1,
+            "family_grade": 2,
+            "environment_grade": 1,
+            "service_grade": 1,
+            "modifiable": Analysis.Modifiable.IDENTIFIED,
+            "learning": "Safer sleep advice was not repeated (fictional)",
+        },
+        recommendation="Repeat safer sleep advice at every contact",
+        owning_group=group,
+        by=cast.cdop_member,
+    )
+    finding = Finding.objects.get()
+    assert finding.source == death
+    assert finding.description == "Safer sleep advice was not repeated (fictional)"
+    recommendation = Recommendation.objects.get()
+    assert (recommendation.source, recommendation.owning_group) == (death, group)
+    assert list(recommendation.findings.all()) == [finding]
+
+
+def test_a_notified_death_has_a_dissemination_plan_from_day_one(cast):
+    from learning.models import DisseminationPlan
+
+    death = _notify(cast)
+    assert DisseminationPlan.objects.get().source == death
 
 
 def test_viewing_identifying_details_is_audited(cast):

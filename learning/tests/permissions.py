@@ -96,3 +96,102 @@ CHECKS = [
     Check("learning:channel_finish", BUSINESS_UNIT_FORM, kwargs=_pk(_channel)),
     Check("learning:activity_add", BUSINESS_UNIT_FORM, kwargs=_pk(_channel)),
 ]
+
+
+def _theme(cast):
+    from learning.tests.factories import ThemeFactory
+
+    return ThemeFactory(partnership=cast.partnership)
+
+
+def _briefing(cast, status="draft"):
+    from learning.models import Briefing
+
+    finding = _finding(cast)
+    briefing = services.briefing_create(
+        partnership=cast.partnership,
+        title="Safe sleep",
+        findings=[finding],
+        sections=dict.fromkeys((name for name, _ in Briefing.HEADINGS), "Text"),
+        by=cast.officer,
+    )
+    Briefing.objects.filter(pk=briefing.pk).update(status=status)
+    return briefing
+
+
+def _newsletter(cast):
+    return services.newsletter_create(
+        partnership=cast.partnership,
+        title="News",
+        introduction="Hi",
+        items=[],
+        extra_items="",
+        by=cast.officer,
+    )
+
+
+def _publication(cast):
+    from learning.publication import Subjects
+
+    return services.publication_publish(
+        source=_source(cast),
+        title="Learning",
+        summary="s",
+        body="b",
+        kind="other",
+        subjects=Subjects(),
+        by=cast.manager,
+    )
+
+
+CHECKS += [
+    Check("learning:index", expect(200, no_role=403)),
+    Check("learning:publication_create", BUSINESS_UNIT_FORM, kwargs=_source_kwargs),
+    Check("learning:theme_list", expect(200, no_role=403)),
+    Check("learning:theme_create", expect(403, **BUSINESS_UNIT_ONLY, outsider=200)),
+    Check(
+        "learning:themes_seed",
+        expect(403, **BUSINESS_UNIT_WRITE, outsider=302),
+        method="post",
+    ),
+    Check("learning:theme_edit", BUSINESS_UNIT_FORM, kwargs=_pk(_theme)),
+    Check("learning:theme_merge", BUSINESS_UNIT_FORM, kwargs=_pk(_theme)),
+    Check("learning:similar_work", expect(200, no_role=403)),
+    Check(
+        "learning:similar_work",
+        expect(200, no_role=403),
+        data=lambda cast: {"text": "neglect and home conditions"},
+        label="search",
+    ),
+    Check("learning:recurring_lessons", expect(200, no_role=403)),
+    Check("learning:briefing_list", expect(200, no_role=403)),
+    Check("learning:briefing_create", expect(403, **BUSINESS_UNIT_ONLY, outsider=200)),
+    Check("learning:briefing_detail", expect(200, **OUTSIDE), kwargs=_pk(_briefing)),
+    Check("learning:briefing_edit", BUSINESS_UNIT_FORM, kwargs=_pk(_briefing)),
+    Check(
+        "learning:briefing_advance",
+        expect(403, **BUSINESS_UNIT_WRITE, **OUTSIDE),
+        kwargs=lambda cast: {"pk": _briefing(cast).pk, "to": "in_review"},
+        method="post",
+        label="send for review",
+    ),
+    Check(
+        "learning:briefing_advance",
+        expect(403, manager=302, **OUTSIDE),
+        kwargs=lambda cast: {"pk": _briefing(cast, "in_review").pk, "to": "approved"},
+        method="post",
+        label="approve",
+    ),
+    Check("learning:newsletter_list", expect(200, no_role=403)),
+    Check("learning:newsletter_create", expect(403, **BUSINESS_UNIT_ONLY, outsider=200)),
+    Check(
+        "learning:newsletter_publish",
+        expect(403, **BUSINESS_UNIT_WRITE, **OUTSIDE),
+        kwargs=_pk(_newsletter),
+        method="post",
+    ),
+    Check("learning:practice_change_list", expect(200, no_role=403)),
+    Check("learning:practice_change_create", expect(403, **BUSINESS_UNIT_ONLY, outsider=200)),
+    Check("learning:publication_list", expect(200, no_role=403)),
+    Check("learning:publication_withdraw", BUSINESS_UNIT_FORM, kwargs=_pk(_publication)),
+]

@@ -322,10 +322,25 @@ def test_similar_work_leaves_out_findings_older_than_three_years(cast):
 
 def test_recurring_lessons_show_themes_across_sources_with_actions_and_evidence(cast):
     neglect = ThemeFactory(partnership=cast.partnership, name="Neglect")
+    findings = []
     for _ in range(2):
         finding = FindingFactory(source__partnership=cast.partnership)
         finding.themes.set([neglect])
+        findings.append(finding)
+    action = ActionFactory(recommendation__source=findings[0].source)
+    action.recommendation.findings.set([findings[0]])
+    ActionFactory(recommendation=action.recommendation)
+    services.action_close(
+        action=action,
+        what_changed="x",
+        method="re_audit",
+        how_known="y",
+        signed_off_on=timezone.localdate(),
+        by=cast.officer,
+    )
     once = ThemeFactory(partnership=cast.partnership, name="Safe sleep")
     FindingFactory(source__partnership=cast.partnership).themes.set([once])
     report = selectors.recurring_lessons(partnership=cast.partnership)
     assert [(row.theme.name, row.sources) for row in report] == [("Neglect", 2)]
+    assert (report[0].actions, report[0].actions_with_evidence) == (2, 1)
+    assert set(report[0].findings) == set(findings)

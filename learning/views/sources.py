@@ -23,6 +23,19 @@ from partnership import access
 
 
 @login_required
+def index(request):
+    partnership = access.require_partnership(request)
+    return render(
+        request,
+        "learning/index.html",
+        {
+            "can_manage": access.is_business_unit(request.user, partnership),
+            "partnership": partnership,
+        },
+    )
+
+
+@login_required
 def other_source_list(request):
     partnership = access.require_partnership(request)
     return render(

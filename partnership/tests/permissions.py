@@ -112,3 +112,13 @@ CHECKS = [
         label="of the other partnership",
     ),
 ]
+
+CHECKS += [
+    Check("api:api-root", expect(200, anonymous=403)),
+    Check("api:organisation-list", expect(200, anonymous=403)),
+    Check(
+        "api:organisation-detail",
+        expect(200, anonymous=403, **OUTSIDE),
+        kwargs=lambda cast: {"pk": cast.council.pk},
+    ),
+]

@@ -59,10 +59,20 @@ def test_direction_of_travel_compares_the_previous_quarter_and_the_same_quarter_
 
 
 def test_an_exception_says_why_the_indicator_is_flagged(cast):
-    indicator = IndicatorFactory(partnership=cast.partnership, target=100, tolerance=5)
+    indicator = IndicatorFactory(
+        partnership=cast.partnership, unit=Indicator.Unit.DAYS, target=100, tolerance=5
+    )
     _values(indicator, cast.middlesbrough, [110, 100, 95, 80])
     kinds = {flag.kind for flag in _row(cast, indicator).figures[0].flags}
     assert kinds == {"tolerance", "trend"}
+
+
+def test_a_count_target_rates_the_partnership_figure_not_each_areas_share(cast):
+    indicator = IndicatorFactory(partnership=cast.partnership, target=100, tolerance=5)
+    _values(indicator, cast.middlesbrough, [60])
+    _values(indicator, cast.redcar, [50])
+    middlesbrough, redcar, whole = _row(cast, indicator).figures
+    assert (middlesbrough.rag, redcar.rag, whole.rag) == ("", "", "green")
 
 
 def test_the_chosen_area_is_shown_in_detail(cast):

@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from core.models import AuditEvent
 from core.testing import sign_in
+from learning.models import DisseminationPlan, Finding
 from performance.models import AuditProposal, Scrutiny
 from performance.periods import Quarter
 from performance.tests.factories import ObservationFactory
@@ -90,7 +91,6 @@ def test_a_finding_needs_its_title_description_and_aim(client, cast, indicator):
 
 
 def test_a_finding_goes_into_the_learning_spine(client, cast, indicator):
-    pytest.importorskip("learning.services")
     sign_in(client, cast.officer)
     client.post(
         reverse("performance:scrutiny_create"),
@@ -103,10 +103,14 @@ def test_a_finding_goes_into_the_learning_spine(client, cast, indicator):
             finding_aim="must_improve",
         ),
     )
-    from learning.models import Finding
-
     finding = Finding.objects.get()
-    assert finding.title == "Step-down plans end too early"
+    assert (finding.title, finding.aim, finding.partnership) == (
+        "Step-down plans end too early",
+        Finding.Aim.MUST_IMPROVE,
+        cast.partnership,
+    )
+    assert finding.source == Scrutiny.objects.get()
+    assert DisseminationPlan.objects.filter(partnership=cast.partnership).exists()
 
 
 def test_someone_from_another_partnership_cannot_see_a_scrutiny(client, cast, indicator):

@@ -1,0 +1,276 @@
+"""Pages of the learning spine: what each persona can do, bad input, and bounded queries."""
+
+import csv
+import io
+from datetime import date
+
+import pytest
+import time_machine
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from core.models import AuditEvent
+from core.testing import assert_queries_do_not_grow, sign_in
+from learning import services
+from learning.models import Action, Briefing, EvidenceOfImpact, OtherSource, Publication
+from learning.tests.factories import ActionFactory, FindingFactory, OtherSourceFactory, ThemeFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def source_of(cast):
+    source = OtherSourceFactory(partnership=cast.partnership)
+    services.dissemination_plan_open(source=source, by=cast.officer)
+    return source
+
+
+def action_of(cast, organisation=None, **fields):
+    return ActionFactory(
+        recommendation__source=source_of(cast),
+        owner_organisation=organisation or cast.hospital,
+        **fields,
+    )
+
+
+def test_the_business_unit_adds_learning_from_another_source_with_a_dissemination_plan(
+    client, cast
+):
+    sign_in(client, cast.officer)
+    response = client.post(
+        reverse("learning:other_source_create"),
+        {
+            "kind": "national_review",
+            "title": "Safeguarding children under one",
+            "summary": "National panel review",
+        },
+    )
+    source = OtherSource.objects.get()
+    assert response.status_code == 302 and response["Location"] == source.get_absolute_url()
+    assert source.learning_reference == "TTSCP-LS-001"
+    page = client.get(source.get_absolute_url())
+    assert b"Dissemination plan" in page.content and b"Plan a channel" in page.content
+
+
+def test_missing_answers_are_named_and_nothing_is_saved(client, cast):
+    sign_in(client, cast.officer)
+    response = client.post(reverse("learning:other_source_create"), {"kind": "research"})
+    assert response.status_code == 200
+    assert "There is a problem" in response.content.decode()
+    assert set(response.context["form"].errors) == {"title", "summary"}
+    assert not OtherSource.objects.exists()
+
+
+def test_a_source_with_an_open_channel_shows_why_it_cannot_close(client, cast):
+    source = source_of(cast)
+    sign_in(client, cast.officer)
+    response = client.post(reverse("learning:other_source_close", args=[source.pk]), follow=True)
+    assert (
+        "It cannot be closed yet: The dissemination plan has no channels"
+        in response.content.decode()
+    )
+    source.refresh_from_db()
+    assert source.closed_at is None
+
+
+def test_an_agency_contributor_updates_their_own_organisations_action(client, cast):
+    action = action_of(cast, organisation=cast.hospital)
+    sign_in(client, cast.contributor)
+    response = client.post(
+        reverse("learning:action_update", args=[action.pk]),
+        {"status": "at_risk", "note": "Training delayed by staff shortages"},
+    )
+    assert response.status_code == 302
+    action.refresh_from_db()
+    assert action.status == Action.Status.AT_RISK
+    assert action.updates.get().by == cast.contributor
+
+
+def test_an_agency_contributor_cannot_update_another_organisations_action(client, cast):
+    action = action_of(cast, organisation=cast.police)
+    sign_in(client, cast.contributor)
+    response = client.post(
+        reverse("learning:action_update", args=[action.pk]), {"status": "on_track", "note": "x"}
+    )
+    assert response.status_code == 403
+    assert not action.updates.exists()
+
+
+def test_closing_needs_every_part_of_the_evidence(client, cast):
+    action = action_of(cast)
+    sign_in(client, cast.officer)
+    response = client.post(
+        reverse("learning:action_close", args=[action.pk]), {"what_changed": "Better"}
+    )
+    assert set(response.context["form"].errors) == {"method", "how_known", "signed_off_on"}
+    assert not EvidenceOfImpact.objects.exists()
+
+
+def test_a_contributor_cannot_close_an_action(client, cast):
+    action = action_of(cast)
+    sign_in(client, cast.contributor)
+    assert client.get(reverse("learning:action_close", args=[action.pk])).status_code == 403
+
+
+@time_machine.travel("2026-11-26 12:00 +0000")
+def test_the_action_plan_filters_overdue_actions_by_organisation(client, cast):
+    late = action_of(cast, organisation=cast.hospital, due_date=date(2026, 11, 1))
+    action_of(cast, organisation=cast.hospital, due_date=date(2027, 1, 1))
+    action_of(cast, organisation=cast.police, due_date=date(2026, 11, 1))
+    sign_in(client, cast.practitioner)
+    response = client.get(
+        reverse("learning:action_plan"), {"status": "overdue", "organisation": cast.hospital.pk}
+    )
+    assert [row["action_obj"] for row in response.context["rows"]] == [late]
+    assert "Overdue" in response.content.decode()
+
+
+def test_the_action_plan_filters_by_theme(client, cast):
+    neglect = ThemeFactory(partnership=cast.partnership)
+    themed = action_of(cast)
+    finding = FindingFactory(source=themed.recommendation.source)
+    finding.themes.set([neglect])
+    themed.recommendation.findings.set([finding])
+    action_of(cast)
+    sign_in(client, cast.officer)
+    response = client.get(reverse("learning:action_plan"), {"theme": neglect.pk})
+    assert [row["action_obj"] for row in response.context["rows"]] == [themed]
+
+
+def test_the_action_plan_queries_do_not_grow_with_actions(client, cast):
+    action_of(cast)
+    sign_in(client, cast.officer)
+    assert_queries_do_not_grow(
+        lambda: client.get(reverse("learning:action_plan")),
+        lambda: [action_of(cast) for _ in range(3)],
+    )
+
+
+@time_machine.travel("2026-11-26 12:00 +0000")
+def test_the_csv_export_derives_overdue_keeps_formulas_as_text_and_is_audited(client, cast):
+    action_of(cast, description="=HYPERLINK(1)", due_date=date(2026, 11, 1))
+    sign_in(client, cast.officer)
+    response = client.get(reverse("learning:action_plan_export", args=["csv"]))
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    assert rows[0][0] == "Action" and rows[1][4] == "'=HYPERLINK(1)" and rows[1][-1] == "Overdue"
+    assert AuditEvent.objects.filter(event=AuditEvent.Event.EXPORTED, actor=cast.officer).exists()
+
+
+def test_the_spreadsheet_export_has_a_row_per_action(client, cast):
+    action_of(cast)
+    action_of(cast)
+    sign_in(client, cast.officer)
+    response = client.get(reverse("learning:action_plan_export", args=["xlsx"]))
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    assert sheet.max_row == 3
+
+
+def test_the_printable_action_plan_is_a_pdf(client, cast):
+    action_of(cast)
+    sign_in(client, cast.officer)
+    response = client.get(reverse("learning:action_plan_export", args=["pdf"]))
+    assert response.content.startswith(b"%PDF")
+
+
+def test_the_export_of_another_format_is_not_found(client, cast):
+    sign_in(client, cast.officer)
+    assert client.get(reverse("learning:action_plan_export", args=["exe"])).status_code == 404
+
+
+def test_a_source_page_queries_do_not_grow_with_its_learning(client, cast):
+    source = source_of(cast)
+    sign_in(client, cast.officer)
+
+    def add():
+        for _ in range(2):
+            finding = FindingFactory(source=source)
+            finding.themes.set([ThemeFactory(partnership=cast.partnership)])
+            ActionFactory(recommendation__source=source, owner_organisation=cast.council)
+
+    add()  # with none, the page skips the queries that fetch related rows
+    assert_queries_do_not_grow(lambda: client.get(source.get_absolute_url()), add)
+
+
+def test_a_briefing_is_approved_by_the_manager_not_its_author_then_published(client, cast):
+    finding = FindingFactory(source=source_of(cast))
+    sign_in(client, cast.officer)
+    sections = {name: f"{label} text" for name, label in Briefing.HEADINGS}
+    client.post(
+        reverse("learning:briefing_create"),
+        {"title": "Safe sleep for babies", "findings": [finding.pk], **sections},
+    )
+    briefing = Briefing.objects.get()
+    client.post(reverse("learning:briefing_advance", args=[briefing.pk, "in_review"]))
+    assert (
+        client.post(
+            reverse("learning:briefing_advance", args=[briefing.pk, "approved"])
+        ).status_code
+        == 403
+    )
+    sign_in(client, cast.manager)
+    client.post(reverse("learning:briefing_advance", args=[briefing.pk, "approved"]))
+    client.post(reverse("learning:briefing_advance", args=[briefing.pk, "published"]))
+    briefing.refresh_from_db()
+    assert briefing.status == Briefing.Status.PUBLISHED
+    assert briefing.publication.kind == Publication.Kind.BRIEFING
+    assert client.get(briefing.publication.get_absolute_url()).status_code == 200
+
+
+def test_publishing_from_a_source_lists_the_identifying_details_found(client, cast, monkeypatch):
+    from learning.publication import Subjects
+
+    source = source_of(cast)
+    monkeypatch.setattr(
+        OtherSource, "learning_subjects", Subjects(names=["Amber Testchild"]), raising=False
+    )
+    sign_in(client, cast.manager)
+    response = client.post(
+        reverse("learning:publication_create", args=[_type_id(source), source.pk]),
+        {"kind": "review_report", "title": "Report", "summary": "About Testchild", "body": ""},
+    )
+    assert "line 2: name: Testchild" in response.content.decode()
+    assert not Publication.objects.exists()
+
+
+def _type_id(source):
+    from django.contrib.contenttypes.models import ContentType
+
+    return ContentType.objects.get_for_model(source).pk
+
+
+def test_merging_a_duplicate_theme_through_the_page(client, cast):
+    neglect = ThemeFactory(partnership=cast.partnership, name="Neglect")
+    duplicate = ThemeFactory(partnership=cast.partnership, name="Neglect (duplicate)")
+    sign_in(client, cast.officer)
+    client.post(reverse("learning:theme_merge", args=[duplicate.pk]), {"into": neglect.pk})
+    duplicate.refresh_from_db()
+    assert duplicate.merged_into == neglect
+
+
+def test_a_theme_name_already_used_is_refused(client, cast):
+    ThemeFactory(partnership=cast.partnership, name="Neglect")
+    sign_in(client, cast.officer)
+    response = client.post(reverse("learning:theme_create"), {"name": "neglect"})
+    assert response.context["form"].errors["name"] == ["There is already a theme called neglect"]
+
+
+def test_similar_work_page_shows_why_each_item_matched(client, cast):
+    FindingFactory(
+        source=source_of(cast),
+        title="Bruising in non-mobile babies",
+        description="Bruising was not escalated.",
+    )
+    sign_in(client, cast.practitioner)
+    response = client.get(reverse("learning:similar_work"), {"text": "bruising in a baby"})
+    assert "Shared terms: bruising" in response.content.decode()
+
+
+def test_recurring_lessons_page_queries_do_not_grow(client, cast):
+    neglect = ThemeFactory(partnership=cast.partnership, name="Neglect")
+    sign_in(client, cast.officer)
+
+    def add():
+        for _ in range(2):
+            FindingFactory(source=source_of(cast)).themes.set([neglect])
+
+    add()
+    assert_queries_do_not_grow(lambda: client.get(reverse("learning:recurring_lessons")), add)

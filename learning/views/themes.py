@@ -1,0 +1,124 @@
+"""The partnership's theme list, similar-work search and the recurring-lessons report."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_http_methods, require_POST
+
+from core.concurrency import EditConflict
+from learning import selectors, services
+from learning.forms import SimilarWorkForm, ThemeForm, ThemeMergeForm
+from learning.models import Theme
+from learning.views.common import refusal
+from partnership import access
+
+
+@login_required
+def theme_list(request):
+    partnership = access.require_partnership(request)
+    return render(
+        request,
+        "learning/theme_list.html",
+        {
+            "themes": selectors.themes_with_counts(partnership),
+            "can_manage": access.is_business_unit(request.user, partnership),
+        },
+    )
+
+
+@login_required
+@require_POST
+def themes_seed(request):
+    partnership = access.require_business_unit(request)
+    added = services.themes_seed(partnership=partnership, by=request.user)
+    messages.success(request, f"{len(added)} standard theme{'s' if len(added) != 1 else ''} added")
+    return redirect("learning:theme_list")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def theme_create(request):
+    partnership = access.require_business_unit(request)
+    form = ThemeForm(request.POST or None, partnership=partnership)
+    if form.is_valid():
+        services.theme_create(partnership=partnership, **form.cleaned_data, by=request.user)
+        messages.success(request, f"Theme {form.cleaned_data['name']} added")
+        return redirect("learning:theme_list")
+    return render(request, "learning/form.html", {"form": form, "title": "Add a theme"})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def theme_edit(request, pk):
+    theme = access.get_for_user(request.user, Theme.objects.all(), pk, write=True)
+    form = ThemeForm(request.POST or None, instance=theme, partnership=theme.partnership)
+    if form.is_valid():
+        try:
+            services.theme_update(
+                theme=theme,
+                name=form.cleaned_data["name"],
+                description=form.cleaned_data["description"],
+                expected_version=form.cleaned_data["version"],
+                by=request.user,
+            )
+        except EditConflict as conflict:
+            form.add_error(None, str(conflict))
+        else:
+            messages.success(request, f"Theme {theme} updated")
+            return redirect("learning:theme_list")
+    return render(
+        request, "learning/form.html", {"form": form, "title": f"Change the theme {theme}"}
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def theme_merge(request, pk):
+    duplicate = access.get_for_user(request.user, Theme.objects.all(), pk, write=True)
+    form = ThemeMergeForm(request.POST or None, duplicate=duplicate)
+    if form.is_valid():
+        try:
+            into = services.theme_merge(
+                duplicate=duplicate, into=form.cleaned_data["into"], by=request.user
+            )
+        except ValidationError as refused:
+            form.add_error(None, refusal(refused))
+        else:
+            messages.success(request, f"{duplicate} merged into {into}")
+            return redirect("learning:theme_list")
+    return render(
+        request,
+        "learning/form.html",
+        {
+            "form": form,
+            "title": f"Merge {duplicate} into another theme",
+            "lede": "Its findings and publications will take the other theme.",
+            "button": "Merge",
+        },
+    )
+
+
+@login_required
+def similar_work(request):
+    partnership = access.require_partnership(request)
+    form = SimilarWorkForm(request.GET or None, partnership=partnership)
+    items = None
+    if form.is_valid():
+        items = selectors.similar_work(
+            partnership=partnership,
+            text=form.cleaned_data["text"],
+            themes=form.cleaned_data["themes"],
+            limit=20,
+        )
+    return render(request, "learning/similar_work.html", {"search_form": form, "items": items})
+
+
+@login_required
+def recurring_lessons(request):
+    partnership = access.require_partnership(request)
+    return render(
+        request,
+        "learning/recurring_lessons.html",
+        {"report": selectors.recurring_lessons(partnership=partnership)},
+    )
