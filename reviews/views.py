@@ -6,13 +6,12 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
-from core.concurrency import EditConflict
 from core.selectors import audit_history
 from partnership import access
 from partnership.models import Role
 from reviews import forms, selectors, services
 from reviews.models import LearningReferral, NotifiedChild, RapidReview, SeriousIncidentNotification
-from reviews.pages import form_page, refused_or_done
+from reviews.pages import edit_page, form_page, refused_or_done
 
 
 @login_required
@@ -232,31 +231,12 @@ def rapid_review_detail(request, pk):
 @require_http_methods(["GET", "POST"])
 def rapid_review_edit(request, pk):
     rapid_review = _rapid_review(request, pk, write=True)
-    form = forms.RapidReviewForm(request.POST or None, instance=rapid_review)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.versioned_update(
-                record=rapid_review,
-                data=form.changed_values(),
-                expected_version=form.cleaned_data["version"],
-                by=request.user,
-            )
-        except EditConflict as conflict:
-            form.add_error(None, str(conflict))
-        else:
-            return refused_or_done(
-                request, lambda: None, done="Rapid review updated", to=rapid_review
-            )
-    return render(
+    return edit_page(
         request,
-        "reviews/form.html",
-        {
-            "form": form,
-            "title": "Facts, context and criteria",
-            "caption": str(rapid_review),
-            "back": rapid_review.get_absolute_url(),
-            "button": "Save",
-        },
+        rapid_review,
+        forms.RapidReviewForm(request.POST or None, instance=rapid_review),
+        title="Facts, context and criteria",
+        done="Rapid review updated",
     )
 
 

@@ -11,12 +11,11 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core import audit
-from core.concurrency import EditConflict
 from core.models import AuditEvent
 from core.selectors import audit_history
 from partnership import access
 from partnership.models import Role
-from reviews import forms, selectors, services, services_reports, services_reviews
+from reviews import forms, selectors, services_reports, services_reviews
 from reviews.models import (
     LearningEvent,
     LearningReferral,
@@ -26,7 +25,7 @@ from reviews.models import (
     ReviewerAssignment,
     TermsOfReference,
 )
-from reviews.pages import form_page, get_review, refused_or_done
+from reviews.pages import edit_page, form_page, get_review, refused_or_done
 
 
 @login_required
@@ -111,29 +110,12 @@ def review_detail(request, pk):
 @require_http_methods(["GET", "POST"])
 def review_edit(request, pk):
     review = get_review(request, pk, write=True)
-    form = forms.ReviewForm(request.POST or None, instance=review)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.versioned_update(
-                record=review,
-                data=form.changed_values(),
-                expected_version=form.cleaned_data["version"],
-                by=request.user,
-            )
-        except EditConflict as conflict:
-            form.add_error(None, str(conflict))
-        else:
-            return refused_or_done(request, lambda: None, done="Review updated", to=review)
-    return render(
+    return edit_page(
         request,
-        "reviews/form.html",
-        {
-            "form": form,
-            "title": "Scope, agencies and family involvement",
-            "caption": str(review),
-            "back": review.get_absolute_url(),
-            "button": "Save",
-        },
+        review,
+        forms.ReviewForm(request.POST or None, instance=review),
+        title="Scope, agencies and family involvement",
+        done="Review updated",
     )
 
 

@@ -436,3 +436,15 @@ def test_a_published_review_closes_only_once_its_tasks_and_dissemination_are_don
     blockers = services_reports.close_blockers(review)
     assert any("repository" in blocker for blocker in blockers)
     assert any("dissemination plan" in blocker for blocker in blockers)
+
+
+def test_a_review_edited_from_a_stale_page_is_refused_not_overwritten(client, cast):
+    review = lcspr_for(cast)
+    sign_in(client, cast.officer)
+    url = reverse("reviews:review_edit", args=[review.pk])
+    stale = {"title": "Child R", "version": review.version, "methodology": "Learning Together"}
+    client.post(url, {**stale, "methodology": "Systems review"})
+    response = client.post(url, stale)
+    review.refresh_from_db()
+    assert "Someone else changed this record" in response.content.decode()
+    assert review.methodology == "Systems review"
