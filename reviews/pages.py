@@ -10,6 +10,9 @@ from partnership import access
 from reviews.models import Review
 from reviews.services import RefusedError, versioned_update
 
+# Long lists are paged so that a page costs the same however many records a partnership has.
+PER_PAGE = 50
+
 
 def get_review(request, pk, *, write: bool = False) -> Review:
     """A review the person may see (404 otherwise); with `write`, one they may change (403)."""

@@ -2,6 +2,7 @@
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
@@ -11,17 +12,16 @@ from partnership import access
 from partnership.models import Role
 from reviews import forms, selectors, services
 from reviews.models import LearningReferral, NotifiedChild, RapidReview, SeriousIncidentNotification
-from reviews.pages import edit_page, form_page, refused_or_done
+from reviews.pages import PER_PAGE, edit_page, form_page, refused_or_done
 
 
 @login_required
 def referral_list(request):
     partnership = access.require_partnership(request)
-    return render(
-        request,
-        "reviews/referral_list.html",
-        {"referrals": selectors.referrals_for(request.user, partnership)},
+    page = Paginator(selectors.referrals_for(request.user, partnership), PER_PAGE).get_page(
+        request.GET.get("page")
     )
+    return render(request, "reviews/referral_list.html", {"referrals": page, "page": page})
 
 
 @login_required

@@ -4,6 +4,7 @@ import csv
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -25,18 +26,26 @@ from reviews.models import (
     ReviewerAssignment,
     TermsOfReference,
 )
-from reviews.pages import edit_page, form_page, get_review, refused_or_done
+from reviews.pages import PER_PAGE, edit_page, form_page, get_review, refused_or_done
+
+RECENT_RAPID_REVIEWS = 25
 
 
 @login_required
 def review_list(request):
     partnership = access.require_partnership(request)
+    page = Paginator(selectors.reviews_for(request.user, partnership), PER_PAGE).get_page(
+        request.GET.get("page")
+    )
     return render(
         request,
         "reviews/review_list.html",
         {
-            "reviews": selectors.reviews_for(request.user, partnership),
-            "rapid_reviews": selectors.rapid_reviews_for(request.user, partnership),
+            "reviews": page,
+            "page": page,
+            "rapid_reviews": selectors.rapid_reviews_for(request.user, partnership)[
+                :RECENT_RAPID_REVIEWS
+            ],
             "can_manage": access.is_business_unit(request.user, partnership),
         },
     )
