@@ -85,7 +85,7 @@ def referral_triage(request, pk):
         lambda: services.learning_referral_triage(
             referral=referral, by=request.user, **form.cleaned_data
         ),
-        done=f"Referral triaged: {referral.get_outcome_display() if referral.outcome else form.cleaned_data['outcome']}",
+        done=f"Referral triaged: {LearningReferral.Outcome(form.cleaned_data['outcome']).label}",
         to=referral,
     )
 

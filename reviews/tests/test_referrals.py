@@ -141,3 +141,34 @@ def test_triage_shows_similar_work_from_the_learning_spine(client, cast):
     sign_in(client, cast.officer)
     page = client.get(reverse("reviews:referral_detail", args=[referral.pk])).content.decode()
     assert "Missed health appointments were not followed up" in page
+
+
+def test_the_business_unit_triages_through_the_referral_page(client, cast):
+    from django.urls import reverse
+
+    from core.testing import sign_in
+
+    referral = _submit(cast)
+    sign_in(client, cast.officer)
+    response = client.post(
+        reverse("reviews:referral_triage", args=[referral.pk]),
+        {"outcome": LearningReferral.Outcome.AUDIT, "reason": "Fits the neglect audit."},
+        follow=True,
+    )
+    referral.refresh_from_db()
+    assert referral.outcome == LearningReferral.Outcome.AUDIT
+    assert "Referral triaged: Multi-agency audit programme" in response.content.decode()
+
+
+def test_triage_without_a_reason_for_no_further_action_shows_the_error_summary(client, cast):
+    from django.urls import reverse
+
+    from core.testing import sign_in
+
+    referral = _submit(cast)
+    sign_in(client, cast.officer)
+    response = client.post(
+        reverse("reviews:referral_triage", args=[referral.pk]), {"outcome": "no_further_action"}
+    )
+    page = response.content.decode()
+    assert "There is a problem" in page and "Enter the reason for no further action" in page
