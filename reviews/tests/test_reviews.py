@@ -448,3 +448,78 @@ def test_a_review_edited_from_a_stale_page_is_refused_not_overwritten(client, ca
     review.refresh_from_db()
     assert "Someone else changed this record" in response.content.decode()
     assert review.methodology == "Systems review"
+
+
+def test_a_learning_event_records_who_attended_and_what_practitioners_said(cast):
+    review = lcspr_for(cast)
+    event = services_reviews.learning_event_add(
+        review=review,
+        title="Practitioner learning event",
+        date=date(2026, 5, 1),
+        venue="Online",
+        invited=[cast.practitioner, cast.group_member],
+        by=cast.officer,
+    )
+    services_reviews.learning_event_record(
+        event=event,
+        attended=[cast.practitioner],
+        what_practitioners_said="Caseloads meant visits were short.",
+        why_it_happened="No time to see the child alone.",
+        by=cast.officer,
+    )
+    attendance = dict(event.invitations.values_list("person__email", "attended"))
+    assert attendance == {cast.practitioner.email: True, cast.group_member.email: False}
+
+
+def test_a_case_review_may_name_a_critical_friend_from_an_organisation_under_review(cast):
+    review = services_reviews.review_open(
+        partnership=cast.partnership,
+        review_type=Review.Type.MULTI_AGENCY,
+        title="Child T",
+        by=cast.officer,
+    )
+    review.organisations_under_review.set([cast.police])
+    friend = _reviewer(cast, organisation=cast.police)
+    assignment = services_reviews.reviewer_assign(
+        review=review,
+        person=friend,
+        role=ReviewerAssignment.Role.CRITICAL_FRIEND,
+        involved_with=[],
+        involved_in_case=False,
+        statement="Not involved in the case.",
+        by=cast.officer,
+    )
+    assert assignment.role == ReviewerAssignment.Role.CRITICAL_FRIEND
+
+
+def test_an_lcspr_is_not_led_by_a_critical_friend(cast):
+    with pytest.raises(services.RefusedError, match="independent reviewer"):
+        services_reviews.reviewer_assign(
+            review=lcspr_for(cast, with_reviewer=False),
+            person=cast.reviewer,
+            role=ReviewerAssignment.Role.CRITICAL_FRIEND,
+            involved_with=[],
+            involved_in_case=False,
+            statement="None.",
+            by=cast.officer,
+        )
+
+
+def test_the_notification_form_refuses_awareness_before_the_incident(client, cast):
+    sign_in(client, cast.officer)
+    response = client.post(
+        reverse("reviews:notification_create"),
+        {
+            "incident_summary": "Child R injured.",
+            "incident_date_0": "5",
+            "incident_date_1": "3",
+            "incident_date_2": "2026",
+            "aware_date_0": "4",
+            "aware_date_1": "3",
+            "aware_date_2": "2026",
+        },
+    )
+    assert (
+        "Date aware must be the same as or after the date of the incident"
+        in response.content.decode()
+    )
