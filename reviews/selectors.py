@@ -4,7 +4,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 
 from learning import selectors as learning_selectors
 from learning.models import Publication
@@ -49,16 +50,16 @@ def rapid_reviews_for(user, partnership) -> QuerySet[RapidReview]:
 
 
 def reviews_for(user, partnership) -> QuerySet[Review]:
+    open_requests = (
+        AgencyRequest.objects.filter(review=OuterRef("pk"), status=AgencyRequest.Status.REQUESTED)
+        .values("review")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
     return (
         Review.objects.visible_to(user)
         .filter(partnership=partnership)
-        .annotate(
-            open_requests=Count(
-                "agency_requests",
-                filter=Q(agency_requests__status=AgencyRequest.Status.REQUESTED),
-                distinct=True,
-            )
-        )
+        .annotate(open_requests=Coalesce(Subquery(open_requests), 0))
         .order_by("-opened_at", "-id")
     )
 
