@@ -9,6 +9,13 @@ def _works_on_deaths(user, partnership) -> bool:
     return access.can_work_on_deaths(user)
 
 
+def _is_agency_contributor(user, partnership) -> bool:
+    from partnership import access
+    from partnership.models import Role
+
+    return access.has_role(user, partnership, {Role.AGENCY_CONTRIBUTOR})
+
+
 def _requests_panel(request):
     """Reporting forms an agency contributor has been asked for, on their dashboard."""
     from child_deaths import selectors

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from datetime import date
 
 SUPPRESSED = "fewer than 5"
+# A count of 5 or more hidden because showing it would reveal a small count beside it.
+HIDDEN = "not shown"
 SMALL_COUNT_LIMIT = 5
 
 
@@ -126,6 +128,21 @@ def suppress(count: int) -> int | str:
     if 0 < count < SMALL_COUNT_LIMIT:
         return SUPPRESSED
     return count
+
+
+def suppress_table(counts: list[int]) -> list[int | str]:
+    """The cells of one table, safe to show beside its total.
+
+    Counts from 1 to 4 are hidden; where only one cell is hidden it could be worked out from the
+    total, so the smallest other non-zero cell is hidden too (secondary suppression).
+    """
+    shown = [suppress(count) for count in counts]
+    hidden = [index for index, value in enumerate(shown) if value == SUPPRESSED]
+    if len(hidden) == 1:
+        others = [index for index, count in enumerate(counts) if count and index not in hidden]
+        if others:
+            shown[min(others, key=lambda index: counts[index])] = HIDDEN
+    return shown
 
 
 def financial_year(day: date) -> int:

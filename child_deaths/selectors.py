@@ -4,6 +4,7 @@ import statistics
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Min, Q, QuerySet
 from django.db.models.functions import ExtractYear
 from django.utils import timezone
@@ -18,6 +19,7 @@ from child_deaths.models import (
     PanelMeeting,
 )
 from core.charts import bar_chart
+from learning.models import Action, Finding, Recommendation
 from partnership import access
 from partnership.models import Area, Group, Partnership
 
@@ -121,7 +123,8 @@ def _labelled(counts: dict, labels: dict, order: list) -> list[tuple[str, int]]:
 
 
 def _safe(rows: list[tuple[str, int]]) -> list[tuple[str, int | str]]:
-    return [(label, rules.suppress(count)) for label, count in rows]
+    labels = [label for label, _ in rows]
+    return list(zip(labels, rules.suppress_table([count for _, count in rows]), strict=True))
 
 
 def _breakdown(key: str, title: str, rows: list[tuple[str, int]]) -> Breakdown:
@@ -260,10 +263,37 @@ def yearly_report(deaths: QuerySet[ChildDeath], year: int) -> dict:
         if len(waits) >= rules.SMALL_COUNT_LIMIT
         else None,
         "reviewed_within_six_months": rules.suppress(sum(1 for days in waits if days <= 183)),
-        "learning": list(
-            Analysis.objects.filter(child_death__in=reviewed)
-            .exclude(learning="")
-            .values_list("learning", flat=True)
+        **_spine_learning(reviewed),
+    }
+
+
+def _spine_learning(reviewed: QuerySet[ChildDeath]) -> dict:
+    """Themes of the findings from the year's reviews, and their recommendations with progress."""
+    from_reviewed = {
+        "source_type": ContentType.objects.get_for_model(ChildDeath),
+        "source_id__in": reviewed.values("pk"),
+    }
+    themes = (
+        Finding.themes.through.objects.filter(
+            **{f"finding__{name}": value for name, value in from_reviewed.items()}
+        )
+        .values("theme__name")
+        .annotate(n=Count("pk"))
+        .order_by("theme__name")
+    )
+    return {
+        "themes": [
+            _breakdown(
+                "themes",
+                "Themes of the learning",
+                [(row["theme__name"], row["n"]) for row in themes],
+            )
+        ],
+        "recommendations": Recommendation.objects.filter(**from_reviewed)
+        .select_related("owning_group")
+        .annotate(
+            actions_total=Count("actions"),
+            actions_closed=Count("actions", filter=Q(actions__status=Action.Status.CLOSED)),
         ),
     }
 

@@ -35,6 +35,10 @@ class NotificationRefused(Exception):
     """The death is outside child death review; the message says why."""
 
 
+class AlreadyAnalysed(Exception):
+    """The panel's analysis of this death was recorded already (perhaps from another page)."""
+
+
 def _pseudonym(number: int) -> str:
     """Child A, B, ... Z, AA, AB ...: a name for the case that identifies nobody."""
     letters = ""
@@ -292,6 +296,10 @@ def analysis_record(
 ) -> Analysis:
     """The panel's analysis. Its learning becomes a finding (and recommendation) in the learning
     spine; a death where abuse or neglect is suspected goes to the partnership for rapid review."""
+    # Lock the death so two panel members saving at once cannot both record an analysis.
+    ChildDeath.objects.select_for_update().filter(pk=death.pk).first()
+    if Analysis.objects.filter(child_death=death).exists():
+        raise AlreadyAnalysed("The panel's analysis of this death has already been recorded")
     analysis = Analysis.objects.create(
         child_death=death,
         panel_meeting=panel_meeting,

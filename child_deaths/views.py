@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -44,9 +45,12 @@ def death_list(request):
         request,
         "child_deaths/death_list.html",
         {
-            "deaths": selectors.deaths_for(request.user, status=status),
+            "page": Paginator(selectors.deaths_for(request.user, status=status), 50).get_page(
+                request.GET.get("page")
+            ),
             "statuses": ChildDeath.Status.choices,
             "status": status,
+            "query": f"status={status}" if status else "",
         },
     )
 

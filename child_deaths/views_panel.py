@@ -125,15 +125,19 @@ def analysis_add(request, pk):
         values = {
             name: form.cleaned_data[name] for name in form.Meta.fields if name != "panel_meeting"
         }
-        services.analysis_record(
-            death=death,
-            panel_meeting=form.cleaned_data["panel_meeting"],
-            values=values,
-            themes=form.cleaned_data["themes"],
-            recommendation=form.cleaned_data["recommendation"],
-            owning_group=form.cleaned_data["owning_group"],
-            by=request.user,
-        )
+        try:
+            services.analysis_record(
+                death=death,
+                panel_meeting=form.cleaned_data["panel_meeting"],
+                values=values,
+                themes=form.cleaned_data["themes"],
+                recommendation=form.cleaned_data["recommendation"],
+                owning_group=form.cleaned_data["owning_group"],
+                by=request.user,
+            )
+        except services.AlreadyAnalysed as refused:
+            messages.info(request, str(refused))
+            return redirect(death)
         messages.success(request, f"Analysis of {death.reference} recorded")
         return redirect(death)
     return render(

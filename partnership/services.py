@@ -257,3 +257,19 @@ def person_reactivate(*, person: User, by: User, partnership: Partnership) -> Us
         details={"reactivated": True},
     )
     return person
+
+
+@transaction.atomic
+def person_two_factor_reset(*, person: User, partnership: Partnership, by: User) -> int:
+    """Remove a person's authenticators (a lost phone); they set up a new one at their next sign-in."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    removed, _ = TOTPDevice.objects.filter(user=person).delete()
+    audit.record(
+        event=AuditEvent.Event.CHANGED,
+        actor=by,
+        subject=person,
+        partnership=partnership,
+        details={"two_factor": "reset", "authenticators_removed": removed},
+    )
+    return removed

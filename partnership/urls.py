@@ -66,6 +66,11 @@ urlpatterns = [
         views_people.person_resend_invitation,
         name="person_resend_invitation",
     ),
+    path(
+        "partnership/people/<int:pk>/reset-two-factor/",
+        views_people.person_two_factor_reset,
+        name="person_two_factor_reset",
+    ),
     path("partnership/groups/<int:pk>/members/add/", views.membership_add, name="membership_add"),
     path(
         "partnership/memberships/<int:pk>/remove/",

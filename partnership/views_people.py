@@ -58,6 +58,8 @@ def person_detail(request, pk):
             "memberships": person.memberships.select_related("group"),
             "invitation": person.invitations.first(),
             "can_manage": access.is_business_unit(request.user, partnership),
+            "can_reset_two_factor": access.is_business_unit_manager(request.user, partnership)
+            and person != request.user,
             "history": audit_history(person),
         },
     )
@@ -112,4 +114,17 @@ def person_resend_invitation(request, pk):
     access.require_business_unit(request)
     services.invitation_resend(person=person, by=request.user)
     messages.success(request, f"A new invitation has been sent to {person.email}")
+    return redirect("partnership:person_detail", pk=person.pk)
+
+
+@login_required
+@require_POST
+def person_two_factor_reset(request, pk):
+    person = access.get_for_user(request.user, User.objects.all(), pk, write=True)
+    partnership = access.require_business_unit_manager(request)
+    services.person_two_factor_reset(person=person, partnership=partnership, by=request.user)
+    messages.success(
+        request,
+        f"Two-factor authentication reset: {person} will set up a new authenticator when they next sign in",
+    )
     return redirect("partnership:person_detail", pk=person.pk)

@@ -55,8 +55,10 @@ def test_a_death_goes_from_notification_to_the_panel_and_into_the_trends(live_se
 
     _sign_in_as(page, live_server, cast.officer)
     page.get_by_role("link", name="Child deaths", exact=True).click()
+    page.get_by_role("heading", name="Child deaths", exact=True).wait_for()
     assert_accessible(page)
     page.get_by_role("link", name="Notify a child's death").click()
+    page.get_by_role("heading", name="Notify a child's death").wait_for()
     assert_accessible(page)
     _notify(page, "A stillbirth")
     page.get_by_role("heading", name="There is a problem").wait_for()
@@ -73,7 +75,9 @@ def test_a_death_goes_from_notification_to_the_panel_and_into_the_trends(live_se
     page.get_by_text("Testchild Example").wait_for()
     assert_accessible(page)
     page.get_by_role("link", name="Back to").click()
+    page.get_by_role("heading", name="Agency reporting forms").wait_for()
     page.get_by_role("link", name="Request a reporting form").click()
+    page.get_by_role("heading", name="Request a reporting form").wait_for()
     assert_accessible(page)
     page.get_by_label("Agency").select_option(label="Test Hospitals Trust")
     page.get_by_label("Reporting form", exact=True).select_option(
@@ -86,6 +90,7 @@ def test_a_death_goes_from_notification_to_the_panel_and_into_the_trends(live_se
 
     _sign_in_as(page, live_server, cast.contributor)
     page.get_by_role("link", name="Child death reporting form for TTSCP-CD-").first.click()
+    page.get_by_role("button", name="Return the form").wait_for()
     assert_accessible(page)
     for textarea in page.locator("textarea").all():
         textarea.fill("Fictional answer from the hospital")
@@ -104,6 +109,7 @@ def test_a_death_goes_from_notification_to_the_panel_and_into_the_trends(live_se
     page.goto(f"{live_server.url}/child-deaths/panel-meetings/")
     assert_accessible(page)
     page.get_by_role("link", name="Arrange a panel meeting").click()
+    page.get_by_role("heading", name="Arrange a panel meeting").wait_for()
     assert_accessible(page)
     _fill_date(page, "held_on", timezone.localdate())
     page.get_by_label("TTSCP-CD-").check()
@@ -112,6 +118,7 @@ def test_a_death_goes_from_notification_to_the_panel_and_into_the_trends(live_se
     assert_accessible(page)
 
     page.get_by_role("link", name="Record the analysis").click()
+    page.get_by_role("heading", name="Child death analysis").wait_for()
     assert_accessible(page)
     page.get_by_label("Panel meeting").select_option(index=1)
     page.get_by_label("10. Sudden unexpected, unexplained death").check()

@@ -85,3 +85,15 @@ def test_counts_from_one_to_four_are_suppressed(count, shown):
 def test_the_panel_year_runs_from_april():
     assert rules.financial_year(date(2026, 3, 31)) == 2025
     assert rules.financial_year(date(2026, 4, 1)) == 2026
+
+
+def test_a_lone_small_count_takes_the_next_smallest_cell_with_it():
+    assert rules.suppress_table([6, 2, 9, 0]) == [rules.HIDDEN, rules.SUPPRESSED, 9, 0]
+
+
+def test_two_small_counts_need_no_secondary_suppression():
+    assert rules.suppress_table([6, 2, 3]) == [6, rules.SUPPRESSED, rules.SUPPRESSED]
+
+
+def test_a_table_with_nothing_small_is_shown_whole():
+    assert rules.suppress_table([5, 0, 12]) == [5, 0, 12]

@@ -217,3 +217,13 @@ def test_viewing_identifying_details_is_audited(cast):
     services.identity_viewed(death=death, by=cast.cdop_member)
     event = AuditEvent.objects.get(event=AuditEvent.Event.VIEWED_IDENTIFYING_DETAILS)
     assert (event.actor, event.subject_id) == (cast.cdop_member, str(death.pk))
+
+
+def test_a_second_analysis_of_the_same_death_is_refused(cast):
+    from child_deaths.tests.factories import AnalysisFactory
+
+    analysis = AnalysisFactory(child_death__area=cast.middlesbrough)
+    with pytest.raises(services.AlreadyAnalysed):
+        services.analysis_record(
+            death=analysis.child_death, panel_meeting=None, values={}, by=cast.cdop_member
+        )

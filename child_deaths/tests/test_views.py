@@ -140,11 +140,28 @@ def test_the_panel_cannot_return_an_agency_form(client, cast):
 def test_trends_show_counts_under_five_as_fewer_than_five(client, cast):
     ChildDeathFactory.create_batch(6, area=cast.middlesbrough, sex="female")
     ChildDeathFactory.create_batch(2, area=cast.middlesbrough, sex="male")
+    ChildDeathFactory.create_batch(3, area=cast.middlesbrough, sex="not_known")
     sign_in(client, cast.manager)
     response = client.get(reverse("child_deaths:trends"))
     sex = next(item for item in response.context["breakdowns"] if item.key == "sex")
     assert ("Female", 6) in sex.rows
     assert ("Male", "fewer than 5") in sex.rows
+    assert ("Not known", "fewer than 5") in sex.rows
+    assert ("Indeterminate", 0) in sex.rows
+
+
+def test_a_lone_small_count_cannot_be_worked_out_from_the_total(client, cast):
+    ChildDeathFactory.create_batch(6, area=cast.middlesbrough, sex="female")
+    ChildDeathFactory.create_batch(2, area=cast.middlesbrough, sex="male")
+    sign_in(client, cast.manager)
+    response = client.get(reverse("child_deaths:trends"))
+    sex = next(item for item in response.context["breakdowns"] if item.key == "sex")
+    assert dict(sex.rows) == {
+        "Female": "not shown",
+        "Male": "fewer than 5",
+        "Indeterminate": 0,
+        "Not known": 0,
+    }
 
 
 def test_trends_can_be_filtered_and_a_bad_filter_is_named(client, cast):
@@ -197,5 +214,15 @@ def test_the_yearly_report_counts_deaths_reviewed_in_the_panel_year(client, cast
     sign_in(client, cast.manager)
     response = client.get(reverse("child_deaths:yearly_report"), {"year": "2025"})
     assert response.context["report"]["reviewed"] == 5
+    assert "Recommendations and their progress" in response.content.decode()
     pdf = client.get(reverse("child_deaths:yearly_report_pdf"), {"year": "2025"})
     assert pdf["Content-Type"] == "application/pdf"
+
+
+def test_the_list_of_deaths_makes_the_same_number_of_queries_however_many_deaths(client, cast):
+    ChildDeathFactory(area=cast.middlesbrough)
+    sign_in(client, cast.cdop_member)
+    url = reverse("child_deaths:death_list")
+    assert_queries_do_not_grow(
+        lambda: client.get(url), lambda: ChildDeathFactory.create_batch(5, area=cast.redcar)
+    )

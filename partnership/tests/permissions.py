@@ -114,6 +114,12 @@ CHECKS = [
 ]
 
 CHECKS += [
+    Check(
+        "partnership:person_two_factor_reset",
+        expect(404, manager=302, officer=403, practitioner=403),
+        kwargs=_person,
+        method="post",
+    ),
     Check("api:api-root", expect(200, anonymous=403)),
     Check("api:organisation-list", expect(200, anonymous=403)),
     Check(

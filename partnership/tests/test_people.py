@@ -169,3 +169,17 @@ def test_the_people_list_makes_the_same_number_of_queries_however_many_people(cl
             roles=[Role.PRACTITIONER, Role.GROUP_MEMBER],
         ),
     )
+
+
+def test_the_manager_resets_a_lost_authenticator_and_the_person_sets_up_a_new_one(client, cast):
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from core.testing import confirmed_device
+
+    confirmed_device(cast.officer)
+    sign_in(client, cast.manager)
+    client.post(reverse("partnership:person_two_factor_reset", args=[cast.officer.pk]))
+    assert not TOTPDevice.objects.filter(user=cast.officer).exists()
+    assert AuditEvent.objects.filter(
+        subject_id=str(cast.officer.pk), details__two_factor="reset"
+    ).exists()
