@@ -49,18 +49,20 @@ def referral_detail(request, pk):
     referral = access.get_for_user(
         request.user, LearningReferral.objects.select_related("referred_by"), pk
     )
+    return _referral_page(request, referral)
+
+
+def _referral_page(request, referral: LearningReferral, **forms_shown):
     can_triage = selectors.may_manage(request.user, referral)
-    return render(
-        request,
-        "reviews/referral_detail.html",
-        {
-            "referral": referral,
-            "can_triage": can_triage,
-            "triage_form": forms.TriageForm() if can_triage else None,
-            "similar": selectors.similar_to(referral) if can_triage else [],
-            "history": audit_history(referral) if can_triage else [],
-        },
-    )
+    context = {
+        "referral": referral,
+        "can_triage": can_triage,
+        "triage_form": forms.TriageForm() if can_triage else None,
+        "similar": selectors.similar_to(referral) if can_triage else [],
+        "history": audit_history(referral) if can_triage else [],
+        **forms_shown,
+    }
+    return render(request, "reviews/referral_detail.html", context)
 
 
 @login_required
@@ -69,17 +71,7 @@ def referral_triage(request, pk):
     referral = access.get_for_user(request.user, LearningReferral.objects.all(), pk, write=True)
     form = forms.TriageForm(request.POST)
     if not form.is_valid():
-        return render(
-            request,
-            "reviews/referral_detail.html",
-            {
-                "referral": referral,
-                "can_triage": True,
-                "triage_form": form,
-                "form": form,
-                "similar": selectors.similar_to(referral),
-            },
-        )
+        return _referral_page(request, referral, triage_form=form, form=form)
     return refused_or_done(
         request,
         lambda: services.learning_referral_triage(
@@ -119,20 +111,22 @@ def notification_detail(request, pk):
         SeriousIncidentNotification.objects.select_related("rapid_review", "referral"),
         pk,
     )
+    return _notification_page(request, notification)
+
+
+def _notification_page(request, notification: SeriousIncidentNotification, **forms_shown):
     can_manage = selectors.may_manage(request.user, notification)
-    return render(
-        request,
-        "reviews/notification_detail.html",
-        {
-            "notification": notification,
-            "children": notification.children.all(),
-            "can_manage": can_manage,
-            "notified_form": forms.NotifiedForm()
-            if can_manage and not notification.notified_date
-            else None,
-            "history": audit_history(notification),
-        },
-    )
+    context = {
+        "notification": notification,
+        "children": notification.children.all(),
+        "can_manage": can_manage,
+        "notified_form": forms.NotifiedForm()
+        if can_manage and not notification.notified_date
+        else None,
+        "history": audit_history(notification),
+        **forms_shown,
+    }
+    return render(request, "reviews/notification_detail.html", context)
 
 
 @login_required
@@ -143,17 +137,7 @@ def notification_notified(request, pk):
     )
     form = forms.NotifiedForm(request.POST)
     if not form.is_valid():
-        return render(
-            request,
-            "reviews/notification_detail.html",
-            {
-                "notification": notification,
-                "children": notification.children.all(),
-                "can_manage": True,
-                "notified_form": form,
-                "form": form,
-            },
-        )
+        return _notification_page(request, notification, notified_form=form, form=form)
     return refused_or_done(
         request,
         lambda: services.notification_record_notified(
