@@ -32,6 +32,12 @@ def referrals_for(user, partnership) -> QuerySet[LearningReferral]:
     )
 
 
+def referrals_awaiting_triage(partnership) -> QuerySet[LearningReferral]:
+    return LearningReferral.objects.filter(
+        partnership=partnership, status=LearningReferral.Status.AWAITING_TRIAGE
+    ).order_by("referred_at")
+
+
 def similar_to(referral: LearningReferral) -> list[SimilarItem]:
     """Work in progress or recently done like the referral, for triage (framework principle 2)."""
     text = " ".join([referral.title, referral.what_happened, referral.why_learning])

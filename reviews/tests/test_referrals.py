@@ -172,3 +172,16 @@ def test_triage_without_a_reason_for_no_further_action_shows_the_error_summary(c
     )
     page = response.content.decode()
     assert "There is a problem" in page and "Enter the reason for no further action" in page
+
+
+def test_referrals_awaiting_triage_are_on_the_business_units_dashboard(client, cast):
+    from django.urls import reverse
+
+    from core.testing import sign_in
+
+    _submit(cast, title="Child Q: missed appointments")
+    sign_in(client, cast.officer)
+    assert "Child Q: missed appointments" in client.get(reverse("core:dashboard")).content.decode()
+    client.logout()
+    sign_in(client, cast.practitioner)
+    assert "awaiting triage" not in client.get(reverse("core:dashboard")).content.decode()
