@@ -3,6 +3,7 @@
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -199,8 +200,11 @@ def browser_sign_in(
     page.get_by_label("Email address").fill(person.email)
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Sign in").click()
+    # Wait for the answer to the form: reading page.url straight away races the navigation.
+    page.wait_for_url(lambda url: urlsplit(url).path != "/sign-in/")
     if "/sign-in/code/" in page.url:
         if check_accessibility:
             assert_accessible(page)
         page.get_by_label("Security code").fill(current_code(device))
         page.get_by_role("button", name="Continue").click()
+        page.wait_for_url(lambda url: urlsplit(url).path != "/sign-in/code/")

@@ -114,6 +114,13 @@ class ActionForm(PartnershipChoicesMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.limit_choices(partnership)
 
+    def clean(self):
+        cleaned = super().clean()
+        person, organisation = cleaned.get("owner_person"), cleaned.get("owner_organisation")
+        if person and organisation and person.organisation_id != organisation.pk:
+            self.add_error("owner_person", f"Choose someone who works for {organisation}")
+        return cleaned
+
 
 class ActionProgressForm(forms.Form):
     status = forms.ChoiceField(

@@ -3,6 +3,12 @@
 A "source of learning" is any model with a `partnership`, a `learning_title`, a `learning_reference`
 and `get_absolute_url()`. The spine holds sources by content type and id and never imports source
 apps, so reviews, child deaths, audits and performance all call the same services.
+
+Two optional properties of a source are used when present:
+- `learning_subjects` (a `learning.publication.Subjects`): the child-identifying details recorded
+  against the source, checked before anything drawn from it is published (a briefing from its
+  findings, a report published from its page).
+- `learning_status` (str): how similar-work search describes the source ("Open", "Closed", ...).
 """
 
 from datetime import date
@@ -86,6 +92,8 @@ class Finding(SourceLink, Versioned):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     recorded_at = models.DateTimeField(default=timezone.now, db_index=True)
+    # Set by every service that changes the finding: similar-work search rebuilds its index on it.
+    changed_at = models.DateTimeField(default=timezone.now)
 
     objects = PartnershipRecordQuerySet.as_manager()
 
@@ -94,6 +102,7 @@ class Finding(SourceLink, Versioned):
         indexes = [
             models.Index(fields=["source_type", "source_id"]),
             models.Index(fields=["partnership", "-recorded_at"]),
+            models.Index(fields=["partnership", "changed_at"]),
         ]
 
     def __str__(self) -> str:

@@ -59,7 +59,8 @@ def _name_patterns(name: str) -> list[str]:
 def _date_patterns(day: date) -> list[str]:
     month = MONTHS[day.month - 1]
     day_text = rf"0?{day.day}(?:st|nd|rd|th)?"
-    month_text = rf"(?:{month}|{month[:3]}\.?)"
+    short = "Sept?" if month == "September" else month[:3]
+    month_text = rf"(?:{month}|{short}\.?)"
     numeric_day = rf"0?{day.day}"
     numeric_month = rf"0?{day.month}"
     year = str(day.year)

@@ -5,6 +5,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+import numpy as np
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import (
@@ -12,14 +13,14 @@ from django.db.models import (
     Count,
     F,
     Max,
+    Min,
     Q,
     QuerySet,
-    Sum,
     Value,
     Window,
     prefetch_related_objects,
 )
-from django.db.models.functions import Concat, ExtractYear, RowNumber
+from django.db.models.functions import Concat, RowNumber
 from django.utils import timezone
 
 from learning import similarity
@@ -34,6 +35,8 @@ from learning.models import (
 )
 
 SIMILAR_WORK_YEARS = 3
+# Below this cosine similarity two texts share only incidental words.
+MINIMUM_TEXT_SIMILARITY = 0.05
 
 
 def _of_source(queryset: QuerySet, source: models.Model) -> QuerySet:
@@ -215,29 +218,38 @@ def similar_work(
     """
     findings = _recent_findings(partnership)
     theme_ids = {getattr(theme, "pk", theme) for theme in themes}
-    state = findings.aggregate(
-        count=Count("id"), last=Max("id"), edits=Sum("version"), newest=Max("recorded_at")
+    # Cheap to read from indexes: any finding added, changed or leaving the window changes it.
+    freshness = (
+        partnership.pk,
+        findings.count(),
+        Finding.objects.filter(partnership=partnership).aggregate(last=Max("changed_at"))["last"],
     )
     index = similarity.index_for(
-        key=(partnership.pk, *state.values()),
+        key=freshness,
         documents=lambda: findings.values_list("id", "title", "description").iterator(),
     )
-    excluded = set()
-    if exclude is not None:
-        excluded = set(_of_source(findings, exclude).values_list("id", flat=True))
-    text_scores = index.scores(text)
+    if not len(index.ids):
+        return []
+    text_scores = index.similarities(text)
+    shared_themes = np.zeros(len(index.ids))
     theme_matches: dict[int, set[int]] = defaultdict(set)
-    if theme_ids:
-        for finding_id, theme_id in Finding.themes.through.objects.filter(
-            finding__in=findings, theme_id__in=theme_ids
-        ).values_list("finding_id", "theme_id"):
+    # Themes belong to one partnership, so their links need no join to the partnership's findings.
+    for finding_id, theme_id in Finding.themes.through.objects.filter(
+        theme_id__in=theme_ids
+    ).values_list("finding_id", "theme_id"):
+        position = index.position.get(finding_id)
+        if position is not None:
+            shared_themes[position] += 1
             theme_matches[finding_id].add(theme_id)
-    scores = {
-        finding_id: 0.75 * text_scores.get(finding_id, 0.0)
-        + 0.25 * len(theme_matches.get(finding_id, ())) / max(len(theme_ids), 1)
-        for finding_id in (set(text_scores) | set(theme_matches)) - excluded
-    }
-    best = sorted(scores, key=lambda finding_id: (-scores[finding_id], -finding_id))[:limit]
+    scores = 0.75 * text_scores + 0.25 * shared_themes / max(len(theme_ids), 1)
+    scores[(text_scores < MINIMUM_TEXT_SIMILARITY) & (shared_themes == 0)] = 0
+    if exclude is not None:
+        for finding_id in _of_source(findings, exclude).values_list("id", flat=True):
+            scores[index.position[finding_id]] = 0
+    candidates = np.nonzero(scores)[0]
+    top = candidates[np.argsort(-scores[candidates], kind="stable")[:limit]]
+    best = [int(index.ids[position]) for position in top]
+    scores_by_id = {int(index.ids[position]): float(scores[position]) for position in top}
     chosen = Finding.objects.in_bulk(best)
     names = dict(Theme.objects.filter(pk__in=theme_ids).values_list("pk", "name"))
     prefetch_related_objects(list(chosen.values()), "source__partnership")
@@ -257,7 +269,7 @@ def similar_work(
                 title=f"{finding.title} ({getattr(source, 'learning_title', 'source')})",
                 reference=getattr(source, "learning_reference", finding.reference),
                 url=finding.get_absolute_url(),
-                score=round(scores[finding_id], 3),
+                score=round(scores_by_id[finding_id], 3),
                 reasons=reasons,
                 status=getattr(source, "learning_status", "")
                 or ("Closed" if getattr(source, "closed_at", None) else "In progress"),
@@ -271,7 +283,8 @@ def similar_work(
 class RecurringTheme:
     theme: Theme
     sources: int
-    years: list[int]
+    first_year: int
+    last_year: int
     findings: list[Finding]
     actions: int
     actions_with_evidence: int
@@ -298,18 +311,13 @@ def recurring_lessons(*, partnership, min_sources: int = 2) -> list[RecurringThe
             sources=Count(source_key, distinct=True),
             actions=Count("finding__recommendations__actions", distinct=True),
             evidenced=Count("finding__recommendations__actions__evidence", distinct=True),
+            first=Min("finding__recorded_at"),
+            last=Max("finding__recorded_at"),
         )
         .filter(sources__gte=min_sources)
         .order_by("-sources", "theme_id")
     )
     theme_ids = [row["theme_id"] for row in rows]
-    years: dict[int, set[int]] = defaultdict(set)
-    for theme_id, year in (
-        links.filter(theme_id__in=theme_ids)
-        .values_list("theme_id", ExtractYear("finding__recorded_at"))
-        .distinct()
-    ):
-        years[theme_id].add(year)
     recent = (
         links.filter(theme_id__in=theme_ids)
         .annotate(
@@ -337,7 +345,8 @@ def recurring_lessons(*, partnership, min_sources: int = 2) -> list[RecurringThe
         RecurringTheme(
             theme=themes[row["theme_id"]],
             sources=row["sources"],
-            years=sorted(years[row["theme_id"]]),
+            first_year=timezone.localtime(row["first"]).year,
+            last_year=timezone.localtime(row["last"]).year,
             findings=[findings[pk] for pk in shown[row["theme_id"]] if pk in findings],
             actions=row["actions"],
             actions_with_evidence=row["evidenced"],

@@ -30,7 +30,7 @@ from learning.models import (
 )
 from learning.publication import Hit, Subjects, find_identifying_details
 from learning.themes import STANDARD_THEMES
-from partnership.models import Membership
+from partnership.models import Membership, Partnership
 
 # Working Together 2023: a published review report should stay available for at least a year.
 MINIMUM_REVIEW_REPORT_PUBLICATION = timedelta(days=365)
@@ -171,7 +171,10 @@ def finding_update(*, finding: Finding, data: dict, expected_version: int, by) -
     before = audit.snapshot(finding, [*FINDING_FIELDS, "themes"])
     for name in FINDING_FIELDS:
         setattr(finding, name, data[name])
-    save_if_unchanged(finding, expected_version=expected_version, fields=FINDING_FIELDS)
+    finding.changed_at = timezone.now()
+    save_if_unchanged(
+        finding, expected_version=expected_version, fields=[*FINDING_FIELDS, "changed_at"]
+    )
     finding.themes.set(_check_themes(finding.partnership, data["themes"]))
     audit.record(
         event=AuditEvent.Event.CHANGED,
@@ -655,12 +658,9 @@ def other_source_create(
     published_on: date | None = None,
     by,
 ) -> OtherSource:
-    # Locking the partnership's sources keeps two people from taking the same number.
-    last = (
-        OtherSource.objects.select_for_update()
-        .filter(partnership=partnership)
-        .aggregate(last=Max("number"))["last"]
-    )
+    # Locking the partnership's row keeps two people adding at once from taking the same number.
+    Partnership.objects.select_for_update().get(pk=partnership.pk)
+    last = OtherSource.objects.filter(partnership=partnership).aggregate(last=Max("number"))["last"]
     source = OtherSource.objects.create(
         partnership=partnership,
         number=(last or 0) + 1,

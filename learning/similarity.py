@@ -30,14 +30,12 @@ class TextIndex:
     def _query(self, text: str):
         return self.vectorizer.transform([text]) if self.matrix is not None else None
 
-    def scores(self, text: str, minimum: float = 0.05) -> dict[int, float]:
-        """Cosine similarity of `text` to each document above `minimum` (vectors are normalised)."""
+    def similarities(self, text: str) -> np.ndarray:
+        """Cosine similarity of `text` to each document, in the order of `ids` (rows are normalised)."""
         query = self._query(text)
         if query is None or not query.nnz:
-            return {}
-        similarities = (self.matrix @ query.T).toarray().ravel()
-        keep = np.nonzero(similarities >= minimum)[0]
-        return {int(self.ids[i]): float(similarities[i]) for i in keep}
+            return np.zeros(len(self.ids))
+        return (self.matrix @ query.T).toarray().ravel()
 
     def shared_terms(self, text: str, pk: int, limit: int = 5) -> list[str]:
         """The terms that contribute most to the match between `text` and document `pk`."""

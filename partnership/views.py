@@ -31,6 +31,7 @@ def overview(request):
             "partnership": partnership,
             "kinds": KINDS.values(),
             "can_manage": access.is_business_unit(request.user, partnership),
+            "is_manager": access.is_business_unit_manager(request.user, partnership),
         },
     )
 

@@ -6,9 +6,12 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from core.testing import assert_accessible, browser_sign_in
 from learning import services
+from learning.models import Theme
+from learning.tests.factories import FindingFactory, OtherSourceFactory
 from partnership.models import Membership
 from partnership.tests.factories import GroupFactory
 
@@ -20,18 +23,28 @@ def fill_date(page, name: str, day) -> None:
         page.locator(f"input[name={name}_{part}]").fill(str(value))
 
 
-def go(page, link: str) -> None:
-    page.get_by_role("link", name=link, exact=True).first.click()
+def go(page, link: str, *, exact: bool = True) -> None:
+    with page.expect_navigation():
+        page.get_by_role("link", name=link, exact=exact).first.click()
     assert_accessible(page)
 
 
 def submit(page, button: str = "Save") -> None:
-    page.get_by_role("button", name=button).click()
+    # Every form posts and loads a page: wait for it, or axe runs on a page being replaced.
+    with page.expect_navigation():
+        page.get_by_role("button", name=button).click()
     assert_accessible(page)
 
 
+def sign_in(page, live_server, person) -> None:
+    # Signing in twice within one 30-second window reuses the code, which django-otp refuses.
+    TOTPDevice.objects.filter(user=person).update(last_t=-1)
+    browser_sign_in(page, live_server.url, person)
+
+
 def sign_out(page) -> None:
-    page.get_by_role("button", name="Sign out").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Sign out").click()
 
 
 def test_learning_goes_from_finding_to_closed_action_and_a_published_briefing(
@@ -42,7 +55,7 @@ def test_learning_goes_from_finding_to_closed_action_and_a_published_briefing(
     services.themes_seed(partnership=cast.partnership, by=cast.manager)
     today = timezone.localdate()
 
-    browser_sign_in(page, live_server.url, cast.officer)
+    sign_in(page, live_server, cast.officer)
     go(page, "Learning")
     go(page, "Learning from other sources")
     go(page, "Add learning from another source")
@@ -68,7 +81,7 @@ def test_learning_goes_from_finding_to_closed_action_and_a_published_briefing(
     page.get_by_label("Owning group").select_option(label=group.name)
     submit(page)
 
-    go(page, "Add an action to recommendation")
+    go(page, "Add an action to recommendation", exact=False)
     page.get_by_label("Action", exact=True).fill(
         "Add the protocol to emergency department induction."
     )
@@ -79,9 +92,10 @@ def test_learning_goes_from_finding_to_closed_action_and_a_published_briefing(
     page.get_by_text("added").first.wait_for()
     sign_out(page)
 
-    browser_sign_in(page, live_server.url, cast.contributor)
+    sign_in(page, live_server, cast.contributor)
     go(page, "Action plan")
-    page.locator("table a").first.click()
+    with page.expect_navigation():
+        page.locator("table a").first.click()
     assert_accessible(page)
     go(page, "Update progress")
     page.get_by_label("On track").check()
@@ -91,9 +105,10 @@ def test_learning_goes_from_finding_to_closed_action_and_a_published_briefing(
     assert page.get_by_role("link", name="Close with evidence of impact").count() == 0
     sign_out(page)
 
-    browser_sign_in(page, live_server.url, cast.officer)
+    sign_in(page, live_server, cast.officer)
     go(page, "Action plan")
-    page.locator("table a").first.click()
+    with page.expect_navigation():
+        page.locator("table a").first.click()
     assert_accessible(page)
     go(page, "Close with evidence of impact")
     page.get_by_label("What changed in practice").fill("Every new starter now learns the protocol.")
@@ -104,7 +119,8 @@ def test_learning_goes_from_finding_to_closed_action_and_a_published_briefing(
     page.get_by_role("heading", name="Evidence of impact").wait_for()
     assert page.get_by_text("Closed", exact=True).count()
 
-    page.get_by_role("link", name="Back to", exact=False).click()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Back to", exact=False).click()
     assert_accessible(page)
     go(page, "Write a 7-minute briefing from these findings")
     page.get_by_label("Title").fill("Bruising in babies who are not yet mobile")
@@ -122,7 +138,7 @@ def test_learning_goes_from_finding_to_closed_action_and_a_published_briefing(
     submit(page, "Send for review")
     sign_out(page)
 
-    browser_sign_in(page, live_server.url, cast.manager)
+    sign_in(page, live_server, cast.manager)
     go(page, "Learning")
     go(page, "7-minute briefings")
     go(page, "Bruising in babies who are not yet mobile")
@@ -132,9 +148,36 @@ def test_learning_goes_from_finding_to_closed_action_and_a_published_briefing(
     go(page, "See it on the public site")
     page.get_by_role("heading", name="Bruising in babies who are not yet mobile").wait_for()
     assert page.get_by_text(f"Published {today:%-d %B %Y}").count()
-    sign_out(page)
+    page.context.clear_cookies()  # the public site needs no sign-in
 
     page.goto(f"{live_server.url}/learn/{cast.partnership.slug}/")
     assert_accessible(page)
     go(page, "Bruising in babies who are not yet mobile")
     page.get_by_role("heading", name="5. Key information and learning").wait_for()
+
+
+def test_every_other_learning_page_is_accessible(live_server, page, cast):
+    services.themes_seed(partnership=cast.partnership, by=cast.manager)
+    source = OtherSourceFactory(partnership=cast.partnership)
+    finding = FindingFactory(source=source, title="Bruising was missed", description="Bruising.")
+    finding.themes.set(Theme.objects.for_partnership(cast.partnership)[:2])
+    sign_in(page, live_server, cast.manager)
+    for path in (
+        "/learning/themes/",
+        "/learning/themes/add/",
+        "/learning/similar/?text=bruising",
+        "/learning/recurring/",
+        "/learning/newsletters/",
+        "/learning/newsletters/add/",
+        "/learning/changes/",
+        "/learning/changes/add/",
+        "/learning/publications/",
+        "/learning/briefings/",
+        finding.get_absolute_url(),
+        f"/learn/{cast.partnership.slug}/?q=bruising",
+    ):
+        page.goto(f"{live_server.url}{path}")
+        assert_accessible(page)
+    page.goto(f"{live_server.url}/learning/changes/add/")
+    submit(page)  # nothing filled in: the error summary must be accessible too
+    page.get_by_role("heading", name="There is a problem").wait_for()

@@ -2,6 +2,9 @@
 
 from datetime import date
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from learning.publication import Hit, Subjects, find_identifying_details
 
 CHILD = Subjects(
@@ -64,3 +67,24 @@ def test_nhs_numbers_with_or_without_spaces_are_found():
 
 def test_a_clean_text_has_no_hits():
     assert kinds("Child R was known to three agencies.") == []
+
+
+def test_september_is_found_however_it_is_shortened():
+    subjects = Subjects(dates_of_birth=[date(2016, 9, 1)])
+    text = "1 Sep 2016\n1 Sept. 2016\n1st September 2016"
+    assert [hit.line for hit in find_identifying_details(text, subjects)] == [1, 2, 3]
+
+
+@given(prefix=st.text(alphabet="abcdefghij", min_size=1, max_size=5))
+def test_a_name_glued_to_other_letters_is_never_a_hit(prefix):
+    text = f"{prefix}amber and testchild{prefix}"
+    assert find_identifying_details(text, CHILD) == []
+
+
+@given(
+    name=st.from_regex(r"[A-Z][a-z]{2,8}", fullmatch=True),
+    filler=st.sampled_from([" ", ", ", ". ", "\n"]),
+)
+def test_a_name_standing_alone_is_always_a_hit(name, filler):
+    hits = find_identifying_details(f"Seen{filler}{name}{filler}today", Subjects(names=[name]))
+    assert [hit.matched for hit in hits] == [name] or name.lower() in ("seen", "today")

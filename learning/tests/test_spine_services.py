@@ -344,3 +344,57 @@ def test_recurring_lessons_show_themes_across_sources_with_actions_and_evidence(
     assert [(row.theme.name, row.sources) for row in report] == [("Neglect", 2)]
     assert (report[0].actions, report[0].actions_with_evidence) == (2, 1)
     assert set(report[0].findings) == set(findings)
+
+
+def test_the_worker_reminds_the_owner_and_escalates_an_overdue_action_to_the_group_chair(
+    cast, source, mailoutbox, django_capture_on_commit_callbacks
+):
+    from core.reminders import send_deadline_reminders
+
+    group = GroupFactory(partnership=cast.partnership)
+    Membership.objects.create(group=group, person=cast.partner_lead, role=Membership.Role.CHAIR)
+    recommendation = services.recommendation_record(
+        source=source, findings=[], text="Share information", owning_group=group, by=cast.officer
+    )
+    services.action_create(
+        recommendation=recommendation,
+        description="Update the procedure",
+        owner_organisation=cast.hospital,
+        owner_person=cast.contributor,
+        due_date=date(2026, 12, 10),
+        by=cast.officer,
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        assert send_deadline_reminders(today=date(2026, 12, 1)) == {"reminded": 1, "escalated": 0}
+        assert send_deadline_reminders(today=date(2026, 12, 11)) == {"reminded": 0, "escalated": 1}
+    assert mailoutbox[0].to == [cast.contributor.email]
+    assert cast.partner_lead.email in mailoutbox[1].to
+
+
+def test_similar_work_sees_a_finding_changed_after_an_earlier_search(cast, source):
+    finding = FindingFactory(
+        source=source, title="Strategy meetings", description="Meetings were timely."
+    )
+    assert selectors.similar_work(partnership=cast.partnership, text="bruising") == []
+    services.finding_update(
+        finding=finding,
+        data={
+            "title": "Bruising",
+            "description": "Bruising was missed.",
+            "aim": "must_improve",
+            "voice_of_the_child": "",
+            "themes": [],
+        },
+        expected_version=finding.version,
+        by=cast.officer,
+    )
+    assert [
+        item.url for item in selectors.similar_work(partnership=cast.partnership, text="bruising")
+    ] == [finding.get_absolute_url()]
+
+
+def test_similar_work_leaves_out_the_source_asked_about(cast, source):
+    FindingFactory(source=source, title="Bruising", description="Bruising was missed.")
+    assert (
+        selectors.similar_work(partnership=cast.partnership, text="bruising", exclude=source) == []
+    )

@@ -13,6 +13,7 @@ from core.models import AuditEvent
 from core.testing import assert_queries_do_not_grow, sign_in
 from learning import services
 from learning.models import Action, Briefing, EvidenceOfImpact, OtherSource, Publication
+from learning.publication import Subjects
 from learning.tests.factories import ActionFactory, FindingFactory, OtherSourceFactory, ThemeFactory
 
 pytestmark = pytest.mark.django_db
@@ -274,3 +275,139 @@ def test_recurring_lessons_page_queries_do_not_grow(client, cast):
 
     add()
     assert_queries_do_not_grow(lambda: client.get(reverse("learning:recurring_lessons")), add)
+
+
+LISTS = {
+    "learning:other_source_list": lambda cast: source_of(cast),
+    "learning:briefing_list": lambda cast: services.briefing_create(
+        partnership=cast.partnership,
+        title="Briefing",
+        findings=[FindingFactory(source=source_of(cast))],
+        sections=dict.fromkeys((name for name, _ in Briefing.HEADINGS), "Text"),
+        by=cast.officer,
+    ),
+    "learning:newsletter_list": lambda cast: services.newsletter_publish(
+        newsletter=services.newsletter_create(
+            partnership=cast.partnership,
+            title="News",
+            introduction="Hi",
+            items=[],
+            extra_items="",
+            by=cast.officer,
+        ),
+        by=cast.manager,
+    ),
+    "learning:practice_change_list": lambda cast: services.practice_change_record(
+        partnership=cast.partnership,
+        kind="procedure",
+        title="Bruising protocol",
+        description="Updated",
+        findings=[FindingFactory(source=source_of(cast))],
+        changed_on=date(2026, 1, 5),
+        by=cast.officer,
+    ),
+    "learning:publication_list": lambda cast: services.publication_publish(
+        source=source_of(cast),
+        title="Report",
+        summary="s",
+        body="b",
+        kind="other",
+        subjects=Subjects(),
+        by=cast.manager,
+    ),
+    "learning:theme_list": lambda cast: ThemeFactory(partnership=cast.partnership),
+}
+
+
+@pytest.mark.parametrize("url_name", LISTS)
+def test_list_pages_queries_do_not_grow(client, cast, url_name):
+    LISTS[url_name](cast)
+    sign_in(client, cast.officer)
+    assert_queries_do_not_grow(
+        lambda: client.get(reverse(url_name)), lambda: [LISTS[url_name](cast) for _ in range(3)]
+    )
+
+
+def test_a_procedure_change_is_recorded_against_the_findings_behind_it(client, cast):
+    finding = FindingFactory(source=source_of(cast))
+    sign_in(client, cast.officer)
+    client.post(
+        reverse("learning:practice_change_create"),
+        {
+            "kind": "procedure",
+            "title": "Bruising protocol updated",
+            "description": "New step",
+            "findings": [finding.pk],
+            "changed_on_0": "5",
+            "changed_on_1": "1",
+            "changed_on_2": "2026",
+        },
+    )
+    assert list(finding.practice_changes.values_list("title", flat=True)) == [
+        "Bruising protocol updated"
+    ]
+
+
+def test_the_action_plan_of_one_source(client, cast):
+    mine = action_of(cast)
+    action_of(cast)
+    source = mine.recommendation.source
+    sign_in(client, cast.officer)
+    response = client.get(
+        reverse("learning:action_plan"), {"source": f"{_type_id(source)}-{source.pk}"}
+    )
+    assert [row["action_obj"] for row in response.context["rows"]] == [mine]
+
+
+def test_a_finding_page_shows_similar_learning_from_other_sources(client, cast):
+    finding = FindingFactory(
+        source=source_of(cast), title="Bruising missed", description="Bruising on a baby."
+    )
+    other = FindingFactory(
+        source=source_of(cast), title="Bruising again", description="Bruising was not referred."
+    )
+    FindingFactory(
+        source=finding.source, title="Bruising twice", description="Same source bruising."
+    )
+    sign_in(client, cast.practitioner)
+    response = client.get(finding.get_absolute_url())
+    assert [item.url for item in response.context["similar"]] == [other.get_absolute_url()]
+
+
+def test_withdrawing_a_recent_review_report_is_refused_with_the_date_it_may_go(client, cast):
+    report = services.publication_publish(
+        source=source_of(cast),
+        title="Report",
+        summary="s",
+        body="b",
+        kind="review_report",
+        subjects=Subjects(),
+        by=cast.manager,
+    )
+    sign_in(client, cast.manager)
+    response = client.post(
+        reverse("learning:publication_withdraw", args=[report.pk]), {"reason": "Old"}
+    )
+    assert "must stay available for at least 12 months" in response.content.decode()
+    report.refresh_from_db()
+    assert report.withdrawn_at is None
+
+
+def test_an_action_owner_must_work_for_the_owner_organisation(client, cast):
+    recommendation = action_of(cast).recommendation
+    sign_in(client, cast.officer)
+    response = client.post(
+        reverse("learning:action_add", args=[recommendation.pk]),
+        {
+            "description": "Train staff",
+            "owner_organisation": cast.police.pk,
+            "owner_person": cast.contributor.pk,
+            "due_date_0": "1",
+            "due_date_1": "3",
+            "due_date_2": "2027",
+        },
+    )
+    assert response.context["form"].errors["owner_person"] == [
+        "Choose someone who works for Test Police"
+    ]
+    assert recommendation.actions.count() == 1

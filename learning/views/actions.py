@@ -176,6 +176,29 @@ def _cell(value):
     return value
 
 
+def _csv(table: list[list]) -> HttpResponse:
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="action-plan.csv"'
+    csv.writer(response).writerows(table)
+    return response
+
+
+def _xlsx(table: list[list]) -> HttpResponse:
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Action plan"
+    for line in table:
+        sheet.append(line)
+    output = BytesIO()
+    workbook.save(output)
+    response = HttpResponse(
+        output.getvalue(),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = 'attachment; filename="action-plan.xlsx"'
+    return response
+
+
 @login_required
 def action_plan_export(request, fmt):
     if fmt not in ("csv", "xlsx", "pdf"):
@@ -197,21 +220,4 @@ def action_plan_export(request, fmt):
     table = [[label for _, label in EXPORT_COLUMNS]] + [
         [_cell(row[name]) for name, _ in EXPORT_COLUMNS] for row in rows
     ]
-    if fmt == "csv":
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="action-plan.csv"'
-        csv.writer(response).writerows(table)
-        return response
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "Action plan"
-    for line in table:
-        sheet.append(line)
-    output = BytesIO()
-    workbook.save(output)
-    response = HttpResponse(
-        output.getvalue(),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = 'attachment; filename="action-plan.xlsx"'
-    return response
+    return _csv(table) if fmt == "csv" else _xlsx(table)

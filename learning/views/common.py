@@ -1,7 +1,9 @@
 """What the learning views share: finding a source of learning from its URL, through the access layer."""
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.paginator import Paginator
 from django.http import Http404
+from django.shortcuts import render
 
 from partnership import access
 
@@ -27,3 +29,19 @@ def source_kwargs(source) -> dict:
 def refusal(error: Exception) -> list[str]:
     """The messages of a service's refusal (a validation error or an edit conflict), for a form."""
     return getattr(error, "messages", None) or [str(error)]
+
+
+def partnership_list(request, template: str, records, **extra):
+    """A paged list of the current partnership's records of one kind."""
+    partnership = access.require_partnership(request)
+    page = Paginator(records.filter(partnership=partnership), 50).get_page(request.GET.get("page"))
+    return render(
+        request,
+        template,
+        {
+            "records": page,
+            "page": page,
+            "can_manage": access.is_business_unit(request.user, partnership),
+            **extra,
+        },
+    )

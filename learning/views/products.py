@@ -18,26 +18,13 @@ from learning.forms import (
     WithdrawForm,
 )
 from learning.models import Briefing, Newsletter, PracticeChange, Publication
-from learning.views.common import refusal, source_for_user
+from learning.views.common import partnership_list, refusal, source_for_user
 from partnership import access
-
-
-def _list(request, template: str, records, **extra):
-    partnership = access.require_partnership(request)
-    return render(
-        request,
-        template,
-        {
-            "records": records.filter(partnership=partnership),
-            "can_manage": access.is_business_unit(request.user, partnership),
-            **extra,
-        },
-    )
 
 
 @login_required
 def briefing_list(request):
-    return _list(request, "learning/briefing_list.html", Briefing.objects.all())
+    return partnership_list(request, "learning/briefing_list.html", Briefing.objects.all())
 
 
 @login_required
@@ -133,7 +120,7 @@ def briefing_advance(request, pk, to):
 
 @login_required
 def newsletter_list(request):
-    return _list(
+    return partnership_list(
         request,
         "learning/newsletter_list.html",
         Newsletter.objects.select_related("publication__partnership"),
@@ -170,7 +157,7 @@ def newsletter_publish(request, pk):
 
 @login_required
 def practice_change_list(request):
-    return _list(
+    return partnership_list(
         request,
         "learning/practice_change_list.html",
         PracticeChange.objects.prefetch_related("findings"),
@@ -197,7 +184,7 @@ def practice_change_create(request):
 
 @login_required
 def publication_list(request):
-    return _list(
+    return partnership_list(
         request,
         "learning/publication_list.html",
         Publication.objects.select_related("partnership"),

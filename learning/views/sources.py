@@ -18,7 +18,7 @@ from learning.forms import (
     RecommendationForm,
 )
 from learning.models import DisseminationChannel, DisseminationPlan, Finding, OtherSource
-from learning.views.common import refusal, source_for_user
+from learning.views.common import partnership_list, refusal, source_for_user
 from partnership import access
 
 
@@ -37,16 +37,10 @@ def index(request):
 
 @login_required
 def other_source_list(request):
-    partnership = access.require_partnership(request)
-    return render(
+    return partnership_list(
         request,
         "learning/other_source_list.html",
-        {
-            "sources": OtherSource.objects.filter(partnership=partnership).select_related(
-                "partnership"
-            ),
-            "can_manage": access.is_business_unit(request.user, partnership),
-        },
+        OtherSource.objects.select_related("partnership"),
     )
 
 
@@ -123,6 +117,13 @@ def finding_detail(request, pk):
         {
             "finding": finding,
             "recommendations": finding.recommendations.select_related("owning_group"),
+            "similar": selectors.similar_work(
+                partnership=finding.partnership,
+                text=f"{finding.title}\n{finding.description}",
+                themes=finding.themes.all(),
+                exclude=finding.source,
+                limit=5,
+            ),
             "can_manage": access.is_business_unit(request.user, finding.partnership),
             "history": audit_history(finding),
         },
