@@ -379,6 +379,10 @@ class Review(Versioned):
         return self.reference
 
     @property
+    def learning_status(self) -> str:
+        return self.get_status_display()
+
+    @property
     def is_lcspr(self) -> bool:
         return self.review_type == self.Type.LCSPR
 

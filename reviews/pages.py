@@ -5,7 +5,18 @@ from collections.abc import Callable
 from django.contrib import messages
 from django.shortcuts import redirect, render
 
-from reviews.services import RefusedError
+from core.concurrency import EditConflict
+from partnership import access
+from reviews.models import Review
+from reviews.services import RefusedError, versioned_update
+
+# Long lists are paged so that a page costs the same however many records a partnership has.
+PER_PAGE = 50
+
+
+def get_review(request, pk, *, write: bool = False) -> Review:
+    """A review the person may see (404 otherwise); with `write`, one they may change (403)."""
+    return access.get_for_user(request.user, Review.objects.all(), pk, write=write)
 
 
 def form_page(
@@ -22,12 +33,13 @@ def form_page(
 ):
     """Render `form`; when it is valid, call `save(cleaned_data)` and go to the record it returns.
 
-    A RefusedError from the service shows as an error at the top of the form, nothing written.
+    A refusal or an edit conflict from the service shows as an error at the top of the form,
+    nothing written.
     """
     if request.method == "POST" and form.is_valid():
         try:
             record = save(form.cleaned_data)
-        except RefusedError as refusal:
+        except (RefusedError, EditConflict) as refusal:
             form.add_error(None, str(refusal))
         else:
             messages.success(request, done)
@@ -55,3 +67,26 @@ def refused_or_done(request, action: Callable[[], object], *, done: str, to):
     else:
         messages.success(request, done)
     return redirect(to)
+
+
+def edit_page(request, record, form, *, title: str, done: str):
+    """The page that edits a Versioned record through a VersionedModelForm."""
+
+    def save(data):
+        versioned_update(
+            record=record,
+            data=form.changed_values(),
+            expected_version=data["version"],
+            by=request.user,
+        )
+        return record
+
+    return form_page(
+        request,
+        form,
+        title=title,
+        caption=str(record),
+        back=record.get_absolute_url(),
+        save=save,
+        done=done,
+    )

@@ -43,16 +43,19 @@ class LearningReferralQuerySet(CaseWorkQuerySet):
 class ReviewQuerySet(CaseWorkQuerySet):
     def visible_to(self, user):
         from partnership import access
+        from reviews.models import ReviewerAssignment
 
         if not getattr(user, "is_authenticated", False):
             return self.none()
-        reviewer_in = access.partnership_ids(user, {Role.INDEPENDENT_REVIEWER})
-        assigned = models.Q(
-            partnership__in=reviewer_in,
-            reviewer_assignments__person=user,
-            reviewer_assignments__removed_at__isnull=True,
+        # A subquery rather than a join, so that the list needs no DISTINCT over every review.
+        assigned = ReviewerAssignment.objects.filter(
+            person=user,
+            removed_at__isnull=True,
+            review__partnership__in=access.partnership_ids(user, {Role.INDEPENDENT_REVIEWER}),
+        ).values("review")
+        return self.filter(
+            models.Q(partnership__in=_oversight_ids(user)) | models.Q(pk__in=assigned)
         )
-        return self.filter(models.Q(partnership__in=_oversight_ids(user)) | assigned).distinct()
 
 
 class ReviewPartQuerySet(CaseWorkQuerySet):

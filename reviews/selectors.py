@@ -3,8 +3,13 @@
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 
+from learning import selectors as learning_selectors
+from learning.models import Publication
+from learning.selectors import SimilarItem
 from partnership import access
 from reviews import chronology
 from reviews.criteria import Assessment, assess
@@ -27,6 +32,20 @@ def referrals_for(user, partnership) -> QuerySet[LearningReferral]:
     )
 
 
+def referrals_awaiting_triage(partnership) -> QuerySet[LearningReferral]:
+    return LearningReferral.objects.filter(
+        partnership=partnership, status=LearningReferral.Status.AWAITING_TRIAGE
+    ).order_by("referred_at")
+
+
+def similar_to(referral: LearningReferral) -> list[SimilarItem]:
+    """Work in progress or recently done like the referral, for triage (framework principle 2)."""
+    text = " ".join([referral.title, referral.what_happened, referral.why_learning])
+    return learning_selectors.similar_work(
+        partnership=referral.partnership, text=text, exclude=referral
+    )
+
+
 def rapid_reviews_for(user, partnership) -> QuerySet[RapidReview]:
     return (
         RapidReview.objects.visible_to(user)
@@ -37,16 +56,16 @@ def rapid_reviews_for(user, partnership) -> QuerySet[RapidReview]:
 
 
 def reviews_for(user, partnership) -> QuerySet[Review]:
+    open_requests = (
+        AgencyRequest.objects.filter(review=OuterRef("pk"), status=AgencyRequest.Status.REQUESTED)
+        .values("review")
+        .annotate(count=Count("pk"))
+        .values("count")
+    )
     return (
         Review.objects.visible_to(user)
         .filter(partnership=partnership)
-        .annotate(
-            open_requests=Count(
-                "agency_requests",
-                filter=Q(agency_requests__status=AgencyRequest.Status.REQUESTED),
-                distinct=True,
-            )
-        )
+        .annotate(open_requests=Coalesce(Subquery(open_requests), 0))
         .order_by("-opened_at", "-id")
     )
 
@@ -165,3 +184,16 @@ def is_assigned_reviewer(user, review: Review) -> bool:
 
 def may_manage(user, record) -> bool:
     return access.is_business_unit(user, record.partnership)
+
+
+def publication_of(review: Review) -> Publication | None:
+    """The review's published report on the public site, if it has one."""
+    return (
+        Publication.objects.filter(
+            source_type=ContentType.objects.get_for_model(review),
+            source_id=review.pk,
+            kind=Publication.Kind.REVIEW_REPORT,
+        )
+        .order_by("-published_at")
+        .first()
+    )

@@ -194,7 +194,10 @@ def notification_create(
     notification = SeriousIncidentNotification.objects.create(
         partnership=partnership,
         reference=next_reference(
-            partnership=partnership, model=SeriousIncidentNotification, year=aware_date.year
+            partnership=partnership,
+            model=SeriousIncidentNotification,
+            year=aware_date.year,
+            infix="SIN-",
         ),
         referral=referral,
         incident_summary=incident_summary,

@@ -7,13 +7,11 @@ from django.utils import timezone
 
 from core import audit
 from core.models import AuditEvent
-from core.selectors import closure_dates
 from core.services import deadline_complete, deadline_set
-from core.working_days import add_working_days, working_days_between
+from learning.services import dissemination_plan_open
 from partnership import access
 from partnership.models import Organisation, Partnership, Role, User
 from reviews import chronology
-from reviews.deadlines import REPORT_NOTICE_WORKING_DAYS, report_notice_by
 from reviews.independence import Candidate, independence_problems
 from reviews.models import (
     AgencyRequest,
@@ -24,15 +22,12 @@ from reviews.models import (
     LearningReferral,
     Milestone,
     RapidReview,
-    ReportComment,
-    ReportDraft,
     Review,
     ReviewerAssignment,
-    ReviewTask,
     TermsOfReference,
 )
 from reviews.references import next_reference
-from reviews.services import RefusedError, outstanding_partner_leads
+from reviews.services import RefusedError
 
 # Not in statute: the Panel's commonly stated expectation; a partnership may move the milestone.
 LCSPR_EXPECTED_MONTHS = 6
@@ -71,6 +66,8 @@ def review_open(
             basis="Panel guidance: LCSPRs are expected to complete within about 6 months of the decision",
             by=by,
         )
+    # Framework: how learning is disseminated is considered from the earliest point.
+    dissemination_plan_open(source=review, by=by)
     audit.record(
         event=AuditEvent.Event.CREATED,
         actor=by,
@@ -283,20 +280,6 @@ def declaration_record(
     return declaration
 
 
-def declaration_problems(review: Review, declaration: ConflictOfInterestDeclaration) -> list[str]:
-    """What a recorded declaration means for the reviewer's independence."""
-    return independence_problems(
-        candidate=_candidate(
-            declaration.person, list(declaration.involved_with.all()), declaration.involved_in_case
-        ),
-        is_lcspr=review.is_lcspr,
-        under_review={
-            organisation.pk: organisation.name
-            for organisation in review.organisations_under_review.all()
-        },
-    )
-
-
 @transaction.atomic
 def chronology_entry_add(
     *,
@@ -402,165 +385,3 @@ def learning_event_record(
         details={"attended": len(attended_ids)},
     )
     return event
-
-
-def _may_write_report(user: User, review: Review) -> bool:
-    return (
-        access.is_business_unit(user, review.partnership)
-        or review.reviewer_assignments.filter(person=user, removed_at__isnull=True).exists()
-    )
-
-
-@transaction.atomic
-def report_draft_add(*, review: Review, summary: str, body: str, by: User) -> ReportDraft:
-    if not _may_write_report(by, review):
-        raise RefusedError("Only the review's reviewers and the business unit write report drafts")
-    latest = review.report_drafts.first()
-    draft = ReportDraft.objects.create(
-        review=review,
-        version=(latest.version + 1) if latest else 1,
-        summary=summary,
-        body=body,
-        written_by=by,
-    )
-    if review.status in (Review.Status.SCOPING, Review.Status.IN_PROGRESS):
-        review.status = Review.Status.DRAFT_REPORT
-        review.save(update_fields=["status"])
-    audit.record(
-        event=AuditEvent.Event.CREATED,
-        actor=by,
-        subject=draft,
-        partnership=review.partnership,
-        details={"review": review.reference, "version": draft.version},
-    )
-    return draft
-
-
-@transaction.atomic
-def report_comment_add(*, draft: ReportDraft, text: str, by: User) -> ReportComment:
-    comment = ReportComment.objects.create(draft=draft, author=by, text=text)
-    audit.record(
-        event=AuditEvent.Event.CREATED,
-        actor=by,
-        subject=comment,
-        partnership=draft.review.partnership,
-        details={"review": draft.review.reference, "version": draft.version},
-    )
-    return comment
-
-
-def final_blockers(review: Review) -> list[str]:
-    """Why the review cannot yet move to an agreed final report."""
-    blockers = []
-    if review.is_lcspr and not review.family_not_involved_reason.strip():
-        if not review.family_involvement.strip():
-            blockers.append("Record how the family was involved, or the reason they were not")
-        if not review.child_voice.strip():
-            blockers.append("Record the child's voice, or the reason it could not be heard")
-    draft = review.report_drafts.first()
-    if draft is None:
-        blockers.append("Add a draft report")
-    else:
-        sign_offs = list(draft.sign_offs.all())
-        missing = outstanding_partner_leads(review.partnership, sign_offs)
-        if missing:
-            blockers.append(
-                f"Every partner lead must sign off draft version {draft.version}; waiting for "
-                + ", ".join(str(lead) for lead in missing)
-            )
-        if any(not sign_off.agrees for sign_off in sign_offs):
-            blockers.append("A partner lead does not agree with the draft report")
-    return blockers
-
-
-@transaction.atomic
-def review_agree_final(*, review: Review, by: User) -> Review:
-    blockers = final_blockers(review)
-    if blockers:
-        raise RefusedError(". ".join(blockers))
-    review.status = Review.Status.FINAL
-    review.save(update_fields=["status"])
-    audit.record(
-        event=AuditEvent.Event.DECIDED, actor=by, subject=review, details={"status": review.status}
-    )
-    return review
-
-
-@transaction.atomic
-def review_plan_publication(*, review: Review, publication_date: date, by: User) -> ReviewTask:
-    """Set the publication date; the report must reach the Panel and the Secretary of State 7
-    working days before it (Regulations 16-17, SI 2018/789): a tracked, statutory task."""
-    if review.status != Review.Status.FINAL:
-        raise RefusedError("Agree the final report before planning its publication")
-    notice_by = report_notice_by(publication_date, closure_dates(review.partnership_id))
-    if notice_by < timezone.localdate():
-        raise RefusedError(
-            f"Publication must be at least {REPORT_NOTICE_WORKING_DAYS} working days after the report is sent to the panel; "
-            f"the earliest date from today is {add_working_days(timezone.localdate(), REPORT_NOTICE_WORKING_DAYS, closure_dates(review.partnership_id)):%d %B %Y}"
-        )
-    review.planned_publication_date = publication_date
-    review.save(update_fields=["planned_publication_date"])
-    task = _task_set(
-        review=review,
-        kind=ReviewTask.Kind.SEND_TO_PANEL,
-        due_date=notice_by,
-        by=by,
-        is_statutory=True,
-    )
-    audit.record(
-        event=AuditEvent.Event.CHANGED,
-        actor=by,
-        subject=review,
-        details={"planned_publication_date": publication_date, "send_to_panel_by": notice_by},
-    )
-    return task
-
-
-def _task_set(
-    *, review: Review, kind: str, due_date: date, by: User, is_statutory: bool
-) -> ReviewTask:
-    task, _ = ReviewTask.objects.update_or_create(
-        review=review, kind=kind, defaults={"due_date": due_date}
-    )
-    deadline_set(
-        subject=task,
-        partnership=review.partnership,
-        title=f"{review.reference}: {task.get_kind_display()}",
-        due_date=due_date,
-        responsible=by,
-        is_statutory=is_statutory,
-        link=review.get_absolute_url(),
-    )
-    return task
-
-
-@transaction.atomic
-def review_task_done(*, task: ReviewTask, done_on: date, by: User) -> ReviewTask:
-    task.done_on = done_on
-    task.done_by = by
-    task.save(update_fields=["done_on", "done_by"])
-    deadline_complete(subject=task, title=f"{task.review.reference}: {task.get_kind_display()}")
-    audit.record(
-        event=AuditEvent.Event.SENT,
-        actor=by,
-        subject=task,
-        partnership=task.review.partnership,
-        details={"review": task.review.reference, "done_on": done_on},
-    )
-    return task
-
-
-def publication_blockers(review: Review, on: date) -> list[str]:
-    """Why the review's report cannot be published on `on`."""
-    if review.status != Review.Status.FINAL:
-        return ["Agree the final report first"]
-    task = review.tasks.filter(kind=ReviewTask.Kind.SEND_TO_PANEL).first()
-    if task is None or task.done_on is None:
-        return ["Send the final report to the national panel and the Secretary of State first"]
-    waited = working_days_between(task.done_on, on, closure_dates(review.partnership_id))
-    if waited < REPORT_NOTICE_WORKING_DAYS:
-        return [
-            f"The report was sent to the panel {waited} working days ago; publication needs "
-            f"{REPORT_NOTICE_WORKING_DAYS}"
-        ]
-    return []

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from reviews import views, views_requests, views_reviews
+from reviews import views, views_reports, views_requests, views_reviews
 
 app_name = "reviews"
 
@@ -73,13 +73,15 @@ urlpatterns = [
     ),
     path("reviews/<int:pk>/learning-events/new/", views_reviews.event_add, name="event_add"),
     path("learning-events/<int:pk>/", views_reviews.event_record, name="event_record"),
-    path("reviews/<int:pk>/drafts/new/", views_reviews.draft_add, name="draft_add"),
-    path("drafts/<int:pk>/", views_reviews.draft_detail, name="draft_detail"),
-    path("drafts/<int:pk>/comment/", views_reviews.draft_comment, name="draft_comment"),
-    path("drafts/<int:pk>/sign-off/", views_reviews.draft_sign_off, name="draft_sign_off"),
-    path("reviews/<int:pk>/final/", views_reviews.review_final, name="review_final"),
+    path("reviews/<int:pk>/drafts/new/", views_reports.draft_add, name="draft_add"),
+    path("drafts/<int:pk>/", views_reports.draft_detail, name="draft_detail"),
+    path("drafts/<int:pk>/comment/", views_reports.draft_comment, name="draft_comment"),
+    path("drafts/<int:pk>/sign-off/", views_reports.draft_sign_off, name="draft_sign_off"),
+    path("reviews/<int:pk>/final/", views_reports.review_final, name="review_final"),
     path(
-        "reviews/<int:pk>/publication/", views_reviews.review_publication, name="review_publication"
+        "reviews/<int:pk>/publication/", views_reports.review_publication, name="review_publication"
     ),
-    path("tasks/<int:pk>/done/", views_reviews.task_done, name="task_done"),
+    path("reviews/<int:pk>/publish/", views_reports.review_publish, name="review_publish"),
+    path("reviews/<int:pk>/close/", views_reports.review_close, name="review_close"),
+    path("tasks/<int:pk>/done/", views_reports.task_done, name="task_done"),
 ]

@@ -2,28 +2,26 @@
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
-from core.concurrency import EditConflict
 from core.selectors import audit_history
 from partnership import access
 from partnership.models import Role
 from reviews import forms, selectors, services
 from reviews.models import LearningReferral, NotifiedChild, RapidReview, SeriousIncidentNotification
-from reviews.pages import form_page, refused_or_done
-from reviews.spine import similar_work
+from reviews.pages import PER_PAGE, edit_page, form_page, refused_or_done
 
 
 @login_required
 def referral_list(request):
     partnership = access.require_partnership(request)
-    return render(
-        request,
-        "reviews/referral_list.html",
-        {"referrals": selectors.referrals_for(request.user, partnership)},
+    page = Paginator(selectors.referrals_for(request.user, partnership), PER_PAGE).get_page(
+        request.GET.get("page")
     )
+    return render(request, "reviews/referral_list.html", {"referrals": page, "page": page})
 
 
 @login_required
@@ -51,18 +49,20 @@ def referral_detail(request, pk):
     referral = access.get_for_user(
         request.user, LearningReferral.objects.select_related("referred_by"), pk
     )
+    return _referral_page(request, referral)
+
+
+def _referral_page(request, referral: LearningReferral, **forms_shown):
     can_triage = selectors.may_manage(request.user, referral)
-    return render(
-        request,
-        "reviews/referral_detail.html",
-        {
-            "referral": referral,
-            "can_triage": can_triage,
-            "triage_form": forms.TriageForm() if can_triage else None,
-            "similar": similar_work(referral) if can_triage else [],
-            "history": audit_history(referral) if can_triage else [],
-        },
-    )
+    context = {
+        "referral": referral,
+        "can_triage": can_triage,
+        "triage_form": forms.TriageForm() if can_triage else None,
+        "similar": selectors.similar_to(referral) if can_triage else [],
+        "history": audit_history(referral) if can_triage else [],
+        **forms_shown,
+    }
+    return render(request, "reviews/referral_detail.html", context)
 
 
 @login_required
@@ -71,23 +71,13 @@ def referral_triage(request, pk):
     referral = access.get_for_user(request.user, LearningReferral.objects.all(), pk, write=True)
     form = forms.TriageForm(request.POST)
     if not form.is_valid():
-        return render(
-            request,
-            "reviews/referral_detail.html",
-            {
-                "referral": referral,
-                "can_triage": True,
-                "triage_form": form,
-                "form": form,
-                "similar": similar_work(referral),
-            },
-        )
+        return _referral_page(request, referral, triage_form=form, form=form)
     return refused_or_done(
         request,
         lambda: services.learning_referral_triage(
             referral=referral, by=request.user, **form.cleaned_data
         ),
-        done=f"Referral triaged: {referral.get_outcome_display() if referral.outcome else form.cleaned_data['outcome']}",
+        done=f"Referral triaged: {LearningReferral.Outcome(form.cleaned_data['outcome']).label}",
         to=referral,
     )
 
@@ -121,20 +111,22 @@ def notification_detail(request, pk):
         SeriousIncidentNotification.objects.select_related("rapid_review", "referral"),
         pk,
     )
+    return _notification_page(request, notification)
+
+
+def _notification_page(request, notification: SeriousIncidentNotification, **forms_shown):
     can_manage = selectors.may_manage(request.user, notification)
-    return render(
-        request,
-        "reviews/notification_detail.html",
-        {
-            "notification": notification,
-            "children": notification.children.all(),
-            "can_manage": can_manage,
-            "notified_form": forms.NotifiedForm()
-            if can_manage and not notification.notified_date
-            else None,
-            "history": audit_history(notification),
-        },
-    )
+    context = {
+        "notification": notification,
+        "children": notification.children.all(),
+        "can_manage": can_manage,
+        "notified_form": forms.NotifiedForm()
+        if can_manage and not notification.notified_date
+        else None,
+        "history": audit_history(notification),
+        **forms_shown,
+    }
+    return render(request, "reviews/notification_detail.html", context)
 
 
 @login_required
@@ -145,17 +137,7 @@ def notification_notified(request, pk):
     )
     form = forms.NotifiedForm(request.POST)
     if not form.is_valid():
-        return render(
-            request,
-            "reviews/notification_detail.html",
-            {
-                "notification": notification,
-                "children": notification.children.all(),
-                "can_manage": True,
-                "notified_form": form,
-                "form": form,
-            },
-        )
+        return _notification_page(request, notification, notified_form=form, form=form)
     return refused_or_done(
         request,
         lambda: services.notification_record_notified(
@@ -233,31 +215,12 @@ def rapid_review_detail(request, pk):
 @require_http_methods(["GET", "POST"])
 def rapid_review_edit(request, pk):
     rapid_review = _rapid_review(request, pk, write=True)
-    form = forms.RapidReviewForm(request.POST or None, instance=rapid_review)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.versioned_update(
-                record=rapid_review,
-                data=form.changed_values(),
-                expected_version=form.cleaned_data["version"],
-                by=request.user,
-            )
-        except EditConflict as conflict:
-            form.add_error(None, str(conflict))
-        else:
-            return refused_or_done(
-                request, lambda: None, done="Rapid review updated", to=rapid_review
-            )
-    return render(
+    return edit_page(
         request,
-        "reviews/form.html",
-        {
-            "form": form,
-            "title": "Facts, context and criteria",
-            "caption": str(rapid_review),
-            "back": rapid_review.get_absolute_url(),
-            "button": "Save",
-        },
+        rapid_review,
+        forms.RapidReviewForm(request.POST or None, instance=rapid_review),
+        title="Facts, context and criteria",
+        done="Rapid review updated",
     )
 
 

@@ -2,6 +2,7 @@
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
 from django.views.decorators.http import require_http_methods, require_POST
@@ -9,7 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from partnership import access
 from reviews import forms, selectors, services, services_reviews
 from reviews.models import AgencyRequest, RapidReview, Review
-from reviews.pages import form_page, refused_or_done
+from reviews.pages import PER_PAGE, form_page, refused_or_done
 
 CASES = {
     "rapid-reviews": (RapidReview, "rapid_review", [AgencyRequest.Kind.AGENCY_SUMMARY]),
@@ -24,11 +25,10 @@ CASES = {
 @login_required
 def request_list(request):
     partnership = access.require_partnership(request)
-    return render(
-        request,
-        "reviews/request_list.html",
-        {"requests": selectors.requests_for(request.user, partnership)},
+    page = Paginator(selectors.requests_for(request.user, partnership), PER_PAGE).get_page(
+        request.GET.get("page")
     )
+    return render(request, "reviews/request_list.html", {"requests": page, "page": page})
 
 
 @login_required
@@ -77,8 +77,12 @@ def _request_page(request, record: AgencyRequest, **forms_shown):
     answerable = AgencyRequest.objects.answerable_by(request.user).filter(pk=record.pk).exists()
     is_open = record.status == AgencyRequest.Status.REQUESTED
     is_chronology = record.kind == AgencyRequest.Kind.CHRONOLOGY
+    case = record.case
     context = {
         "agency_request": record,
+        "case": case
+        if type(case).objects.visible_to(request.user).filter(pk=case.pk).exists()
+        else None,
         "entries": record.entries.order_by("date", "id") if is_chronology else [],
         "can_answer": answerable and is_open,
         "can_chase": selectors.may_manage(request.user, record) and is_open,

@@ -4,6 +4,7 @@ import csv
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -11,35 +12,40 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core import audit
-from core.concurrency import EditConflict
 from core.models import AuditEvent
 from core.selectors import audit_history
 from partnership import access
 from partnership.models import Role
-from reviews import forms, selectors, services, services_reviews, spine
+from reviews import forms, selectors, services_reports, services_reviews
 from reviews.models import (
     LearningEvent,
     LearningReferral,
     Milestone,
     RapidReview,
-    ReportDraft,
     Review,
     ReviewerAssignment,
-    ReviewTask,
     TermsOfReference,
 )
-from reviews.pages import form_page, refused_or_done
+from reviews.pages import PER_PAGE, edit_page, form_page, get_review, refused_or_done
+
+RECENT_RAPID_REVIEWS = 25
 
 
 @login_required
 def review_list(request):
     partnership = access.require_partnership(request)
+    page = Paginator(selectors.reviews_for(request.user, partnership), PER_PAGE).get_page(
+        request.GET.get("page")
+    )
     return render(
         request,
         "reviews/review_list.html",
         {
-            "reviews": selectors.reviews_for(request.user, partnership),
-            "rapid_reviews": selectors.rapid_reviews_for(request.user, partnership),
+            "reviews": page,
+            "page": page,
+            "rapid_reviews": selectors.rapid_reviews_for(request.user, partnership)[
+                :RECENT_RAPID_REVIEWS
+            ],
             "can_manage": access.is_business_unit(request.user, partnership),
         },
     )
@@ -66,15 +72,13 @@ def review_create(request):
     )
 
     def save(data):
-        review = services_reviews.review_open(
+        return services_reviews.review_open(
             partnership=partnership,
             rapid_review=rapid_review,
             referral=referral,
             by=request.user,
             **data,
         )
-        spine.dissemination_plan_open(source=review, by=request.user)
-        return review
 
     return form_page(
         request,
@@ -88,13 +92,9 @@ def review_create(request):
     )
 
 
-def _review(request, pk, *, write=False) -> Review:
-    return access.get_for_user(request.user, Review.objects.all(), pk, write=write)
-
-
 @login_required
 def review_detail(request, pk):
-    review = selectors.review_page(_review(request, pk))
+    review = selectors.review_page(get_review(request, pk))
     can_manage = selectors.may_manage(request.user, review)
     return render(
         request,
@@ -107,10 +107,9 @@ def review_detail(request, pk):
                 request.user, review.partnership, {Role.PARTNER_LEAD, Role.BUSINESS_UNIT_MANAGER}
             ),
             "timeline": selectors.review_timeline(review),
-            "final_blockers": services_reviews.final_blockers(review)
+            "final_blockers": services_reports.final_blockers(review)
             if review.status == Review.Status.DRAFT_REPORT
             else [],
-            "spine_ready": spine.is_ready(),
             "history": audit_history(review) if can_manage else [],
         },
     )
@@ -119,36 +118,19 @@ def review_detail(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def review_edit(request, pk):
-    review = _review(request, pk, write=True)
-    form = forms.ReviewForm(request.POST or None, instance=review)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.versioned_update(
-                record=review,
-                data=form.changed_values(),
-                expected_version=form.cleaned_data["version"],
-                by=request.user,
-            )
-        except EditConflict as conflict:
-            form.add_error(None, str(conflict))
-        else:
-            return refused_or_done(request, lambda: None, done="Review updated", to=review)
-    return render(
+    review = get_review(request, pk, write=True)
+    return edit_page(
         request,
-        "reviews/form.html",
-        {
-            "form": form,
-            "title": "Scope, agencies and family involvement",
-            "caption": str(review),
-            "back": review.get_absolute_url(),
-            "button": "Save",
-        },
+        review,
+        forms.ReviewForm(request.POST or None, instance=review),
+        title="Scope, agencies and family involvement",
+        done="Review updated",
     )
 
 
 def _review_form(request, pk, *, form, title: str, done: str, save, write: bool = True):
     """A form page about one review: `form(review)` builds the form, `save(review, data)` writes."""
-    review = _review(request, pk, write=write)
+    review = get_review(request, pk, write=write)
 
     def run(data):
         save(review, data)
@@ -273,7 +255,7 @@ def reviewer_remove(request, pk):
 @require_http_methods(["GET", "POST"])
 def declaration_add(request, pk):
     """A reviewer records (or updates) their own conflict of interest declaration."""
-    review = _review(request, pk)
+    review = get_review(request, pk)
     if not selectors.is_assigned_reviewer(request.user, review):
         raise PermissionDenied("Only the review's reviewers record their declarations here")
     return _review_form(
@@ -296,7 +278,7 @@ def declaration_add(request, pk):
 
 @login_required
 def chronology(request, pk):
-    review = _review(request, pk)
+    review = get_review(request, pk)
     return render(
         request,
         "reviews/chronology.html",
@@ -306,7 +288,7 @@ def chronology(request, pk):
 
 @login_required
 def chronology_export(request, pk):
-    review = _review(request, pk)
+    review = get_review(request, pk)
     rows = selectors.merged_chronology(review)
     audit.record(
         event=AuditEvent.Event.EXPORTED,
@@ -372,164 +354,4 @@ def event_record(request, pk):
         back=event.review.get_absolute_url(),
         save=save,
         done="Learning event recorded",
-    )
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def draft_add(request, pk):
-    review = _review(request, pk)
-    if not (
-        selectors.may_manage(request.user, review)
-        or selectors.is_assigned_reviewer(request.user, review)
-    ):
-        raise PermissionDenied(
-            "Only the review's reviewers and the business unit write report drafts"
-        )
-    latest = review.report_drafts.first()
-    return form_page(
-        request,
-        forms.ReportDraftForm(
-            request.POST or None,
-            initial={"summary": latest.summary, "body": latest.body} if latest else {},
-        ),
-        title="Add a draft of the final report",
-        caption=str(review),
-        back=review.get_absolute_url(),
-        save=lambda data: services_reviews.report_draft_add(review=review, by=request.user, **data),
-        done="Draft report saved",
-    )
-
-
-def _draft(request, pk) -> ReportDraft:
-    return access.get_for_user(request.user, ReportDraft.objects.select_related("review"), pk)
-
-
-@login_required
-def draft_detail(request, pk):
-    return _draft_page(request, _draft(request, pk))
-
-
-def _draft_page(request, draft: ReportDraft, **forms_shown):
-    review = draft.review
-    sign_offs = list(draft.sign_offs.select_related("partner_lead", "organisation"))
-    is_lead = access.has_role(request.user, review.partnership, {Role.PARTNER_LEAD})
-    context = {
-        "draft": draft,
-        "review": review,
-        "comments": draft.comments.select_related("author"),
-        "sign_offs": sign_offs,
-        "waiting_for": services.outstanding_partner_leads(review.partnership, sign_offs),
-        "comment_form": forms.ReportCommentForm(),
-        "sign_off_form": forms.SignOffForm()
-        if is_lead and review.status == Review.Status.DRAFT_REPORT
-        else None,
-        **forms_shown,
-    }
-    return render(request, "reviews/draft_detail.html", context)
-
-
-def _draft_post(request, pk, form, slot: str, save, *, done: str, may):
-    draft = _draft(request, pk)
-    if not may(draft):
-        raise PermissionDenied("You cannot do this to the report")
-    if not form.is_valid():
-        return _draft_page(request, draft, **{slot: form, "form": form})
-    return refused_or_done(
-        request,
-        lambda: save(draft, form.cleaned_data),
-        done=done,
-        to=reverse("reviews:draft_detail", args=[pk]),
-    )
-
-
-@login_required
-@require_POST
-def draft_comment(request, pk):
-    return _draft_post(
-        request,
-        pk,
-        forms.ReportCommentForm(request.POST),
-        "comment_form",
-        lambda draft, data: services_reviews.report_comment_add(
-            draft=draft, by=request.user, **data
-        ),
-        done="Comment added",
-        may=lambda draft: True,
-    )
-
-
-@login_required
-@require_POST
-def draft_sign_off(request, pk):
-    return _draft_post(
-        request,
-        pk,
-        forms.SignOffForm(request.POST),
-        "sign_off_form",
-        lambda draft, data: services.partner_sign_off(report_draft=draft, by=request.user, **data),
-        done="Your sign-off of the report is recorded",
-        may=lambda draft: access.has_role(
-            request.user, draft.review.partnership, {Role.PARTNER_LEAD}
-        ),
-    )
-
-
-@login_required
-@require_POST
-def review_final(request, pk):
-    review = _review(request, pk, write=True)
-    return refused_or_done(
-        request,
-        lambda: services_reviews.review_agree_final(review=review, by=request.user),
-        done="The final report is agreed",
-        to=review,
-    )
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def review_publication(request, pk):
-    review = _review(request, pk, write=True)
-    if request.method == "POST":
-        form = forms.PublicationPlanForm(request.POST)
-        if form.is_valid():
-            return refused_or_done(
-                request,
-                lambda: services_reviews.review_plan_publication(
-                    review=review, by=request.user, **form.cleaned_data
-                ),
-                done="Publication planned; sending the report to the national panel is a tracked task",
-                to=reverse("reviews:review_publication", args=[pk]),
-            )
-    else:
-        form = forms.PublicationPlanForm(
-            initial={"publication_date": review.planned_publication_date}
-        )
-    return render(
-        request,
-        "reviews/publication.html",
-        {
-            "review": review,
-            "form": form,
-            "tasks": review.tasks.all(),
-            "blockers": services_reviews.publication_blockers(review, timezone.localdate()),
-            "spine_ready": spine.is_ready(),
-        },
-    )
-
-
-@login_required
-@require_POST
-def task_done(request, pk):
-    task = access.get_for_user(
-        request.user, ReviewTask.objects.select_related("review"), pk, write=True
-    )
-    return refused_or_done(
-        request,
-        lambda: services_reviews.review_task_done(
-            task=task, done_on=timezone.localdate(), by=request.user
-        ),
-        done=f"Done: {task}",
-        to=reverse("reviews:review_publication", args=[task.review_id]),
     )

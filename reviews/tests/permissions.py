@@ -4,7 +4,7 @@ only their own agency's requests, the other partnership nothing."""
 from datetime import date
 
 from core.permission_matrix import Check, expect
-from reviews import services, services_reviews
+from reviews import services, services_reports, services_reviews
 from reviews.tests.factories import chronology_request_for, lcspr_for, notification_for
 
 NOT_SEEN = {"outsider": 404, "no_role": 404}
@@ -89,7 +89,7 @@ def _event(cast):
 
 
 def _draft(cast):
-    draft = services_reviews.report_draft_add(
+    draft = services_reports.report_draft_add(
         review=lcspr_for(cast), summary="Summary.", body="Report.", by=cast.reviewer
     )
     return {"pk": draft.pk}
@@ -279,4 +279,6 @@ CHECKS = [
     Check("reviews:review_final", REVIEW_BU_POST, kwargs=_review, method="post"),
     Check("reviews:review_publication", REVIEW_BU_PAGE, kwargs=_review),
     Check("reviews:task_done", REVIEW_BU_POST, kwargs=_task, method="post"),
+    Check("reviews:review_publish", REVIEW_BU_POST, kwargs=_review, method="post"),
+    Check("reviews:review_close", REVIEW_BU_POST, kwargs=_review, method="post"),
 ]

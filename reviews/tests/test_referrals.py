@@ -119,3 +119,69 @@ def test_a_referral_form_with_missing_answers_shows_the_error_summary(client, ca
     response = client.post(reverse("reviews:referral_create"), {"title": "Child R"})
     assert "There is a problem" in response.content.decode()
     assert not LearningReferral.objects.exists()
+
+
+def test_triage_shows_similar_work_from_the_learning_spine(client, cast):
+    from django.urls import reverse
+
+    from core.testing import sign_in
+    from learning.models import Finding
+    from learning.services import finding_record
+    from reviews.tests.factories import lcspr_for
+
+    finding_record(
+        source=lcspr_for(cast),
+        title="Missed health appointments were not followed up",
+        description="No agency followed up missed appointments.",
+        aim=Finding.Aim.MUST_IMPROVE,
+        themes=[],
+        by=cast.officer,
+    )
+    referral = _submit(cast)
+    sign_in(client, cast.officer)
+    page = client.get(reverse("reviews:referral_detail", args=[referral.pk])).content.decode()
+    assert "Missed health appointments were not followed up" in page
+
+
+def test_the_business_unit_triages_through_the_referral_page(client, cast):
+    from django.urls import reverse
+
+    from core.testing import sign_in
+
+    referral = _submit(cast)
+    sign_in(client, cast.officer)
+    response = client.post(
+        reverse("reviews:referral_triage", args=[referral.pk]),
+        {"outcome": LearningReferral.Outcome.AUDIT, "reason": "Fits the neglect audit."},
+        follow=True,
+    )
+    referral.refresh_from_db()
+    assert referral.outcome == LearningReferral.Outcome.AUDIT
+    assert "Referral triaged: Multi-agency audit programme" in response.content.decode()
+
+
+def test_triage_without_a_reason_for_no_further_action_shows_the_error_summary(client, cast):
+    from django.urls import reverse
+
+    from core.testing import sign_in
+
+    referral = _submit(cast)
+    sign_in(client, cast.officer)
+    response = client.post(
+        reverse("reviews:referral_triage", args=[referral.pk]), {"outcome": "no_further_action"}
+    )
+    page = response.content.decode()
+    assert "There is a problem" in page and "Enter the reason for no further action" in page
+
+
+def test_referrals_awaiting_triage_are_on_the_business_units_dashboard(client, cast):
+    from django.urls import reverse
+
+    from core.testing import sign_in
+
+    _submit(cast, title="Child Q: missed appointments")
+    sign_in(client, cast.officer)
+    assert "Child Q: missed appointments" in client.get(reverse("core:dashboard")).content.decode()
+    client.logout()
+    sign_in(client, cast.practitioner)
+    assert "awaiting triage" not in client.get(reverse("core:dashboard")).content.decode()

@@ -13,8 +13,15 @@ from openpyxl import Workbook
 
 from core.models import AuditEvent, Deadline
 from core.testing import assert_queries_do_not_grow, sign_in
-from reviews import services, services_reviews
-from reviews.models import ChronologyEntry, RapidReview, Review, ReviewerAssignment, ReviewTask
+from reviews import services, services_reports, services_reviews
+from reviews.models import (
+    ChronologyEntry,
+    RapidReview,
+    ReportDraft,
+    Review,
+    ReviewerAssignment,
+    ReviewTask,
+)
 from reviews.tests.factories import chronology_request_for, lcspr_for, notification_for
 
 pytestmark = pytest.mark.django_db
@@ -223,7 +230,7 @@ def test_chasing_a_request_emails_the_agency_contributors(
 
 
 def _draft_signed_off(review, cast):
-    draft = services_reviews.report_draft_add(
+    draft = services_reports.report_draft_add(
         review=review, summary="Improvements.", body="The report.", by=cast.reviewer
     )
     services.partner_sign_off(report_draft=draft, by=cast.partner_lead, agrees=True, comment="")
@@ -234,7 +241,7 @@ def test_an_lcspr_cannot_move_to_final_without_family_involvement_and_the_childs
     review = lcspr_for(cast)
     _draft_signed_off(review, cast)
     with pytest.raises(services.RefusedError, match="family"):
-        services_reviews.review_agree_final(review=review, by=cast.officer)
+        services_reports.review_agree_final(review=review, by=cast.officer)
 
 
 def test_a_recorded_reason_lets_an_lcspr_move_to_final_without_the_family(cast):
@@ -244,7 +251,7 @@ def test_a_recorded_reason_lets_an_lcspr_move_to_final_without_the_family(cast):
     )
     review.refresh_from_db()
     _draft_signed_off(review, cast)
-    services_reviews.review_agree_final(review=review, by=cast.officer)
+    services_reports.review_agree_final(review=review, by=cast.officer)
     assert review.status == Review.Status.FINAL
 
 
@@ -254,11 +261,11 @@ def test_the_final_report_needs_every_partner_leads_sign_off(cast):
         family_involvement="Mother met the reviewer.", child_voice="Child R's drawings."
     )
     review.refresh_from_db()
-    services_reviews.report_draft_add(
+    services_reports.report_draft_add(
         review=review, summary="Improvements.", body="The report.", by=cast.reviewer
     )
     with pytest.raises(services.RefusedError, match="Partner Lead Testperson"):
-        services_reviews.review_agree_final(review=review, by=cast.officer)
+        services_reports.review_agree_final(review=review, by=cast.officer)
 
 
 def _final(cast):
@@ -268,13 +275,13 @@ def _final(cast):
     )
     review.refresh_from_db()
     _draft_signed_off(review, cast)
-    return services_reviews.review_agree_final(review=review, by=cast.officer)
+    return services_reports.review_agree_final(review=review, by=cast.officer)
 
 
 @time_machine.travel(date(2026, 3, 2))
 def test_planning_publication_sets_the_7_working_day_notice_as_a_statutory_task(cast):
     review = _final(cast)
-    task = services_reviews.review_plan_publication(
+    task = services_reports.review_plan_publication(
         review=review, publication_date=date(2026, 3, 20), by=cast.officer
     )
     assert (task.kind, task.due_date) == (ReviewTask.Kind.SEND_TO_PANEL, date(2026, 3, 11))
@@ -287,7 +294,7 @@ def test_planning_publication_sets_the_7_working_day_notice_as_a_statutory_task(
 def test_publication_too_soon_for_the_notice_is_refused_with_the_earliest_date(cast):
     review = _final(cast)
     with pytest.raises(services.RefusedError, match="11 March 2026"):
-        services_reviews.review_plan_publication(
+        services_reports.review_plan_publication(
             review=review, publication_date=date(2026, 3, 5), by=cast.officer
         )
 
@@ -295,12 +302,12 @@ def test_publication_too_soon_for_the_notice_is_refused_with_the_earliest_date(c
 def test_publication_waits_7_working_days_after_the_report_is_sent_to_the_panel(cast):
     with time_machine.travel(date(2026, 3, 2)):
         review = _final(cast)
-        task = services_reviews.review_plan_publication(
+        task = services_reports.review_plan_publication(
             review=review, publication_date=date(2026, 3, 20), by=cast.officer
         )
-        services_reviews.review_task_done(task=task, done_on=date(2026, 3, 2), by=cast.officer)
-    assert services_reviews.publication_blockers(review, date(2026, 3, 10)) != []
-    assert services_reviews.publication_blockers(review, date(2026, 3, 11)) == []
+        services_reports.review_task_done(task=task, done_on=date(2026, 3, 2), by=cast.officer)
+    assert services_reports.publication_blockers(review, date(2026, 3, 10)) != []
+    assert services_reports.publication_blockers(review, date(2026, 3, 11)) == []
 
 
 def test_the_review_list_makes_the_same_number_of_queries_however_many_reviews(client, cast):
@@ -332,7 +339,7 @@ def test_the_review_page_makes_the_same_number_of_queries_however_much_it_holds(
                 by=cast.officer,
             )
             chronology_request_for(cast, review)
-            services_reviews.report_draft_add(
+            services_reports.report_draft_add(
                 review=review, summary="S.", body="B.", by=cast.reviewer
             )
 
@@ -369,3 +376,150 @@ def test_a_no_lcspr_decision_leads_to_a_case_review_not_an_lcspr(cast):
         by=cast.officer,
     )
     assert not review.is_lcspr
+
+
+def test_a_review_has_its_dissemination_plan_from_the_day_it_opens(cast):
+    from learning.selectors import dissemination_blockers
+
+    review = lcspr_for(cast)
+    assert dissemination_blockers(review) == [
+        "The dissemination plan has no channels: plan at least one"
+    ]
+
+
+def _ready_to_publish(cast, body="Child R's family were known to three agencies."):
+    with time_machine.travel(date(2026, 3, 2)):
+        review = _final(cast)
+        ReportDraft.objects.filter(review=review).update(body=body)
+        task = services_reports.review_plan_publication(
+            review=review, publication_date=date(2026, 3, 20), by=cast.officer
+        )
+        services_reports.review_task_done(task=task, done_on=date(2026, 3, 2), by=cast.officer)
+    return review
+
+
+@time_machine.travel(date(2026, 3, 20))
+def test_publishing_puts_the_report_on_the_public_site_and_tracks_the_repository_task(client, cast):
+    review = _ready_to_publish(cast)
+    publication = services_reports.review_publish(review=review, by=cast.officer)
+    assert review.status == Review.Status.PUBLISHED
+    assert review.tasks.get(kind=ReviewTask.Kind.NATIONAL_REPOSITORY).done_on is None
+    page = client.get(reverse("public:publication", args=[cast.partnership.slug, publication.pk]))
+    assert "three agencies" in page.content.decode()
+
+
+@time_machine.travel(date(2026, 3, 20))
+def test_a_report_naming_the_child_is_not_published(cast):
+    from learning.services import PublicationRefused
+    from reviews.models import NotifiedChild
+
+    review = _ready_to_publish(cast, body="Tess Example was known to three agencies.")
+    services.notified_child_add(
+        notification=review.rapid_review.notification,
+        pseudonym="Child R",
+        outcome=NotifiedChild.Outcome.SERIOUSLY_HARMED,
+        age=4,
+        full_name="Tess Example",
+        by=cast.officer,
+    )
+    with pytest.raises(PublicationRefused):
+        services_reports.review_publish(review=review, by=cast.officer)
+    review.refresh_from_db()
+    assert review.status == Review.Status.FINAL
+
+
+def test_a_published_review_closes_only_once_its_tasks_and_dissemination_are_done(cast):
+    with time_machine.travel(date(2026, 3, 20)):
+        review = services_reports.review_publish(
+            review=_ready_to_publish(cast), by=cast.officer
+        ).source
+    blockers = services_reports.close_blockers(review)
+    assert any("repository" in blocker for blocker in blockers)
+    assert any("dissemination plan" in blocker for blocker in blockers)
+
+
+def test_a_review_edited_from_a_stale_page_is_refused_not_overwritten(client, cast):
+    review = lcspr_for(cast)
+    sign_in(client, cast.officer)
+    url = reverse("reviews:review_edit", args=[review.pk])
+    stale = {"title": "Child R", "version": review.version, "methodology": "Learning Together"}
+    client.post(url, {**stale, "methodology": "Systems review"})
+    response = client.post(url, stale)
+    review.refresh_from_db()
+    assert "Someone else changed this record" in response.content.decode()
+    assert review.methodology == "Systems review"
+
+
+def test_a_learning_event_records_who_attended_and_what_practitioners_said(cast):
+    review = lcspr_for(cast)
+    event = services_reviews.learning_event_add(
+        review=review,
+        title="Practitioner learning event",
+        date=date(2026, 5, 1),
+        venue="Online",
+        invited=[cast.practitioner, cast.group_member],
+        by=cast.officer,
+    )
+    services_reviews.learning_event_record(
+        event=event,
+        attended=[cast.practitioner],
+        what_practitioners_said="Caseloads meant visits were short.",
+        why_it_happened="No time to see the child alone.",
+        by=cast.officer,
+    )
+    attendance = dict(event.invitations.values_list("person__email", "attended"))
+    assert attendance == {cast.practitioner.email: True, cast.group_member.email: False}
+
+
+def test_a_case_review_may_name_a_critical_friend_from_an_organisation_under_review(cast):
+    review = services_reviews.review_open(
+        partnership=cast.partnership,
+        review_type=Review.Type.MULTI_AGENCY,
+        title="Child T",
+        by=cast.officer,
+    )
+    review.organisations_under_review.set([cast.police])
+    friend = _reviewer(cast, organisation=cast.police)
+    assignment = services_reviews.reviewer_assign(
+        review=review,
+        person=friend,
+        role=ReviewerAssignment.Role.CRITICAL_FRIEND,
+        involved_with=[],
+        involved_in_case=False,
+        statement="Not involved in the case.",
+        by=cast.officer,
+    )
+    assert assignment.role == ReviewerAssignment.Role.CRITICAL_FRIEND
+
+
+def test_an_lcspr_is_not_led_by_a_critical_friend(cast):
+    with pytest.raises(services.RefusedError, match="independent reviewer"):
+        services_reviews.reviewer_assign(
+            review=lcspr_for(cast, with_reviewer=False),
+            person=cast.reviewer,
+            role=ReviewerAssignment.Role.CRITICAL_FRIEND,
+            involved_with=[],
+            involved_in_case=False,
+            statement="None.",
+            by=cast.officer,
+        )
+
+
+def test_the_notification_form_refuses_awareness_before_the_incident(client, cast):
+    sign_in(client, cast.officer)
+    response = client.post(
+        reverse("reviews:notification_create"),
+        {
+            "incident_summary": "Child R injured.",
+            "incident_date_0": "5",
+            "incident_date_1": "3",
+            "incident_date_2": "2026",
+            "aware_date_0": "4",
+            "aware_date_1": "3",
+            "aware_date_2": "2026",
+        },
+    )
+    assert (
+        "Date aware must be the same as or after the date of the incident"
+        in response.content.decode()
+    )

@@ -1,0 +1,173 @@
+"""Demo reviews: plainly fictional cases ("Child R", "Child T") at different stages."""
+
+from datetime import timedelta
+
+from django.utils import timezone
+
+from partnership.demo import HARTLEPOOL_STOCKTON, SOUTH_TEES, demo_email
+from partnership.models import Organisation, Partnership, Role, User
+from reviews import services, services_reports, services_reviews
+from reviews.models import AgencyRequest, LearningReferral, RapidReview, Review, ReviewerAssignment
+
+
+def _person(demo, role) -> User:
+    return User.objects.get(email=demo_email(demo, role))
+
+
+def _organisation(partnership: Partnership, name: str) -> Organisation:
+    return Organisation.objects.get(partnership=partnership, name=name)
+
+
+def load(partnerships: dict[str, Partnership]) -> None:
+    if Review.objects.filter(partnership__in=partnerships.values()).exists():
+        return
+    south_tees = partnerships[SOUTH_TEES.slug]
+    officer = _person(SOUTH_TEES, Role.BUSINESS_UNIT_OFFICER)
+    practitioner = _person(SOUTH_TEES, Role.PRACTITIONER)
+    _referral(south_tees, practitioner, "Child P: repeated missing episodes")
+    _lcspr(south_tees, officer, practitioner)
+    case_review_referral = _referral(
+        south_tees, practitioner, "Child T: neglect and school absence"
+    )
+    services.learning_referral_triage(
+        referral=case_review_referral,
+        outcome=LearningReferral.Outcome.CASE_REVIEW,
+        reason="Below the serious incident threshold; a multi-agency learning review is proportionate.",
+        by=officer,
+    )
+    services_reviews.review_open(
+        partnership=south_tees,
+        review_type=Review.Type.MULTI_AGENCY,
+        title="Child T",
+        referral=case_review_referral,
+        by=officer,
+    )
+    hartlepool = partnerships[HARTLEPOOL_STOCKTON.slug]
+    _referral(
+        hartlepool, _person(HARTLEPOOL_STOCKTON, Role.PRACTITIONER), "Child V: pre-birth planning"
+    )
+
+
+def _referral(partnership, practitioner, title: str) -> LearningReferral:
+    return services.learning_referral_submit(
+        partnership=partnership,
+        referred_by=practitioner,
+        title=title,
+        what_happened="A fictional case for the demonstration.",
+        agencies_involved="Children's services, health, police",
+        why_learning="Information may not have been shared between agencies.",
+        child_voice="The child told a teacher they did not feel safe at home.",
+    )
+
+
+def _lcspr(partnership, officer, practitioner) -> Review:
+    today = timezone.localdate()
+    referral = _referral(partnership, practitioner, "Child R: unexplained injuries")
+    services.learning_referral_triage(
+        referral=referral,
+        outcome=LearningReferral.Outcome.RAPID_REVIEW,
+        reason="Serious harm.",
+        by=officer,
+    )
+    notification = services.notification_create(
+        partnership=partnership,
+        incident_summary="Child R, aged 4, was admitted to hospital with unexplained injuries.",
+        incident_date=today - timedelta(days=40),
+        aware_date=today - timedelta(days=39),
+        notified_date=today - timedelta(days=37),
+        referral=referral,
+        by=officer,
+    )
+    services.notified_child_add(
+        notification=notification,
+        pseudonym="Child R",
+        outcome="seriously_harmed",
+        age=4,
+        full_name="Demochild Fictional R",
+        address="1 Example Road, Demotown",
+        by=officer,
+    )
+    rapid_review = notification.rapid_review
+    RapidReview.objects.filter(pk=rapid_review.pk).update(
+        abuse_or_neglect="suspected",
+        seriously_harmed=True,
+        interagency_concerns="concerns",
+        immediate_actions="Child R's sibling was seen the same day and is safe.",
+        context="The family had moved between two local authority areas in a year.",
+        parallel_processes="Police investigation ongoing.",
+    )
+    rapid_review.refresh_from_db()
+    services.rapid_review_decide(
+        rapid_review=rapid_review,
+        decision=RapidReview.Decision.LCSPR,
+        national_review_recommended=False,
+        rationale="Serious harm with cause for concern about how agencies worked together.",
+        learning_identified="Earlier bruising was not shared with children's services.",
+        alternative_learning="",
+        by=officer,
+    )
+    for lead in services.partner_leads(partnership):
+        services.partner_sign_off(rapid_review=rapid_review, by=lead, agrees=True, comment="")
+    services.rapid_review_send_to_panel(
+        rapid_review=rapid_review, sent_on=today - timedelta(days=20), by=officer
+    )
+    review = services_reviews.review_open(
+        partnership=partnership,
+        review_type=Review.Type.LCSPR,
+        title="Child R",
+        rapid_review=rapid_review,
+        by=officer,
+    )
+    hospital = _organisation(partnership, "South Tees Hospitals NHS Foundation Trust")
+    police = _organisation(partnership, "Cleveland Police")
+    council = _organisation(partnership, "Middlesbrough Council")
+    review.organisations_under_review.set([hospital, police, council])
+    services_reviews.reviewer_assign(
+        review=review,
+        person=_person(SOUTH_TEES, Role.INDEPENDENT_REVIEWER),
+        role=ReviewerAssignment.Role.INDEPENDENT_REVIEWER,
+        involved_with=[],
+        involved_in_case=False,
+        statement="I have not worked for any of the partnership's agencies.",
+        by=officer,
+    )
+    terms = services_reviews.terms_of_reference_draft(
+        review=review,
+        text="The review covers the twelve months before the incident.",
+        key_lines_of_enquiry="How was information about injuries shared?",
+        by=officer,
+    )
+    services_reviews.terms_of_reference_approve(
+        terms=terms, by=_person(SOUTH_TEES, Role.PARTNER_LEAD)
+    )
+    request = services.agency_request_send(
+        review=review,
+        organisation=hospital,
+        kind=AgencyRequest.Kind.CHRONOLOGY,
+        due_date=today + timedelta(days=10),
+        details="Contact with Child R and their family in the scope period.",
+        by=officer,
+    )
+    contributor = _person(SOUTH_TEES, Role.AGENCY_CONTRIBUTOR)
+    services_reviews.chronology_entry_add(
+        review=review,
+        organisation=hospital,
+        request=request,
+        date=today - timedelta(days=90),
+        event="Child R seen at the emergency department with bruising",
+        by=contributor,
+    )
+    services_reviews.chronology_entry_add(
+        review=review,
+        organisation=police,
+        date=today - timedelta(days=90),
+        event="Emergency department reports Child R's bruising to police",
+        by=officer,
+    )
+    services_reports.report_draft_add(
+        review=review,
+        summary="Share every injury to a pre-mobile child with children's services.",
+        body="Child R was known to three agencies; earlier bruising was not shared.",
+        by=_person(SOUTH_TEES, Role.INDEPENDENT_REVIEWER),
+    )
+    return review

@@ -1,0 +1,271 @@
+"""Changes to a review's final report: drafts, comments, sign-off, publication and closing."""
+
+from datetime import date
+
+from django.db import transaction
+from django.utils import timezone
+
+from core import audit
+from core.models import AuditEvent
+from core.selectors import closure_dates
+from core.services import deadline_complete, deadline_set
+from core.working_days import add_working_days, working_days_between
+from learning.models import Publication
+from learning.publication import Subjects
+from learning.selectors import dissemination_blockers
+from learning.services import publication_publish
+from partnership import access
+from partnership.models import User
+from reviews.deadlines import REPORT_NOTICE_WORKING_DAYS, report_notice_by
+from reviews.models import (
+    NotifiedChild,
+    ReportComment,
+    ReportDraft,
+    Review,
+    ReviewTask,
+)
+from reviews.services import RefusedError, outstanding_partner_leads
+
+
+def _may_write_report(user: User, review: Review) -> bool:
+    return (
+        access.is_business_unit(user, review.partnership)
+        or review.reviewer_assignments.filter(person=user, removed_at__isnull=True).exists()
+    )
+
+
+@transaction.atomic
+def report_draft_add(*, review: Review, summary: str, body: str, by: User) -> ReportDraft:
+    if not _may_write_report(by, review):
+        raise RefusedError("Only the review's reviewers and the business unit write report drafts")
+    latest = review.report_drafts.first()
+    draft = ReportDraft.objects.create(
+        review=review,
+        version=(latest.version + 1) if latest else 1,
+        summary=summary,
+        body=body,
+        written_by=by,
+    )
+    if review.status in (Review.Status.SCOPING, Review.Status.IN_PROGRESS):
+        review.status = Review.Status.DRAFT_REPORT
+        review.save(update_fields=["status"])
+    audit.record(
+        event=AuditEvent.Event.CREATED,
+        actor=by,
+        subject=draft,
+        partnership=review.partnership,
+        details={"review": review.reference, "version": draft.version},
+    )
+    return draft
+
+
+@transaction.atomic
+def report_comment_add(*, draft: ReportDraft, text: str, by: User) -> ReportComment:
+    comment = ReportComment.objects.create(draft=draft, author=by, text=text)
+    audit.record(
+        event=AuditEvent.Event.CREATED,
+        actor=by,
+        subject=comment,
+        partnership=draft.review.partnership,
+        details={"review": draft.review.reference, "version": draft.version},
+    )
+    return comment
+
+
+def final_blockers(review: Review) -> list[str]:
+    """Why the review cannot yet move to an agreed final report."""
+    blockers = []
+    if review.is_lcspr and not review.family_not_involved_reason.strip():
+        if not review.family_involvement.strip():
+            blockers.append("Record how the family was involved, or the reason they were not")
+        if not review.child_voice.strip():
+            blockers.append("Record the child's voice, or the reason it could not be heard")
+    draft = review.report_drafts.first()
+    if draft is None:
+        blockers.append("Add a draft report")
+    else:
+        sign_offs = list(draft.sign_offs.all())
+        missing = outstanding_partner_leads(review.partnership, sign_offs)
+        if missing:
+            blockers.append(
+                f"Every partner lead must sign off draft version {draft.version}; waiting for "
+                + ", ".join(str(lead) for lead in missing)
+            )
+        if any(not sign_off.agrees for sign_off in sign_offs):
+            blockers.append("A partner lead does not agree with the draft report")
+    return blockers
+
+
+@transaction.atomic
+def review_agree_final(*, review: Review, by: User) -> Review:
+    blockers = final_blockers(review)
+    if blockers:
+        raise RefusedError(". ".join(blockers))
+    review.status = Review.Status.FINAL
+    review.save(update_fields=["status"])
+    audit.record(
+        event=AuditEvent.Event.DECIDED, actor=by, subject=review, details={"status": review.status}
+    )
+    return review
+
+
+@transaction.atomic
+def review_plan_publication(*, review: Review, publication_date: date, by: User) -> ReviewTask:
+    """Set the publication date; the report must reach the Panel and the Secretary of State 7
+    working days before it (Regulations 16-17, SI 2018/789): a tracked, statutory task."""
+    if review.status != Review.Status.FINAL:
+        raise RefusedError("Agree the final report before planning its publication")
+    notice_by = report_notice_by(publication_date, closure_dates(review.partnership_id))
+    if notice_by < timezone.localdate():
+        raise RefusedError(
+            f"Publication must be at least {REPORT_NOTICE_WORKING_DAYS} working days after the report is sent to the panel; "
+            f"the earliest date from today is {add_working_days(timezone.localdate(), REPORT_NOTICE_WORKING_DAYS, closure_dates(review.partnership_id)):%d %B %Y}"
+        )
+    review.planned_publication_date = publication_date
+    review.save(update_fields=["planned_publication_date"])
+    task = _task_set(
+        review=review,
+        kind=ReviewTask.Kind.SEND_TO_PANEL,
+        due_date=notice_by,
+        by=by,
+        is_statutory=True,
+    )
+    audit.record(
+        event=AuditEvent.Event.CHANGED,
+        actor=by,
+        subject=review,
+        details={"planned_publication_date": publication_date, "send_to_panel_by": notice_by},
+    )
+    return task
+
+
+def _task_set(
+    *, review: Review, kind: str, due_date: date, by: User, is_statutory: bool
+) -> ReviewTask:
+    task, _ = ReviewTask.objects.update_or_create(
+        review=review, kind=kind, defaults={"due_date": due_date}
+    )
+    deadline_set(
+        subject=task,
+        partnership=review.partnership,
+        title=f"{review.reference}: {task.get_kind_display()}",
+        due_date=due_date,
+        responsible=by,
+        is_statutory=is_statutory,
+        link=review.get_absolute_url(),
+    )
+    return task
+
+
+@transaction.atomic
+def review_task_done(*, task: ReviewTask, done_on: date, by: User) -> ReviewTask:
+    task.done_on = done_on
+    task.done_by = by
+    task.save(update_fields=["done_on", "done_by"])
+    deadline_complete(subject=task, title=f"{task.review.reference}: {task.get_kind_display()}")
+    audit.record(
+        event=AuditEvent.Event.SENT,
+        actor=by,
+        subject=task,
+        partnership=task.review.partnership,
+        details={"review": task.review.reference, "done_on": done_on},
+    )
+    return task
+
+
+def publication_blockers(review: Review, on: date) -> list[str]:
+    """Why the review's report cannot be published on `on`."""
+    if review.status != Review.Status.FINAL:
+        return ["Agree the final report first"]
+    task = review.tasks.filter(kind=ReviewTask.Kind.SEND_TO_PANEL).first()
+    if task is None or task.done_on is None:
+        return ["Send the final report to the national panel and the Secretary of State first"]
+    waited = working_days_between(task.done_on, on, closure_dates(review.partnership_id))
+    if waited < REPORT_NOTICE_WORKING_DAYS:
+        return [
+            f"The report was sent to the panel {waited} working days ago; publication needs "
+            f"{REPORT_NOTICE_WORKING_DAYS}"
+        ]
+    return []
+
+
+# Not statutory: the partnership's own timescale for sending the report to the repository.
+NATIONAL_REPOSITORY_WORKING_DAYS = 10
+
+
+def identifying_subjects(review: Review) -> Subjects:
+    """The identifying details of the review's children, for the publication check."""
+    children = (
+        NotifiedChild.objects.filter(notification__rapid_review=review.rapid_review)
+        if review.rapid_review_id
+        else NotifiedChild.objects.none()
+    )
+    return Subjects(
+        names=[child.full_name for child in children if child.full_name],
+        dates_of_birth=[child.date_of_birth for child in children if child.date_of_birth],
+        addresses=[child.address for child in children if child.address],
+        nhs_numbers=[child.nhs_number for child in children if child.nhs_number],
+    )
+
+
+@transaction.atomic
+def review_publish(*, review: Review, by: User) -> Publication:
+    """Publish the agreed final report on the public site, once the notice period has passed and
+    the text is clear of the children's identifying details (checked by the learning spine)."""
+    today = timezone.localdate()
+    blockers = publication_blockers(review, today)
+    if blockers:
+        raise RefusedError(". ".join(blockers))
+    draft = review.report_drafts.first()
+    publication = publication_publish(
+        source=review,
+        title=f"{review.get_review_type_display()}: {review.title}",
+        summary=draft.summary,
+        body=draft.body,
+        kind=Publication.Kind.REVIEW_REPORT,
+        subjects=identifying_subjects(review),
+        by=by,
+    )
+    review.status = Review.Status.PUBLISHED
+    review.published_at = timezone.now()
+    review.save(update_fields=["status", "published_at"])
+    _task_set(
+        review=review,
+        kind=ReviewTask.Kind.NATIONAL_REPOSITORY,
+        due_date=add_working_days(
+            today, NATIONAL_REPOSITORY_WORKING_DAYS, closure_dates(review.partnership_id)
+        ),
+        by=by,
+        is_statutory=False,
+    )
+    audit.record(
+        event=AuditEvent.Event.PUBLISHED,
+        actor=by,
+        subject=review,
+        details={"publication": publication.pk, "draft_version": draft.version},
+    )
+    return publication
+
+
+def close_blockers(review: Review) -> list[str]:
+    """Why the review cannot be closed: its report, its tasks and the spine's dissemination plan."""
+    blockers = []
+    if review.is_lcspr and review.status != Review.Status.PUBLISHED:
+        blockers.append("An LCSPR's final report must be published first")
+    if not review.is_lcspr and review.status not in (Review.Status.FINAL, Review.Status.PUBLISHED):
+        blockers.append("Agree the final report first")
+    blockers += [f"{task} is not done" for task in review.tasks.filter(done_on__isnull=True)]
+    return blockers + dissemination_blockers(review)
+
+
+@transaction.atomic
+def review_close(*, review: Review, by: User) -> Review:
+    blockers = close_blockers(review)
+    if blockers:
+        raise RefusedError(". ".join(blockers))
+    review.status = Review.Status.CLOSED
+    review.save(update_fields=["status"])
+    audit.record(
+        event=AuditEvent.Event.DECIDED, actor=by, subject=review, details={"status": review.status}
+    )
+    return review
