@@ -383,6 +383,23 @@ class Review(Versioned):
         return self.get_status_display()
 
     @property
+    def learning_subjects(self):
+        """The identifying details of the review's children: nothing published from it may contain them."""
+        from learning.publication import Subjects
+
+        children = (
+            NotifiedChild.objects.filter(notification__rapid_review=self.rapid_review_id)
+            if self.rapid_review_id
+            else NotifiedChild.objects.none()
+        )
+        return Subjects(
+            names=[child.full_name for child in children if child.full_name],
+            dates_of_birth=[child.date_of_birth for child in children if child.date_of_birth],
+            addresses=[child.address for child in children if child.address],
+            nhs_numbers=[child.nhs_number for child in children if child.nhs_number],
+        )
+
+    @property
     def is_lcspr(self) -> bool:
         return self.review_type == self.Type.LCSPR
 

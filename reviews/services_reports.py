@@ -11,14 +11,12 @@ from core.selectors import closure_dates
 from core.services import deadline_complete, deadline_set
 from core.working_days import add_working_days, working_days_between
 from learning.models import Publication
-from learning.publication import Subjects
 from learning.selectors import dissemination_blockers
 from learning.services import publication_publish
 from partnership import access
 from partnership.models import User
 from reviews.deadlines import REPORT_NOTICE_WORKING_DAYS, report_notice_by
 from reviews.models import (
-    NotifiedChild,
     ReportComment,
     ReportDraft,
     Review,
@@ -193,21 +191,6 @@ def publication_blockers(review: Review, on: date) -> list[str]:
 NATIONAL_REPOSITORY_WORKING_DAYS = 10
 
 
-def identifying_subjects(review: Review) -> Subjects:
-    """The identifying details of the review's children, for the publication check."""
-    children = (
-        NotifiedChild.objects.filter(notification__rapid_review=review.rapid_review)
-        if review.rapid_review_id
-        else NotifiedChild.objects.none()
-    )
-    return Subjects(
-        names=[child.full_name for child in children if child.full_name],
-        dates_of_birth=[child.date_of_birth for child in children if child.date_of_birth],
-        addresses=[child.address for child in children if child.address],
-        nhs_numbers=[child.nhs_number for child in children if child.nhs_number],
-    )
-
-
 @transaction.atomic
 def review_publish(*, review: Review, by: User) -> Publication:
     """Publish the agreed final report on the public site, once the notice period has passed and
@@ -223,7 +206,7 @@ def review_publish(*, review: Review, by: User) -> Publication:
         summary=draft.summary,
         body=draft.body,
         kind=Publication.Kind.REVIEW_REPORT,
-        subjects=identifying_subjects(review),
+        subjects=review.learning_subjects,
         by=by,
     )
     review.status = Review.Status.PUBLISHED
