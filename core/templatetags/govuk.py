@@ -49,6 +49,8 @@ def govuk_widget(field):
             "govuk-input",
         )
         classes = [base, widget.attrs.get("class", "")]
+        if isinstance(widget, forms.NumberInput) and "width" not in classes[1]:
+            classes.append("govuk-input--width-5")  # a number box as wide as its numbers
         if field.errors:
             classes.append(f"{base}--error")
         attrs["class"] = " ".join(css for css in classes if css)

@@ -69,3 +69,10 @@ def test_a_date_typed_wrongly_is_refused_with_govuk_wording(day, month, year, me
 def test_a_date_typed_as_day_month_and_year_is_read():
     field = GovukDateField(label="Date")
     assert field.clean(["3", "03", "2026"]) == date(2026, 3, 3)
+
+
+def test_a_number_box_is_as_narrow_as_its_numbers():
+    class YearForm(forms.Form):
+        year = forms.IntegerField(label="Year")
+
+    assert 'class="govuk-input govuk-input--width-5"' in render(YearForm())
