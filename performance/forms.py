@@ -4,6 +4,7 @@ from core.forms import VersionedModelForm
 from learning.models import Finding, Theme
 from partnership.models import Area, Organisation
 from performance import periods
+from performance.catalogue import COLUMNS
 from performance.importing import MAX_UPLOAD_BYTES
 from performance.models import Indicator, Scrutiny
 
@@ -11,17 +12,7 @@ from performance.models import Indicator, Scrutiny
 class IndicatorForm(VersionedModelForm):
     class Meta:
         model = Indicator
-        fields = [
-            "code",
-            "title",
-            "definition",
-            "unit",
-            "polarity",
-            "target",
-            "tolerance",
-            "supplier",
-            "theme",
-        ]
+        fields = list(COLUMNS)  # the same columns as the catalogue's import file
         widgets = {
             "unit": forms.RadioSelect,
             "polarity": forms.RadioSelect,
