@@ -17,7 +17,7 @@ from child_deaths.forms import (
     ReviewMeetingForm,
 )
 from child_deaths.models import AgencyReportingRequest, ChildDeath
-from core.concurrency import EditConflict
+from core.concurrency import saved_without_conflict
 from core.selectors import audit_history
 from partnership import access
 
@@ -114,21 +114,19 @@ def identity(request, pk):
 def jar_edit(request, pk):
     death = _death(request, pk, write=True)
     form = JarForm(request.POST or None, instance=death)
-    if form.is_valid():
-        try:
-            services.jar_update(
-                death=death,
-                status=form.cleaned_data["jar_status"],
-                started_on=form.cleaned_data["jar_started_on"],
-                completed_on=form.cleaned_data["jar_completed_on"],
-                expected_version=form.cleaned_data["version"],
-                by=request.user,
-            )
-        except EditConflict as conflict:
-            form.add_error(None, str(conflict))
-        else:
-            messages.success(request, "Joint agency response updated")
-            return redirect(death)
+    if form.is_valid() and saved_without_conflict(
+        form,
+        lambda: services.jar_update(
+            death=death,
+            status=form.cleaned_data["jar_status"],
+            started_on=form.cleaned_data["jar_started_on"],
+            completed_on=form.cleaned_data["jar_completed_on"],
+            expected_version=form.cleaned_data["version"],
+            by=request.user,
+        ),
+    ):
+        messages.success(request, "Joint agency response updated")
+        return redirect(death)
     return render(
         request,
         "child_deaths/death_form.html",

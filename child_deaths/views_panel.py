@@ -9,7 +9,7 @@ from django.views.decorators.http import require_http_methods
 from child_deaths import selectors, services
 from child_deaths.forms import AnalysisForm, MinutesForm, PanelMeetingForm
 from child_deaths.models import ChildDeath, PanelMeeting
-from core.concurrency import EditConflict
+from core.concurrency import saved_without_conflict
 from core.forms import DocumentUploadForm
 from core.selectors import audit_history, documents_of
 from core.services import document_upload
@@ -68,21 +68,19 @@ def meeting_detail(request, pk):
 def meeting_minutes(request, pk):
     meeting = _meeting(request, pk, write=True)
     form = MinutesForm(request.POST or None, instance=meeting)
-    if form.is_valid():
-        try:
-            services.panel_meeting_record(
-                meeting=meeting,
-                attendees=form.cleaned_data["attendees"],
-                apologies=form.cleaned_data["apologies"],
-                minutes=form.cleaned_data["minutes"],
-                expected_version=form.cleaned_data["version"],
-                by=request.user,
-            )
-        except EditConflict as conflict:
-            form.add_error(None, str(conflict))
-        else:
-            messages.success(request, "Attendance and minutes saved")
-            return redirect(meeting)
+    if form.is_valid() and saved_without_conflict(
+        form,
+        lambda: services.panel_meeting_record(
+            meeting=meeting,
+            attendees=form.cleaned_data["attendees"],
+            apologies=form.cleaned_data["apologies"],
+            minutes=form.cleaned_data["minutes"],
+            expected_version=form.cleaned_data["version"],
+            by=request.user,
+        ),
+    ):
+        messages.success(request, "Attendance and minutes saved")
+        return redirect(meeting)
     return render(
         request,
         "child_deaths/meeting_edit.html",

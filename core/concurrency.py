@@ -1,5 +1,6 @@
 """Optimistic locking: an edit made from a stale page is refused, never silently applied."""
 
+from collections.abc import Callable
 from typing import Any
 
 from django.db import models
@@ -25,3 +26,13 @@ def save_if_unchanged(instance: models.Model, *, expected_version: int, fields: 
     if updated != 1:
         raise EditConflict(EditConflict.message)
     instance.version = expected_version + 1
+
+
+def saved_without_conflict(form, save: Callable[[], object]) -> bool:
+    """Run a form's save; if someone else changed the record first, show that on the form instead."""
+    try:
+        save()
+    except EditConflict as conflict:
+        form.add_error(None, str(conflict))
+        return False
+    return True

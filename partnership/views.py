@@ -6,7 +6,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
-from core.concurrency import EditConflict
+from core.concurrency import saved_without_conflict
 from core.selectors import audit_history
 from partnership import access, selectors, services
 from partnership.forms import MembershipForm
@@ -95,19 +95,17 @@ def structure_edit(request, kind, pk):
         instance=record,
         partnership=record.partnership,
     )
-    if form.is_valid():
-        try:
-            services.structure_record_update(
-                record=record,
-                data=form.changed_values(),
-                expected_version=form.cleaned_data["version"],
-                by=request.user,
-            )
-        except EditConflict as conflict:
-            form.add_error(None, str(conflict))
-        else:
-            messages.success(request, f"{kind.singular.capitalize()} {record} updated")
-            return redirect("partnership:structure_detail", kind=kind.slug, pk=record.pk)
+    if form.is_valid() and saved_without_conflict(
+        form,
+        lambda: services.structure_record_update(
+            record=record,
+            data=form.changed_values(),
+            expected_version=form.cleaned_data["version"],
+            by=request.user,
+        ),
+    ):
+        messages.success(request, f"{kind.singular.capitalize()} {record} updated")
+        return redirect("partnership:structure_detail", kind=kind.slug, pk=record.pk)
     return render(
         request, "partnership/structure_form.html", {"kind": kind, "form": form, "record": record}
     )

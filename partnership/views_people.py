@@ -5,7 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
-from core.concurrency import EditConflict
+from core.concurrency import saved_without_conflict
 from core.selectors import audit_history
 from partnership import access, selectors, services
 from partnership.forms import PersonEditForm, PersonInviteForm
@@ -73,21 +73,19 @@ def person_edit(request, pk):
     form = PersonEditForm(
         request.POST if request.method == "POST" else None, instance=person, partnership=partnership
     )
-    if form.is_valid():
-        try:
-            services.person_update(
-                person=person,
-                partnership=partnership,
-                data=form.changed_values(),
-                roles=form.cleaned_data["roles"],
-                expected_version=form.cleaned_data["version"],
-                by=request.user,
-            )
-        except EditConflict as conflict:
-            form.add_error(None, str(conflict))
-        else:
-            messages.success(request, f"{person} updated")
-            return redirect("partnership:person_detail", pk=person.pk)
+    if form.is_valid() and saved_without_conflict(
+        form,
+        lambda: services.person_update(
+            person=person,
+            partnership=partnership,
+            data=form.changed_values(),
+            roles=form.cleaned_data["roles"],
+            expected_version=form.cleaned_data["version"],
+            by=request.user,
+        ),
+    ):
+        messages.success(request, f"{person} updated")
+        return redirect("partnership:person_detail", pk=person.pk)
     return render(request, "partnership/person_edit.html", {"form": form, "person": person})
 
 

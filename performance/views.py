@@ -5,7 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from core.concurrency import EditConflict
+from core.concurrency import saved_without_conflict
 from core.pdf import pdf_response
 from core.selectors import audit_history
 from partnership import access
@@ -113,19 +113,17 @@ def indicator_edit(request, pk):
     form = IndicatorForm(
         request.POST or None, instance=indicator, partnership=indicator.partnership
     )
-    if form.is_valid():
-        try:
-            services.indicator_update(
-                indicator=indicator,
-                data=form.changed_values(),
-                expected_version=form.cleaned_data["version"],
-                by=request.user,
-            )
-        except EditConflict as conflict:
-            form.add_error(None, str(conflict))
-        else:
-            messages.success(request, f"Indicator {indicator} updated")
-            return redirect(indicator)
+    if form.is_valid() and saved_without_conflict(
+        form,
+        lambda: services.indicator_update(
+            indicator=indicator,
+            data=form.changed_values(),
+            expected_version=form.cleaned_data["version"],
+            by=request.user,
+        ),
+    ):
+        messages.success(request, f"Indicator {indicator} updated")
+        return redirect(indicator)
     return render(
         request, "performance/indicator_form.html", {"form": form, "indicator": indicator}
     )

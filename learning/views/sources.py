@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
-from core.concurrency import EditConflict
+from core.concurrency import EditConflict, saved_without_conflict
 from core.selectors import audit_history
 from learning import selectors, services
 from learning.forms import (
@@ -135,19 +135,17 @@ def finding_detail(request, pk):
 def finding_edit(request, pk):
     finding = access.get_for_user(request.user, Finding.objects.all(), pk, write=True)
     form = FindingForm(request.POST or None, instance=finding, partnership=finding.partnership)
-    if form.is_valid():
-        try:
-            services.finding_update(
-                finding=finding,
-                data=form.cleaned_data,
-                expected_version=form.cleaned_data["version"],
-                by=request.user,
-            )
-        except EditConflict as conflict:
-            form.add_error(None, str(conflict))
-        else:
-            messages.success(request, "Finding updated")
-            return redirect(finding)
+    if form.is_valid() and saved_without_conflict(
+        form,
+        lambda: services.finding_update(
+            finding=finding,
+            data=form.cleaned_data,
+            expected_version=form.cleaned_data["version"],
+            by=request.user,
+        ),
+    ):
+        messages.success(request, "Finding updated")
+        return redirect(finding)
     return _form_page(request, form, f"Change finding {finding.reference}", finding)
 
 

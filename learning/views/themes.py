@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
-from core.concurrency import EditConflict
+from core.concurrency import saved_without_conflict
 from learning import selectors, services
 from learning.forms import SimilarWorkForm, ThemeForm, ThemeMergeForm
 from learning.models import Theme
@@ -53,20 +53,18 @@ def theme_create(request):
 def theme_edit(request, pk):
     theme = access.get_for_user(request.user, Theme.objects.all(), pk, write=True)
     form = ThemeForm(request.POST or None, instance=theme, partnership=theme.partnership)
-    if form.is_valid():
-        try:
-            services.theme_update(
-                theme=theme,
-                name=form.cleaned_data["name"],
-                description=form.cleaned_data["description"],
-                expected_version=form.cleaned_data["version"],
-                by=request.user,
-            )
-        except EditConflict as conflict:
-            form.add_error(None, str(conflict))
-        else:
-            messages.success(request, f"Theme {theme} updated")
-            return redirect("learning:theme_list")
+    if form.is_valid() and saved_without_conflict(
+        form,
+        lambda: services.theme_update(
+            theme=theme,
+            name=form.cleaned_data["name"],
+            description=form.cleaned_data["description"],
+            expected_version=form.cleaned_data["version"],
+            by=request.user,
+        ),
+    ):
+        messages.success(request, f"Theme {theme} updated")
+        return redirect("learning:theme_list")
     return render(
         request, "learning/form.html", {"form": form, "title": f"Change the theme {theme}"}
     )
