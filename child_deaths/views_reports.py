@@ -1,6 +1,5 @@
 """Trends, the CDOP yearly report and the NCMD-style export: no identifying details, small counts hidden."""
 
-import csv
 import json
 
 from django.contrib.auth.decorators import login_required
@@ -13,6 +12,7 @@ from child_deaths import access as death_access
 from child_deaths import rules, selectors, services
 from child_deaths.forms import ReportYearForm, TrendFilterForm
 from child_deaths.models import ChildDeath
+from core.exports import csv_response
 from core.pdf import pdf_response
 from partnership.models import Partnership
 
@@ -61,14 +61,17 @@ def trends_csv(request):
         filters=request.GET.dict(),
         by=request.user,
     )
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="child-death-trends.csv"'
-    writer = csv.writer(response)
-    writer.writerow(["dimension", "value", "deaths"])
-    for breakdown in selectors.trends(deaths):
-        for label, count in breakdown.rows:
-            writer.writerow([breakdown.title, label, count])
-    return response
+    return csv_response(
+        "child-death-trends.csv",
+        [
+            ["dimension", "value", "deaths"],
+            *(
+                [breakdown.title, label, count]
+                for breakdown in selectors.trends(deaths)
+                for label, count in breakdown.rows
+            ),
+        ],
+    )
 
 
 def _report_context(request) -> dict:
@@ -109,15 +112,17 @@ def ncmd_export(request, fmt):
     services.deaths_exported(
         partnership_ids=ids, export=f"NCMD-style export ({fmt})", filters={}, by=request.user
     )
-    if fmt == "json":
-        response = HttpResponse(
-            json.dumps({"fields": selectors.NCMD_FIELDS, "records": rows}, indent=2),
-            content_type="application/json",
+    if fmt == "csv":
+        return csv_response(
+            "ncmd-export.csv",
+            [
+                selectors.NCMD_FIELDS,
+                *([row[field] for field in selectors.NCMD_FIELDS] for row in rows),
+            ],
         )
-    else:
-        response = HttpResponse(content_type="text/csv; charset=utf-8")
-        writer = csv.DictWriter(response, fieldnames=selectors.NCMD_FIELDS)
-        writer.writeheader()
-        writer.writerows(rows)
-    response["Content-Disposition"] = f'attachment; filename="ncmd-export.{fmt}"'
+    response = HttpResponse(
+        json.dumps({"fields": selectors.NCMD_FIELDS, "records": rows}, indent=2),
+        content_type="application/json",
+    )
+    response["Content-Disposition"] = 'attachment; filename="ncmd-export.json"'
     return response

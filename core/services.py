@@ -101,3 +101,18 @@ def document_upload(
         details={"owner": str(owner), "name": document.original_name, "size": document.size},
     )
     return document
+
+
+@transaction.atomic
+def download_recorded(
+    *,
+    by,
+    partnership,
+    subject: models.Model | None = None,
+    details: dict | None = None,
+    event: str = AuditEvent.Event.EXPORTED,
+):
+    """Record that someone took data out of Learning Hub: an export, or a document's file."""
+    return audit.record(
+        event=event, actor=by, subject=subject, partnership=partnership, details=details
+    )

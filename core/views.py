@@ -1,17 +1,18 @@
 """Shared pages: the dashboard, health check, site information, audit trail, closure days, documents."""
 
-import csv
+import itertools
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db import connection
-from django.http import FileResponse, Http404, JsonResponse, StreamingHttpResponse
+from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from core import audit, selectors, services
+from core import selectors, services
+from core.exports import csv_streaming_response
 from core.forms import AuditSearchForm, ClosureDayForm
 from core.models import AuditEvent, ClosureDay, Document
 from partnership import access
@@ -88,19 +89,12 @@ def audit_trail(request):
     )
 
 
-class _Echo:
-    def write(self, value):
-        return value
-
-
 def _audit_csv(request, partnership, events):
-    audit.record(
-        event=AuditEvent.Event.EXPORTED,
-        actor=request.user,
+    services.download_recorded(
+        by=request.user,
         partnership=partnership,
         details={"export": "audit trail", "filters": request.GET.dict()},
     )
-    writer = csv.writer(_Echo())
     header = [
         "time",
         "person",
@@ -112,27 +106,23 @@ def _audit_csv(request, partnership, events):
         "ip address",
         "action group",
     ]
-
-    def rows():
-        yield writer.writerow(header)
-        for event in events.iterator(chunk_size=2000):
-            yield writer.writerow(
-                [
-                    event.occurred_at.isoformat(),
-                    event.actor_label,
-                    event.get_event_display(),
-                    event.subject_type.model if event.subject_type else "",
-                    event.subject_id,
-                    event.subject_label,
-                    event.details,
-                    event.ip_address or "",
-                    event.action_group,
-                ]
-            )
-
-    response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="audit-trail-{partnership.slug}.csv"'
-    return response
+    rows = (
+        [
+            event.occurred_at.isoformat(),
+            event.actor_label,
+            event.get_event_display(),
+            event.subject_type.model if event.subject_type else "",
+            event.subject_id,
+            event.subject_label,
+            event.details,
+            event.ip_address or "",
+            event.action_group,
+        ]
+        for event in events.iterator(chunk_size=2000)
+    )
+    return csv_streaming_response(
+        f"audit-trail-{partnership.slug}.csv", itertools.chain([header], rows)
+    )
 
 
 @login_required
@@ -188,11 +178,11 @@ def document_download(request, pk):
         or not manager.visible_to(request.user).filter(pk=document.owner_id).exists()
     ):
         raise Http404("No such document")
-    audit.record(
-        event=AuditEvent.Event.DOWNLOADED,
-        actor=request.user,
-        subject=document,
+    services.download_recorded(
+        by=request.user,
         partnership=document.partnership,
+        subject=document,
+        event=AuditEvent.Event.DOWNLOADED,
     )
     return FileResponse(
         document.file.open("rb"),

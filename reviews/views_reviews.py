@@ -1,18 +1,15 @@
 """Pages of LCSPRs and non-statutory case reviews."""
 
-import csv
-
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
-from core import audit
-from core.models import AuditEvent
+from core import services as core_services
+from core.exports import csv_response
 from core.selectors import audit_history
 from partnership import access
 from partnership.models import Role
@@ -290,26 +287,27 @@ def chronology(request, pk):
 def chronology_export(request, pk):
     review = get_review(request, pk)
     rows = selectors.merged_chronology(review)
-    audit.record(
-        event=AuditEvent.Event.EXPORTED,
-        actor=request.user,
+    core_services.download_recorded(
+        by=request.user,
+        partnership=review.partnership,
         subject=review,
         details={"chronology_entries": len(rows)},
     )
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{review.reference}-chronology.csv"'
-    writer = csv.writer(response)
-    writer.writerow(["date", "agency", "event", "likely duplicate"])
-    for row in rows:
-        writer.writerow(
-            [
-                row.entry.date.isoformat(),
-                row.entry.organisation.name,
-                row.entry.event,
-                "yes" if row.likely_duplicate else "",
-            ]
-        )
-    return response
+    return csv_response(
+        f"{review.reference}-chronology.csv",
+        [
+            ["date", "agency", "event", "likely duplicate"],
+            *(
+                [
+                    row.entry.date.isoformat(),
+                    row.entry.organisation.name,
+                    row.entry.event,
+                    "yes" if row.likely_duplicate else "",
+                ]
+                for row in rows
+            ),
+        ],
+    )
 
 
 @login_required

@@ -1,20 +1,16 @@
 """Actions: adding them, progress from the owning agency, closing with evidence, and action plans."""
 
-import csv
-from io import BytesIO
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
-from openpyxl import Workbook
 
-from core import audit
+from core import services as core_services
 from core.concurrency import EditConflict
-from core.models import AuditEvent
+from core.exports import csv_response, xlsx_response
 from core.pdf import pdf_response
 from core.selectors import audit_history
 from learning import selectors, services
@@ -169,45 +165,14 @@ def action_plan(request):
     )
 
 
-def _cell(value):
-    # A spreadsheet runs text starting with these as a formula: keep it text.
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
-        return "'" + value
-    return value
-
-
-def _csv(table: list[list]) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="action-plan.csv"'
-    csv.writer(response).writerows(table)
-    return response
-
-
-def _xlsx(table: list[list]) -> HttpResponse:
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = "Action plan"
-    for line in table:
-        sheet.append(line)
-    output = BytesIO()
-    workbook.save(output)
-    response = HttpResponse(
-        output.getvalue(),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    response["Content-Disposition"] = 'attachment; filename="action-plan.xlsx"'
-    return response
-
-
 @login_required
 def action_plan_export(request, fmt):
     if fmt not in ("csv", "xlsx", "pdf"):
         raise Http404("No such format")
     partnership, _, actions = _plan(request)
     rows = selectors.action_rows(actions)
-    audit.record(
-        event=AuditEvent.Event.EXPORTED,
-        actor=request.user,
+    core_services.download_recorded(
+        by=request.user,
         partnership=partnership,
         details={"export": f"action plan ({fmt})", "rows": len(rows)},
     )
@@ -218,6 +183,8 @@ def action_plan_export(request, fmt):
             "action-plan.pdf",
         )
     table = [[label for _, label in EXPORT_COLUMNS]] + [
-        [_cell(row[name]) for name, _ in EXPORT_COLUMNS] for row in rows
+        [row[name] for name, _ in EXPORT_COLUMNS] for row in rows
     ]
-    return _csv(table) if fmt == "csv" else _xlsx(table)
+    if fmt == "csv":
+        return csv_response("action-plan.csv", table)
+    return xlsx_response("action-plan.xlsx", "Action plan", table)
