@@ -22,6 +22,7 @@ from child_deaths.models import (
 from core import audit
 from core.concurrency import save_if_unchanged
 from core.models import AuditEvent
+from core.references import next_reference
 from core.services import deadline_complete, deadline_set
 from learning import services as learning
 from learning.models import Finding
@@ -50,14 +51,6 @@ def _pseudonym(number: int) -> str:
         number -= 1
 
 
-def _next_reference(partnership: Partnership, year: int) -> tuple[str, str]:
-    # Lock the partnership row so that two notifications at once cannot take the same number.
-    Partnership.objects.select_for_update().filter(pk=partnership.pk).first()
-    prefix = f"{partnership.short_name}-CD-{year}-"
-    count = ChildDeath.objects.filter(reference__startswith=prefix).count()
-    return f"{prefix}{count + 1:03d}", _pseudonym(count)
-
-
 @transaction.atomic
 def death_notify(
     *,
@@ -80,7 +73,10 @@ def death_notify(
     if reason:
         raise NotificationRefused(reason)
     partnership = area.partnership
-    reference, pseudonym = _next_reference(partnership, details["date_of_death"].year)
+    reference = next_reference(
+        partnership=partnership, model=ChildDeath, year=details["date_of_death"].year, infix="CD-"
+    )
+    pseudonym = _pseudonym(int(reference.rsplit("-", 1)[1]) - 1)
     death = ChildDeath(
         partnership=partnership,
         area=area,

@@ -12,6 +12,7 @@ from django.utils import timezone
 from core import audit
 from core.concurrency import save_if_unchanged
 from core.models import AuditEvent
+from core.references import next_reference
 from core.selectors import closure_dates
 from core.services import deadline_complete, deadline_set
 from partnership import access
@@ -27,7 +28,6 @@ from reviews.models import (
     RapidReview,
     SeriousIncidentNotification,
 )
-from reviews.references import next_reference
 
 
 @transaction.atomic

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from core import audit
 from core.models import AuditEvent
+from core.references import next_reference
 from core.services import deadline_complete, deadline_set
 from learning.services import dissemination_plan_open
 from partnership import access
@@ -26,7 +27,6 @@ from reviews.models import (
     ReviewerAssignment,
     TermsOfReference,
 )
-from reviews.references import next_reference
 from reviews.services import RefusedError
 
 # Not in statute: the Panel's commonly stated expectation; a partnership may move the milestone.

@@ -1,4 +1,4 @@
-"""Case references such as "STSCP-2026-004": the pseudonymous name a case goes by everywhere."""
+"""Case references such as "STSCP-2026-004" or "STSCP-CD-2026-004": the name a case goes by everywhere."""
 
 from django.db import models
 
