@@ -18,6 +18,7 @@ from child_deaths.forms import (
 )
 from child_deaths.models import AgencyReportingRequest, ChildDeath
 from core.concurrency import saved_without_conflict
+from core.forms import posted
 from core.selectors import audit_history
 from partnership import access
 
@@ -59,7 +60,7 @@ def death_list(request):
 @require_http_methods(["GET", "POST"])
 def notify(request):
     access.require_partnership(request)
-    form = NotificationForm(request.POST or None, user=request.user)
+    form = NotificationForm(posted(request), user=request.user)
     if form.is_valid():
         try:
             death = services.death_notify(
@@ -113,7 +114,7 @@ def identity(request, pk):
 @require_http_methods(["GET", "POST"])
 def jar_edit(request, pk):
     death = _death(request, pk, write=True)
-    form = JarForm(request.POST or None, instance=death)
+    form = JarForm(posted(request), instance=death)
     if form.is_valid() and saved_without_conflict(
         form,
         lambda: services.jar_update(
@@ -138,7 +139,7 @@ def jar_edit(request, pk):
 @require_http_methods(["GET", "POST"])
 def request_add(request, pk):
     death = _death(request, pk, write=True)
-    form = ReportingRequestForm(request.POST or None, death=death)
+    form = ReportingRequestForm(posted(request), death=death)
     if form.is_valid():
         services.reporting_request_send(death=death, by=request.user, **form.cleaned_data)
         messages.success(
@@ -173,7 +174,7 @@ def request_return(request, pk):
     own = AgencyReportingRequest.objects.for_contributor(request.user).filter(pk=pk).exists()
     if request.method == "POST" and (not own or reporting.is_returned):
         raise PermissionDenied("Only the agency asked can return this form, once")
-    form = ReturnForm(request.POST or None, reporting_form=reporting.form)
+    form = ReturnForm(posted(request), reporting_form=reporting.form)
     if own and not reporting.is_returned and form.is_valid():
         services.reporting_request_return(
             request=reporting, answers=form.cleaned_data, by=request.user
@@ -191,7 +192,7 @@ def request_return(request, pk):
 @require_http_methods(["GET", "POST"])
 def review_meeting_add(request, pk):
     death = _death(request, pk, write=True)
-    form = ReviewMeetingForm(request.POST or None)
+    form = ReviewMeetingForm(posted(request))
     if form.is_valid():
         services.review_meeting_record(death=death, by=request.user, **form.cleaned_data)
         messages.success(request, "Child death review meeting recorded")

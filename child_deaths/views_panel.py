@@ -10,7 +10,7 @@ from child_deaths import selectors, services
 from child_deaths.forms import AnalysisForm, MinutesForm, PanelMeetingForm
 from child_deaths.models import ChildDeath, PanelMeeting
 from core.concurrency import saved_without_conflict
-from core.forms import DocumentUploadForm
+from core.forms import DocumentUploadForm, posted
 from core.selectors import audit_history, documents_of
 from core.services import document_upload
 from partnership import access
@@ -40,7 +40,7 @@ def meeting_add(request):
     panels = selectors.panels_for(request.user)
     if not panels.exists():
         raise PermissionDenied("Only members of a child death overview panel arrange its meetings")
-    form = PanelMeetingForm(request.POST or None, panels=panels)
+    form = PanelMeetingForm(posted(request), panels=panels)
     if form.is_valid():
         meeting = services.panel_meeting_schedule(by=request.user, **form.cleaned_data)
         messages.success(request, f"Panel meeting on {meeting.held_on:%d %B %Y} arranged")
@@ -67,7 +67,7 @@ def meeting_detail(request, pk):
 @require_http_methods(["GET", "POST"])
 def meeting_minutes(request, pk):
     meeting = _meeting(request, pk, write=True)
-    form = MinutesForm(request.POST or None, instance=meeting)
+    form = MinutesForm(posted(request), instance=meeting)
     if form.is_valid() and saved_without_conflict(
         form,
         lambda: services.panel_meeting_record(
@@ -92,7 +92,7 @@ def meeting_minutes(request, pk):
 @require_http_methods(["GET", "POST"])
 def meeting_paper_add(request, pk):
     meeting = _meeting(request, pk, write=True)
-    form = DocumentUploadForm(request.POST or None, request.FILES or None)
+    form = DocumentUploadForm(posted(request), request.FILES or None)
     if form.is_valid():
         document_upload(
             owner=meeting,
@@ -118,7 +118,7 @@ def analysis_add(request, pk):
     if hasattr(death, "analysis"):
         messages.info(request, "The panel has already recorded its analysis of this death")
         return redirect(death)
-    form = AnalysisForm(request.POST or None, death=death)
+    form = AnalysisForm(posted(request), death=death)
     if form.is_valid():
         values = {
             name: form.cleaned_data[name] for name in form.Meta.fields if name != "panel_meeting"

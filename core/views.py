@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from core import selectors, services
 from core.exports import csv_streaming_response
-from core.forms import AuditSearchForm, ClosureDayForm
+from core.forms import AuditSearchForm, ClosureDayForm, posted
 from core.models import AuditEvent, ClosureDay, Document
 from partnership import access
 
@@ -130,9 +130,7 @@ def _audit_csv(request, partnership, events):
 def closure_days(request):
     partnership = access.require_partnership(request)
     can_manage = access.is_business_unit(request.user, partnership)
-    form = ClosureDayForm(
-        request.POST if request.method == "POST" else None, partnership=partnership
-    )
+    form = ClosureDayForm(posted(request), partnership=partnership)
     if request.method == "POST":
         access.require_business_unit(request)
         if form.is_valid():

@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core.concurrency import saved_without_conflict
+from core.forms import posted
 from core.selectors import audit_history
 from partnership import access, selectors, services
 from partnership.forms import MembershipForm
@@ -60,7 +61,7 @@ def structure_list(request, kind):
 def structure_create(request, kind):
     kind = _kind(kind)
     partnership = access.require_business_unit(request)
-    form = kind.form(request.POST if request.method == "POST" else None, partnership=partnership)
+    form = kind.form(posted(request), partnership=partnership)
     if form.is_valid():
         record = services.structure_record_create(
             model=kind.model, partnership=partnership, data=form.changed_values(), by=request.user
@@ -91,7 +92,7 @@ def structure_edit(request, kind, pk):
     kind = _kind(kind)
     record = access.get_for_user(request.user, kind.model.objects.all(), pk, write=True)
     form = kind.form(
-        request.POST if request.method == "POST" else None,
+        posted(request),
         instance=record,
         partnership=record.partnership,
     )
@@ -125,7 +126,7 @@ def structure_archive(request, kind, pk):
 @require_http_methods(["GET", "POST"])
 def membership_add(request, pk):
     group = access.get_for_user(request.user, Group.objects.all(), pk, write=True)
-    form = MembershipForm(request.POST if request.method == "POST" else None, group=group)
+    form = MembershipForm(posted(request), group=group)
     if form.is_valid():
         services.membership_add(
             group=group,

@@ -13,6 +13,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from core.forms import posted
 from partnership import access, services
 from partnership.forms import SignInForm, TwoFactorCodeForm
 
@@ -35,7 +36,7 @@ def _safe_next(request, fallback: str = "core:dashboard"):
 def two_factor_verify(request):
     if request.user.is_verified():
         return _safe_next(request)
-    form = TwoFactorCodeForm(request.POST if request.method == "POST" else None, user=request.user)
+    form = TwoFactorCodeForm(posted(request), user=request.user)
     if form.is_valid():
         django_otp.login(request, form.matched_device)
         return _safe_next(request)
@@ -55,9 +56,7 @@ def two_factor_setup(request):
     device, _ = TOTPDevice.objects.get_or_create(
         user=request.user, confirmed=False, defaults={"name": "Authenticator app"}
     )
-    form = TwoFactorCodeForm(
-        request.POST if request.method == "POST" else None, user=request.user, device=device
-    )
+    form = TwoFactorCodeForm(posted(request), user=request.user, device=device)
     if form.is_valid():
         device.confirmed = True
         device.save(update_fields=["confirmed"])
@@ -94,7 +93,7 @@ def accept_invitation(request, token):
     invitation = services.invitation_from_token(token)
     if invitation is None:
         return render(request, "partnership/invitation_invalid.html", status=400)
-    form = SetPasswordForm(invitation.person, request.POST if request.method == "POST" else None)
+    form = SetPasswordForm(invitation.person, posted(request))
     if form.is_valid():
         services.invitation_accept(
             invitation=invitation, password=form.cleaned_data["new_password1"]

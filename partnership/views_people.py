@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core.concurrency import saved_without_conflict
+from core.forms import posted
 from core.selectors import audit_history
 from partnership import access, selectors, services
 from partnership.forms import PersonEditForm, PersonInviteForm
@@ -33,9 +34,7 @@ def person_list(request):
 @require_http_methods(["GET", "POST"])
 def person_invite(request):
     partnership = access.require_business_unit(request)
-    form = PersonInviteForm(
-        request.POST if request.method == "POST" else None, partnership=partnership
-    )
+    form = PersonInviteForm(posted(request), partnership=partnership)
     if form.is_valid():
         person = services.person_invite(
             partnership=partnership, by=request.user, **form.cleaned_data
@@ -70,9 +69,7 @@ def person_detail(request, pk):
 def person_edit(request, pk):
     person = access.get_for_user(request.user, User.objects.all(), pk, write=True)
     partnership = access.require_business_unit(request)
-    form = PersonEditForm(
-        request.POST if request.method == "POST" else None, instance=person, partnership=partnership
-    )
+    form = PersonEditForm(posted(request), instance=person, partnership=partnership)
     if form.is_valid() and saved_without_conflict(
         form,
         lambda: services.person_update(

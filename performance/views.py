@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
 from core.concurrency import saved_without_conflict
+from core.forms import posted
 from core.pdf import pdf_response
 from core.selectors import audit_history
 from partnership import access
@@ -96,7 +97,7 @@ def indicator_detail(request, pk):
 @require_http_methods(["GET", "POST"])
 def indicator_create(request):
     partnership = access.require_business_unit(request)
-    form = IndicatorForm(request.POST or None, partnership=partnership)
+    form = IndicatorForm(posted(request), partnership=partnership)
     if form.is_valid():
         indicator = services.indicator_create(
             partnership=partnership, data=form.changed_values(), by=request.user
@@ -111,7 +112,9 @@ def indicator_create(request):
 def indicator_edit(request, pk):
     indicator = access.get_for_user(request.user, Indicator.objects.all(), pk, write=True)
     form = IndicatorForm(
-        request.POST or None, instance=indicator, partnership=indicator.partnership
+        posted(request),
+        instance=indicator,
+        partnership=indicator.partnership,
     )
     if form.is_valid() and saved_without_conflict(
         form,
@@ -134,7 +137,7 @@ def indicator_edit(request, pk):
 def scrutiny_create(request):
     partnership = access.require_business_unit(request)
     form = ScrutinyForm(
-        request.POST or None,
+        posted(request),
         initial={"quarter": request.GET.get("quarter"), "indicator": request.GET.get("indicator")},
         partnership=partnership,
         quarters=selectors.quarters_with_data(partnership),

@@ -7,6 +7,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.forms import posted
 from partnership import access
 from performance import importing, selectors, services
 from performance.forms import ImportUploadForm
@@ -38,7 +39,7 @@ def import_template(request, file_format):
 @require_http_methods(["GET", "POST"])
 def import_start(request):
     partnership = access.require_business_unit(request)
-    form = ImportUploadForm(request.POST or None, request.FILES or None)
+    form = ImportUploadForm(posted(request), request.FILES or None)
     if form.is_valid():
         try:
             performance_import = services.performance_import_upload(

@@ -7,6 +7,7 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.forms import posted
 from core.selectors import audit_history
 from partnership import access
 from partnership.models import Role
@@ -28,7 +29,7 @@ def referral_list(request):
 @require_http_methods(["GET", "POST"])
 def referral_create(request):
     partnership = access.require_partnership(request)
-    form = forms.LearningReferralForm(request.POST or None)
+    form = forms.LearningReferralForm(posted(request))
     return form_page(
         request,
         form,
@@ -93,7 +94,7 @@ def notification_create(request):
         )
     return form_page(
         request,
-        forms.NotificationForm(request.POST or None),
+        forms.NotificationForm(posted(request)),
         title="Record a serious incident notification",
         caption=referral.reference if referral else "Serious incidents",
         back=referral.get_absolute_url() if referral else reverse("reviews:review_list"),
@@ -161,7 +162,7 @@ def child_add(request, pk):
 
     return form_page(
         request,
-        forms.NotifiedChildForm(request.POST or None),
+        forms.NotifiedChildForm(posted(request)),
         title="Add a child to the notification",
         caption=notification.reference,
         back=notification.get_absolute_url(),
@@ -218,7 +219,7 @@ def rapid_review_edit(request, pk):
     return edit_page(
         request,
         rapid_review,
-        forms.RapidReviewForm(request.POST or None, instance=rapid_review),
+        forms.RapidReviewForm(posted(request), instance=rapid_review),
         title="Facts, context and criteria",
         done="Rapid review updated",
     )
@@ -235,7 +236,7 @@ def episode_add(request, pk):
 
     return form_page(
         request,
-        forms.KeyPracticeEpisodeForm(request.POST or None),
+        forms.KeyPracticeEpisodeForm(posted(request)),
         title="Add a key practice episode",
         caption=str(rapid_review),
         back=rapid_review.get_absolute_url(),

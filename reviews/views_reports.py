@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.forms import posted
 from learning.services import PublicationRefused
 from partnership import access
 from partnership.models import Role
@@ -35,7 +36,7 @@ def draft_add(request, pk):
     return form_page(
         request,
         forms.ReportDraftForm(
-            request.POST or None,
+            posted(request),
             initial={"summary": latest.summary, "body": latest.body} if latest else {},
         ),
         title="Add a draft of the final report",

@@ -7,6 +7,7 @@ from django.http import Http404
 from django.shortcuts import render
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.forms import posted
 from partnership import access
 from reviews import forms, selectors, services, services_reviews
 from reviews.models import AgencyRequest, RapidReview, Review
@@ -40,7 +41,11 @@ def request_create(request, case, pk):
     record = access.get_for_user(request.user, model.objects.all(), pk, write=True)
     return form_page(
         request,
-        forms.AgencyRequestForm(request.POST or None, partnership=record.partnership, kinds=kinds),
+        forms.AgencyRequestForm(
+            posted(request),
+            partnership=record.partnership,
+            kinds=kinds,
+        ),
         title="Ask an agency for information",
         caption=str(record),
         back=record.get_absolute_url(),

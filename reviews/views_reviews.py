@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from core import services as core_services
 from core.exports import csv_response
+from core.forms import posted
 from core.selectors import audit_history
 from partnership import access
 from partnership.models import Role
@@ -79,7 +80,7 @@ def review_create(request):
 
     return form_page(
         request,
-        forms.ReviewOpenForm(request.POST or None, initial=initial),
+        forms.ReviewOpenForm(posted(request), initial=initial),
         title="Open a review",
         caption=str(origin) if origin else "Reviews",
         back=origin.get_absolute_url() if origin else reverse("reviews:review_list"),
@@ -119,7 +120,7 @@ def review_edit(request, pk):
     return edit_page(
         request,
         review,
-        forms.ReviewForm(request.POST or None, instance=review),
+        forms.ReviewForm(posted(request), instance=review),
         title="Scope, agencies and family involvement",
         done="Review updated",
     )
@@ -151,7 +152,7 @@ def terms_draft(request, pk):
         request,
         pk,
         form=lambda review: forms.TermsOfReferenceForm(
-            request.POST or None, initial=_latest_terms(review)
+            posted(request), initial=_latest_terms(review)
         ),
         title="Draft terms of reference",
         done="New version of the terms of reference drafted",
@@ -192,7 +193,7 @@ def milestone_add(request, pk):
     return _review_form(
         request,
         pk,
-        form=lambda review: forms.MilestoneForm(request.POST or None),
+        form=lambda review: forms.MilestoneForm(posted(request)),
         title="Add a milestone",
         done="Milestone added",
         save=lambda review, data: services_reviews.milestone_add(
@@ -224,7 +225,7 @@ def reviewer_assign(request, pk):
         request,
         pk,
         form=lambda review: forms.ReviewerAssignForm(
-            request.POST or None, partnership=review.partnership
+            posted(request), partnership=review.partnership
         ),
         title="Assign a reviewer",
         done="Reviewer assigned",
@@ -259,9 +260,7 @@ def declaration_add(request, pk):
         request,
         pk,
         write=False,
-        form=lambda review: forms.DeclarationForm(
-            request.POST or None, partnership=review.partnership
-        ),
+        form=lambda review: forms.DeclarationForm(posted(request), partnership=review.partnership),
         title="Your conflict of interest declaration",
         done="Declaration recorded",
         save=lambda review, data: services_reviews.declaration_record(
@@ -317,7 +316,7 @@ def event_add(request, pk):
         request,
         pk,
         form=lambda review: forms.LearningEventForm(
-            request.POST or None, partnership=review.partnership
+            posted(request), partnership=review.partnership
         ),
         title="Plan a practitioner learning event",
         done="Learning event planned; practitioners invited",
@@ -346,7 +345,7 @@ def event_record(request, pk):
 
     return form_page(
         request,
-        forms.LearningEventRecordForm(request.POST or None, event=event, initial=initial),
+        forms.LearningEventRecordForm(posted(request), event=event, initial=initial),
         title=f"Record {event.title}",
         caption=str(event.review),
         back=event.review.get_absolute_url(),

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods
 from core import services as core_services
 from core.concurrency import EditConflict
 from core.exports import csv_response, xlsx_response
+from core.forms import posted
 from core.pdf import pdf_response
 from core.selectors import audit_history
 from learning import selectors, services
@@ -48,7 +49,7 @@ def _action(request, pk, *, write=False):
 @require_http_methods(["GET", "POST"])
 def action_add(request, pk):
     recommendation = access.get_for_user(request.user, Recommendation.objects.all(), pk, write=True)
-    form = ActionForm(request.POST or None, partnership=recommendation.partnership)
+    form = ActionForm(posted(request), partnership=recommendation.partnership)
     if form.is_valid():
         action = services.action_create(
             recommendation=recommendation, **form.cleaned_data, by=request.user
@@ -90,7 +91,7 @@ def action_update(request, pk):
     # Agency contributors update their own organisation's actions only; the business unit any.
     if not Action.objects.updatable_by(request.user).filter(pk=pk).exists():
         raise PermissionDenied("Only the owning organisation or the business unit can update this")
-    form = ActionProgressForm(request.POST or None, initial={"status": action.status})
+    form = ActionProgressForm(posted(request), initial={"status": action.status})
     if form.is_valid():
         try:
             services.action_update_progress(action=action, **form.cleaned_data, by=request.user)
@@ -110,7 +111,7 @@ def action_update(request, pk):
 @require_http_methods(["GET", "POST"])
 def action_close(request, pk):
     action = _action(request, pk, write=True)
-    form = EvidenceForm(request.POST or None)
+    form = EvidenceForm(posted(request))
     if form.is_valid():
         try:
             services.action_close(action=action, **form.cleaned_data, by=request.user)

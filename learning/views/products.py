@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core.concurrency import EditConflict
+from core.forms import posted
 from core.selectors import audit_history
 from learning import services
 from learning.forms import (
@@ -32,7 +33,7 @@ def briefing_list(request):
 def briefing_create(request):
     partnership = access.require_business_unit(request)
     form = BriefingForm(
-        request.POST or None,
+        posted(request),
         partnership=partnership,
         initial={"findings": request.GET.getlist("finding")},
     )
@@ -73,7 +74,11 @@ def briefing_detail(request, pk):
 @require_http_methods(["GET", "POST"])
 def briefing_edit(request, pk):
     briefing = access.get_for_user(request.user, Briefing.objects.all(), pk, write=True)
-    form = BriefingForm(request.POST or None, instance=briefing, partnership=briefing.partnership)
+    form = BriefingForm(
+        posted(request),
+        instance=briefing,
+        partnership=briefing.partnership,
+    )
     if form.is_valid():
         try:
             services.briefing_update(
@@ -131,7 +136,7 @@ def newsletter_list(request):
 @require_http_methods(["GET", "POST"])
 def newsletter_create(request):
     partnership = access.require_business_unit(request)
-    form = NewsletterForm(request.POST or None, partnership=partnership)
+    form = NewsletterForm(posted(request), partnership=partnership)
     if form.is_valid():
         services.newsletter_create(partnership=partnership, **form.cleaned_data, by=request.user)
         messages.success(request, "Newsletter drafted")
@@ -168,7 +173,7 @@ def practice_change_list(request):
 @require_http_methods(["GET", "POST"])
 def practice_change_create(request):
     partnership = access.require_business_unit(request)
-    form = PracticeChangeForm(request.POST or None, partnership=partnership)
+    form = PracticeChangeForm(posted(request), partnership=partnership)
     if form.is_valid():
         services.practice_change_record(
             partnership=partnership, **form.cleaned_data, by=request.user
@@ -195,7 +200,7 @@ def publication_list(request):
 @require_http_methods(["GET", "POST"])
 def publication_create(request, type_id, source_id):
     source = source_for_user(request.user, type_id, source_id, write=True)
-    form = PublicationForm(request.POST or None)
+    form = PublicationForm(posted(request))
     if form.is_valid():
         try:
             services.publication_publish(
@@ -225,7 +230,7 @@ def publication_create(request, type_id, source_id):
 @require_http_methods(["GET", "POST"])
 def publication_withdraw(request, pk):
     publication = access.get_for_user(request.user, Publication.objects.all(), pk, write=True)
-    form = WithdrawForm(request.POST or None)
+    form = WithdrawForm(posted(request))
     if form.is_valid():
         try:
             services.publication_withdraw(

@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core.concurrency import EditConflict, saved_without_conflict
+from core.forms import posted
 from core.selectors import audit_history
 from learning import selectors, services
 from learning.forms import (
@@ -48,7 +49,7 @@ def other_source_list(request):
 @require_http_methods(["GET", "POST"])
 def other_source_create(request):
     partnership = access.require_business_unit(request)
-    form = OtherSourceForm(request.POST or None)
+    form = OtherSourceForm(posted(request))
     if form.is_valid():
         source = services.other_source_create(
             partnership=partnership, **form.cleaned_data, by=request.user
@@ -98,7 +99,7 @@ def _form_page(request, form, title: str, back):
 @require_http_methods(["GET", "POST"])
 def finding_add(request, type_id, source_id):
     source = source_for_user(request.user, type_id, source_id, write=True)
-    form = FindingForm(request.POST or None, partnership=source.partnership)
+    form = FindingForm(posted(request), partnership=source.partnership)
     if form.is_valid():
         services.finding_record(source=source, **form.cleaned_data, by=request.user)
         messages.success(request, "Finding recorded")
@@ -134,7 +135,11 @@ def finding_detail(request, pk):
 @require_http_methods(["GET", "POST"])
 def finding_edit(request, pk):
     finding = access.get_for_user(request.user, Finding.objects.all(), pk, write=True)
-    form = FindingForm(request.POST or None, instance=finding, partnership=finding.partnership)
+    form = FindingForm(
+        posted(request),
+        instance=finding,
+        partnership=finding.partnership,
+    )
     if form.is_valid() and saved_without_conflict(
         form,
         lambda: services.finding_update(
@@ -155,7 +160,9 @@ def recommendation_add(request, type_id, source_id):
     source = source_for_user(request.user, type_id, source_id, write=True)
     findings = selectors.source_findings(source)
     form = RecommendationForm(
-        request.POST or None, partnership=source.partnership, findings=findings
+        posted(request),
+        partnership=source.partnership,
+        findings=findings,
     )
     if form.is_valid():
         services.recommendation_record(source=source, **form.cleaned_data, by=request.user)
@@ -168,7 +175,7 @@ def recommendation_add(request, type_id, source_id):
 @require_http_methods(["GET", "POST"])
 def channel_add(request, pk):
     plan = access.get_for_user(request.user, DisseminationPlan.objects.all(), pk, write=True)
-    form = ChannelForm(request.POST or None, partnership=plan.partnership)
+    form = ChannelForm(posted(request), partnership=plan.partnership)
     if form.is_valid():
         services.dissemination_channel_add(plan=plan, **form.cleaned_data, by=request.user)
         messages.success(request, "Channel added to the dissemination plan")
@@ -182,7 +189,7 @@ def channel_finish(request, pk):
     channel = access.get_for_user(
         request.user, DisseminationChannel.objects.select_related("plan"), pk, write=True
     )
-    form = ChannelFinishForm(request.POST or None)
+    form = ChannelFinishForm(posted(request))
     if form.is_valid():
         try:
             services.dissemination_channel_finish(
@@ -202,7 +209,7 @@ def activity_add(request, pk):
     channel = access.get_for_user(
         request.user, DisseminationChannel.objects.select_related("plan"), pk, write=True
     )
-    form = ActivityForm(request.POST or None)
+    form = ActivityForm(posted(request))
     if form.is_valid():
         services.dissemination_activity_record(
             channel=channel, **form.cleaned_data, by=request.user

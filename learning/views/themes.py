@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core.concurrency import saved_without_conflict
+from core.forms import posted
 from learning import selectors, services
 from learning.forms import SimilarWorkForm, ThemeForm, ThemeMergeForm
 from learning.models import Theme
@@ -40,7 +41,7 @@ def themes_seed(request):
 @require_http_methods(["GET", "POST"])
 def theme_create(request):
     partnership = access.require_business_unit(request)
-    form = ThemeForm(request.POST or None, partnership=partnership)
+    form = ThemeForm(posted(request), partnership=partnership)
     if form.is_valid():
         services.theme_create(partnership=partnership, **form.cleaned_data, by=request.user)
         messages.success(request, f"Theme {form.cleaned_data['name']} added")
@@ -52,7 +53,11 @@ def theme_create(request):
 @require_http_methods(["GET", "POST"])
 def theme_edit(request, pk):
     theme = access.get_for_user(request.user, Theme.objects.all(), pk, write=True)
-    form = ThemeForm(request.POST or None, instance=theme, partnership=theme.partnership)
+    form = ThemeForm(
+        posted(request),
+        instance=theme,
+        partnership=theme.partnership,
+    )
     if form.is_valid() and saved_without_conflict(
         form,
         lambda: services.theme_update(
@@ -74,7 +79,7 @@ def theme_edit(request, pk):
 @require_http_methods(["GET", "POST"])
 def theme_merge(request, pk):
     duplicate = access.get_for_user(request.user, Theme.objects.all(), pk, write=True)
-    form = ThemeMergeForm(request.POST or None, duplicate=duplicate)
+    form = ThemeMergeForm(posted(request), duplicate=duplicate)
     if form.is_valid():
         try:
             into = services.theme_merge(
