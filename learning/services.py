@@ -30,7 +30,8 @@ from learning.models import (
 )
 from learning.publication import Hit, Subjects, find_identifying_details
 from learning.themes import STANDARD_THEMES
-from partnership.models import Membership, Partnership
+from partnership.models import Partnership
+from partnership.selectors import chairs_of
 
 # Working Together 2023: a published review report should stay available for at least a year.
 MINIMUM_REVIEW_REPORT_PUBLICATION = timedelta(days=365)
@@ -215,15 +216,6 @@ def recommendation_record(
 # Actions
 
 
-def _group_chair(group):
-    membership = (
-        Membership.objects.filter(group=group, role=Membership.Role.CHAIR)
-        .select_related("person")
-        .first()
-    )
-    return membership.person if membership else None
-
-
 def _set_action_deadline(action: Action) -> None:
     """Remind the owner before the due date; tell the owning group's chair once it is overdue."""
     deadline_set(
@@ -232,7 +224,7 @@ def _set_action_deadline(action: Action) -> None:
         title=ACTION_DEADLINE,
         due_date=action.due_date,
         responsible=action.owner_person,
-        escalate_to=_group_chair(action.recommendation.owning_group),
+        escalate_to=chairs_of(action.recommendation.owning_group).first(),
         basis=f"Action {action.reference} of recommendation {action.recommendation.reference}",
         link=action.get_absolute_url(),
         remind_days_before=10,
