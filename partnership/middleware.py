@@ -11,7 +11,7 @@ _OPEN_PREFIXES = (
     "/account/two-factor/",
     "/static/",
     "/healthz",
-    "/public/",
+    "/learn/",
     "/accessibility/",
     "/privacy/",
     "/cookies/",

@@ -130,3 +130,9 @@ def test_password_reset_says_the_same_for_an_unknown_address(client, cast):
     )
     assert "If the address you gave has an account" in response.content.decode()
     assert mail.outbox == []
+
+
+def test_the_public_site_is_open_to_someone_signed_in_before_their_security_code(client, cast):
+    confirmed_device(cast.manager)
+    sign_in_form(client, cast.manager.email)
+    assert client.get(reverse("public:index", args=[cast.partnership.slug])).status_code == 200
