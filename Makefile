@@ -6,7 +6,7 @@ PY := .venv/bin/python
 PG_URL ?= postgres://postgres@127.0.0.1:5432/learninghub
 export UV_PROJECT_ENVIRONMENT := .venv
 
-.PHONY: run test test-sqlite test-postgres bench lint format deps deps-dev frontend chromium demo-db
+.PHONY: run test test-sqlite test-postgres bench bench-load prod-smoke lint format deps deps-dev frontend chromium demo-db
 
 $(UV):
 	$(PYTHON) -m venv .tools
@@ -49,8 +49,14 @@ test: deps-dev frontend chromium
 test-sqlite: deps-dev frontend chromium
 	TESTING=true $(PY) -m pytest $(PYTEST_ARGS)
 
+# The national world in PostgreSQL (BENCH_DATABASE=sqlite for SQLite), served by gunicorn, measured
+# over real sockets: the table, and var/benchmarks.json. See docs/benchmarks.md.
 bench: deps-dev frontend
-	$(PY) -m benchmarks
+	nice $(PY) -m benchmarks
+
+# 50 signed-in people following a mixed journey for five minutes against the same world.
+bench-load: deps-dev frontend
+	nice $(PY) -m benchmarks load
 
 lint: deps-dev
 	.venv/bin/ruff check .

@@ -3,10 +3,19 @@ from pathlib import Path
 
 import pytest
 
-from core.testing import CHROMIUM_ARGS, CHROMIUM_PATH, build_cast
+from core.testing import CHROMIUM_ARGS, CHROMIUM_PATH, build_cast, production_servers_on
 
 # Playwright's sync API runs an event loop; Django must allow database calls beside it.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--production-server",
+        action="store_true",
+        help="Serve browser journeys from gunicorn with production settings (PostgreSQL and Redis) "
+        "instead of Django's development live server.",
+    )
 
 
 @pytest.fixture
@@ -23,6 +32,16 @@ def _documents_in_temporary_folder(settings, tmp_path):
             "OPTIONS": {"location": str(tmp_path / "documents")},
         },
     }
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache, as it starts with an empty database."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture(scope="session")
@@ -46,7 +65,10 @@ def pytest_runtest_makereport(item, call):
 
 @pytest.fixture
 def page(browser, request):
-    context = browser.new_context(locale="en-GB", timezone_id="Europe/London")
+    # Production servers in tests answer HTTPS with a certificate made for the test run.
+    context = browser.new_context(
+        locale="en-GB", timezone_id="Europe/London", ignore_https_errors=True
+    )
     context.set_default_timeout(15000)
     page = context.new_page()
     yield page
@@ -58,3 +80,25 @@ def page(browser, request):
         page.screenshot(path=folder / f"{request.node.name}.png", full_page=True)
         print(f"Screenshot of the failing page: {folder / request.node.name}.png ({page.url})")
     context.close()
+
+
+@pytest.fixture(scope="session")
+def production_static(tmp_path_factory):
+    """Where the production servers' hashed static files are collected, once per test run."""
+    return tmp_path_factory.mktemp("production-static")
+
+
+@pytest.fixture
+def production_servers(transactional_db, production_static, tmp_path):
+    """Starts gunicorn servers with production settings on the test database: `start(count)`."""
+    with production_servers_on(static_root=production_static, logs=tmp_path) as start:
+        yield start
+
+
+@pytest.fixture
+def server_url(request):
+    """The address browser journeys visit: Django's live server, or with --production-server a
+    gunicorn with production settings."""
+    if request.config.getoption("--production-server"):
+        return request.getfixturevalue("production_servers")(1)[0]
+    return request.getfixturevalue("live_server").url

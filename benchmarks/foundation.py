@@ -2,6 +2,7 @@
 
 from datetime import UTC, datetime, timedelta
 
+from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 
 from core.models import AuditEvent, Deadline
@@ -12,7 +13,7 @@ AUDIT_EVENTS_PER_PARTNERSHIP = 2000
 
 
 def seed(world) -> None:
-    partnerships = Partnership.objects.bulk_create(
+    Partnership.objects.bulk_create(
         Partnership(
             name=f"Benchmark Safeguarding Children Partnership {n}",
             short_name=f"BSCP{n}",
@@ -73,14 +74,8 @@ def seed(world) -> None:
             )
             for n in range(AUDIT_EVENTS_PER_PARTNERSHIP)
         )
-    del partnerships
-
-
-def measure(bench) -> None:
-    from django.contrib.contenttypes.models import ContentType
-
-    first = bench_world_partnership()
-    manager = User.objects.get(email=f"{Role.BUSINESS_UNIT_MANAGER}.{first.pk}@bench.example")
+    first = world.partnerships[0]
+    manager = world.person(first, Role.BUSINESS_UNIT_MANAGER)
     organisation = Organisation.objects.filter(partnership=first).first()
     Deadline.objects.bulk_create(
         Deadline(
@@ -93,6 +88,23 @@ def measure(bench) -> None:
         )
         for n in range(50)
     )
+
+
+def load(world) -> None:
+    world.partnerships = list(
+        Partnership.objects.filter(
+            slug__in=[f"benchmark-{n}" for n in range(PARTNERSHIPS)]
+        ).order_by("pk")
+    )
+    world.people = {
+        (person.partnership_id, person.email.split(".", 1)[0]): person
+        for person in User.objects.filter(email__endswith="@bench.example")
+    }
+
+
+def measure(bench) -> None:
+    first = bench_world_partnership()
+    manager = User.objects.get(email=f"{Role.BUSINESS_UNIT_MANAGER}.{first.pk}@bench.example")
     bench.page("Dashboard", reverse("core:dashboard"), manager)
     bench.page(
         "Organisations",

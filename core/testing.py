@@ -1,9 +1,12 @@
 """Test support shared by every app: the cast of personas, signing in, query and accessibility checks."""
 
 import os
-from collections.abc import Callable
+import secrets
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
-from urllib.parse import urlsplit
+from pathlib import Path
+from urllib.parse import quote, urlsplit
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -148,6 +151,27 @@ def sign_in(client, person) -> None:
     session.save()
 
 
+def signed_in_session(person) -> str:
+    """A session key for `person`, signed in as the sign-in pages would sign them in: two-factor
+    verified where their roles need it, password only otherwise. For clients outside Django's
+    test client (load generators, browsers, other servers)."""
+    from importlib import import_module
+
+    from django.conf import settings
+    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+
+    from partnership import access
+
+    session = import_module(settings.SESSION_ENGINE).SessionStore()
+    session[SESSION_KEY] = str(person.pk)
+    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[HASH_SESSION_KEY] = person.get_session_auth_hash()
+    if access.requires_two_factor(person):
+        session[DEVICE_ID_SESSION_KEY] = confirmed_device(person).persistent_id
+    session.create()
+    return session.session_key
+
+
 def count_queries(action: Callable[[], object]) -> int:
     with CaptureQueriesContext(connection) as captured:
         action()
@@ -208,3 +232,84 @@ def browser_sign_in(
         page.get_by_label("Security code").fill(current_code(device))
         page.get_by_role("button", name="Continue").click()
         page.wait_for_url(lambda url: urlsplit(url).path != "/sign-in/code/")
+
+
+TEST_REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/4")
+
+
+def _require(what: str, reachable: bool) -> None:
+    import pytest
+
+    if reachable:
+        return
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{what} is required in CI and cannot be used here")
+    pytest.skip(f"{what} cannot be used here")
+
+
+def _redis_reachable(url: str) -> bool:
+    import redis
+
+    try:
+        return bool(redis.Redis.from_url(url, socket_connect_timeout=2).ping())
+    except redis.RedisError:
+        return False
+
+
+def database_url_of_this_run() -> str:
+    """The address of the database this test run uses, for other processes to reach it."""
+    config = connection.settings_dict
+    password = f":{quote(config['PASSWORD'], safe='')}" if config["PASSWORD"] else ""
+    return (
+        f"postgres://{quote(config['USER'], safe='')}{password}@{config['HOST'] or '127.0.0.1'}"
+        f":{config['PORT'] or 5432}/{config['NAME']}"
+    )
+
+
+def _passwords_checkable_in_production() -> None:
+    """Tests hash passwords with a fast hasher that production does not accept: people made so far
+    get the test password hashed the production way."""
+    from django.contrib.auth.hashers import PBKDF2PasswordHasher
+
+    from partnership.models import User
+
+    hasher = PBKDF2PasswordHasher()
+    User.objects.filter(password__startswith="md5$").update(
+        password=hasher.encode(TEST_PASSWORD, hasher.salt())
+    )
+
+
+@contextmanager
+def production_servers_on(*, static_root: Path, logs: Path) -> Iterator[Callable[[int], list[str]]]:
+    """Gunicorn servers with production settings on the test database, sharing one Redis cache.
+
+    Needs PostgreSQL (an in-memory SQLite database cannot be shared between processes) and Redis;
+    skips without them, except in CI, where it fails.
+    """
+    from core import gunicorn
+
+    _require("PostgreSQL", connection.vendor == "postgresql")
+    _require(f"Redis at {TEST_REDIS_URL}", _redis_reachable(TEST_REDIS_URL))
+    environment = gunicorn.production_environment(
+        database_url=database_url_of_this_run(),
+        redis_url=TEST_REDIS_URL,
+        static_root=static_root,
+        # Keeps this test's cache entries apart from any other run's on the same Redis.
+        CACHE_KEY_PREFIX=f"test-{secrets.token_hex(6)}",
+    )
+    if not (static_root / "staticfiles.json").exists():
+        gunicorn.collect_static(environment)
+    with ExitStack() as servers:
+
+        def start(count: int) -> list[str]:
+            _passwords_checkable_in_production()
+            return [
+                servers.enter_context(
+                    gunicorn.serve(
+                        environment, workers=1, log=logs / f"gunicorn-{number}.log", https=True
+                    )
+                )
+                for number in range(count)
+            ]
+
+        yield start

@@ -1,19 +1,19 @@
 """Text similarity for similar-work search: TF-IDF with cosine similarity (scikit-learn).
 
-The index of a partnership's recent findings is built once and kept until a finding is added,
-changed or removed (the caller's `key` says so), because fitting it is the costly part.
+The index of a partnership's recent findings is built once and kept in the shared cache, so every
+web worker on every host uses the same one, until a finding is added, changed or removed (the
+caller's `key`, read from the database, says so), because fitting it is the costly part.
 """
 
-from collections import OrderedDict
+import hashlib
 from collections.abc import Callable, Iterable
-from threading import Lock
 
 import numpy as np
+from django.core.cache import cache
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-_CACHE: "OrderedDict[tuple, TextIndex]" = OrderedDict()
-_CACHE_SIZE = 32
-_LOCK = Lock()
+# An index no longer asked for (its findings changed) leaves the cache after a day.
+INDEX_KEPT_SECONDS = 24 * 60 * 60
 
 
 class TextIndex:
@@ -48,15 +48,13 @@ class TextIndex:
         return [str(names[weights.col[i]]) for i in order]
 
 
+def cache_key(key: tuple) -> str:
+    return "learning:similar-work-index:" + hashlib.sha256(repr(key).encode()).hexdigest()
+
+
 def index_for(*, key: tuple, documents: Callable[[], Iterable[tuple[int, str, str]]]) -> TextIndex:
-    with _LOCK:
-        index = _CACHE.get(key)
-        if index is not None:
-            _CACHE.move_to_end(key)
-            return index
-    index = TextIndex(documents())
-    with _LOCK:
-        _CACHE[key] = index
-        while len(_CACHE) > _CACHE_SIZE:
-            _CACHE.popitem(last=False)
+    index = cache.get(cache_key(key))
+    if index is None:
+        index = TextIndex(documents())
+        cache.set(cache_key(key), index, INDEX_KEPT_SECONDS)
     return index

@@ -112,6 +112,23 @@ DATABASES = {
         default=f"sqlite:///{BASE_DIR / 'var' / 'db.sqlite3'}", conn_max_age=60
     )
 }
+# One cache for every web and task worker on every host: Redis in production, the process's own
+# memory in the demo and tests. Cached pages are keyed by versions held in the database, so an
+# answer is never stale even where each process keeps its own cache.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if not REDIS_URL and not (DEBUG or TESTING):
+    raise ImproperlyConfigured(
+        "REDIS_URL must be set (the local-memory cache is the default only with DEBUG=true)."
+    )
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "learninghub"),
+    }
+    if REDIS_URL
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+}
 if os.environ.get("TEST_DATABASE_NAME"):
     # Lets several test runs share one PostgreSQL server without clashing.
     DATABASES["default"]["TEST"] = {"NAME": os.environ["TEST_DATABASE_NAME"]}
@@ -162,12 +179,28 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "var" / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "var" / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Uploaded documents live outside the static files and are served only through a view that
+# checks the person may see the record they belong to: on disk by default, or in an
+# S3-compatible object store (private objects) when DOCUMENT_BUCKET is set, so that every web
+# and task worker on every host reads the same files.
+DOCUMENT_BUCKET = os.environ.get("DOCUMENT_BUCKET", "")
 STORAGES = {
-    # Uploaded documents live outside the static files and are served only through a view
-    # that checks the person may see the record they belong to.
     "default": {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": DOCUMENT_BUCKET,
+            "endpoint_url": os.environ.get("DOCUMENT_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("DOCUMENT_S3_REGION") or None,
+            "location": os.environ.get("DOCUMENT_S3_PREFIX", ""),
+            "default_acl": "private",
+            "file_overwrite": False,
+            "querystring_auth": True,
+        },
+    }
+    if DOCUMENT_BUCKET
+    else {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
         "OPTIONS": {
             "location": os.environ.get("DOCUMENT_ROOT", str(BASE_DIR / "var" / "documents"))

@@ -11,6 +11,7 @@ PRODUCTION = {
     "SECRET_KEY": "x" * 30 + "a-long-random-production-secret-key-for-this-check",
     "DATABASE_URL": "sqlite:////tmp/learninghub-deploy-check.sqlite3",
     "ALLOWED_HOSTS": "learninghub.example",
+    "REDIS_URL": "redis://cache.internal:6379/0",
 }
 
 
@@ -19,7 +20,15 @@ def run_manage(*args, environment):
         key: value
         for key, value in os.environ.items()
         if key
-        not in {"DEBUG", "TESTING", "SECRET_KEY", "DATABASE_URL", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+        not in {
+            "DEBUG",
+            "TESTING",
+            "SECRET_KEY",
+            "DATABASE_URL",
+            "REDIS_URL",
+            "DOCUMENT_BUCKET",
+            "DJANGO_ALLOW_ASYNC_UNSAFE",
+        }
     }
     return subprocess.run(
         [sys.executable, MANAGE, *args],
@@ -50,3 +59,12 @@ def test_without_a_database_url_the_application_refuses_to_start():
         environment={key: value for key, value in PRODUCTION.items() if key != "DATABASE_URL"},
     )
     assert "DATABASE_URL must be set" in result.stderr
+
+
+def test_without_a_redis_url_the_application_refuses_to_start():
+    result = run_manage(
+        "check",
+        environment={key: value for key, value in PRODUCTION.items() if key != "REDIS_URL"},
+    )
+    assert result.returncode != 0
+    assert "REDIS_URL must be set" in result.stderr
