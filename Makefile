@@ -58,6 +58,11 @@ bench: deps-dev frontend
 bench-load: deps-dev frontend
 	nice $(PY) -m benchmarks load
 
+# The foundation's browser journey against gunicorn with production settings on PostgreSQL and Redis.
+prod-smoke: deps-dev frontend chromium
+	TESTING=true DATABASE_URL=$${DATABASE_URL:-$(PG_URL)} $(PY) -m pytest --production-server \
+		partnership/tests/test_browser_foundation.py
+
 lint: deps-dev
 	.venv/bin/ruff check .
 	.venv/bin/ruff format --check .

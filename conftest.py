@@ -100,5 +100,6 @@ def server_url(request):
     """The address browser journeys visit: Django's live server, or with --production-server a
     gunicorn with production settings."""
     if request.config.getoption("--production-server"):
+        request.getfixturevalue("cast")  # made first, so its people can sign in there
         return request.getfixturevalue("production_servers")(1)[0]
     return request.getfixturevalue("live_server").url

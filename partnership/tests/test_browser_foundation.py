@@ -1,4 +1,7 @@
-"""Browser journey: sign in with two factors, see the dashboard, manage an organisation."""
+"""Browser journey: sign in with two factors, see the dashboard, manage an organisation.
+
+`make prod-smoke` runs it against gunicorn with production settings (`--production-server`).
+"""
 
 import pytest
 
@@ -7,8 +10,8 @@ from core.testing import assert_accessible, browser_sign_in
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-def test_business_unit_manager_signs_in_and_manages_an_organisation(live_server, page, cast):
-    browser_sign_in(page, live_server.url, cast.manager)
+def test_business_unit_manager_signs_in_and_manages_an_organisation(server_url, page, cast):
+    browser_sign_in(page, server_url, cast.manager)
     page.get_by_role("heading", name="Your dashboard").wait_for()
     assert_accessible(page)
 
