@@ -1,4 +1,5 @@
 import os
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -32,6 +33,44 @@ def _documents_in_temporary_folder(settings, tmp_path):
             "OPTIONS": {"location": str(tmp_path / "documents")},
         },
     }
+
+
+@pytest.fixture
+def object_store(settings, monkeypatch, tmp_path):
+    """Documents kept in an S3-compatible object store (moto's S3 server, over HTTP), configured
+    as a deployment configures it; yields the bucket."""
+    import boto3
+    from moto.server import ThreadedMotoServer
+
+    from learninghub.settings import document_storage
+
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "test-key")
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "test-secret")
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    server.start()
+    host, port = server.get_host_and_port()
+    endpoint = f"http://{host}:{port}"
+    bucket = boto3.resource("s3", endpoint_url=endpoint, region_name="eu-west-2").create_bucket(
+        Bucket="learninghub-documents",
+        CreateBucketConfiguration={"LocationConstraint": "eu-west-2"},
+    )
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": document_storage(
+            {
+                "DOCUMENT_BUCKET": bucket.name,
+                "DOCUMENT_S3_ENDPOINT_URL": endpoint,
+                "DOCUMENT_S3_REGION": "eu-west-2",
+                "DOCUMENT_S3_PREFIX": "documents",
+                # Set, to show it is not used: nothing is written to disk.
+                "DOCUMENT_ROOT": str(tmp_path / "unused"),
+            }
+        ),
+    }
+    yield bucket
+    # moto keeps its buckets in this process: empty them for the next test.
+    urllib.request.urlopen(urllib.request.Request(f"{endpoint}/moto-api/reset", method="POST"))
+    server.stop()
 
 
 @pytest.fixture(autouse=True)

@@ -181,31 +181,35 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "var" / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
-# Uploaded documents live outside the static files and are served only through a view that
-# checks the person may see the record they belong to: on disk by default, or in an
-# S3-compatible object store (private objects) when DOCUMENT_BUCKET is set, so that every web
-# and task worker on every host reads the same files.
-DOCUMENT_BUCKET = os.environ.get("DOCUMENT_BUCKET", "")
-STORAGES = {
-    "default": {
-        "BACKEND": "storages.backends.s3.S3Storage",
-        "OPTIONS": {
-            "bucket_name": DOCUMENT_BUCKET,
-            "endpoint_url": os.environ.get("DOCUMENT_S3_ENDPOINT_URL") or None,
-            "region_name": os.environ.get("DOCUMENT_S3_REGION") or None,
-            "location": os.environ.get("DOCUMENT_S3_PREFIX", ""),
-            "default_acl": "private",
-            "file_overwrite": False,
-            "querystring_auth": True,
-        },
-    }
-    if DOCUMENT_BUCKET
-    else {
+
+
+def document_storage(environ) -> dict:
+    """Where uploaded documents are kept: on disk by default, or in an S3-compatible object store
+    (private objects) when DOCUMENT_BUCKET is set, so that every web and task worker on every host
+    reads the same files. Credentials come the usual AWS ways (AWS_ACCESS_KEY_ID and
+    AWS_SECRET_ACCESS_KEY, or the host's role). Either way a document is served only through a
+    view that checks the person may see the record it belongs to."""
+    if environ.get("DOCUMENT_BUCKET"):
+        return {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {
+                "bucket_name": environ["DOCUMENT_BUCKET"],
+                "endpoint_url": environ.get("DOCUMENT_S3_ENDPOINT_URL") or None,
+                "region_name": environ.get("DOCUMENT_S3_REGION") or None,
+                "location": environ.get("DOCUMENT_S3_PREFIX", ""),
+                "default_acl": "private",
+                "file_overwrite": False,
+                "querystring_auth": True,
+            },
+        }
+    return {
         "BACKEND": "django.core.files.storage.FileSystemStorage",
-        "OPTIONS": {
-            "location": os.environ.get("DOCUMENT_ROOT", str(BASE_DIR / "var" / "documents"))
-        },
-    },
+        "OPTIONS": {"location": environ.get("DOCUMENT_ROOT", str(BASE_DIR / "var" / "documents"))},
+    }
+
+
+STORAGES = {
+    "default": document_storage(os.environ),
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if (DEBUG or TESTING)

@@ -128,24 +128,21 @@ def _csv_rows(source) -> Iterator[list]:
             handle.close()
 
 
-def count_rows(path: str, name: str) -> int:
-    """Roughly how many rows of figures a stored file holds, for the progress bar."""
+def count_rows(handle, name: str) -> int:
+    """Roughly how many rows of figures a stored file (open, binary) holds, for the progress bar."""
     if Path(name).suffix.lower() == ".xlsx":
         from openpyxl import load_workbook
         from openpyxl.utils.exceptions import InvalidFileException
 
         try:
-            workbook = load_workbook(path, read_only=True)
+            workbook = load_workbook(handle, read_only=True)
         except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError):
             return 0  # checking the file says what is wrong with it
         try:
             return max((workbook.worksheets[0].max_row or 1) - 1, 0)
         finally:
             workbook.close()
-    with open(path, "rb") as handle:
-        return max(
-            sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 20), b"")) - 1, 0
-        )
+    return max(sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 20), b"")) - 1, 0)
 
 
 def _text(cell) -> str:

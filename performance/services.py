@@ -1,6 +1,6 @@
 """Every change to the performance framework. Each writes its audit row in its own transaction."""
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -118,8 +118,10 @@ def observations_import(
     return plan.counts
 
 
-def _stored_table(performance_import: PerformanceImport):
-    return importing.read_table(performance_import.file.path, performance_import.original_name)
+def _stored_table(performance_import: PerformanceImport) -> Iterator[list]:
+    """The import's rows, read from wherever documents are kept (disk or an object store)."""
+    with performance_import.file.open("rb") as stored:
+        yield from importing.read_table(stored, performance_import.original_name)
 
 
 def _progress(performance_import: PerformanceImport) -> Callable[[int], None]:
@@ -143,9 +145,8 @@ def performance_import_upload(*, partnership: Partnership, upload, by: User) -> 
             status=PerformanceImport.Status.CHECKING,
             uploaded_by=by,
         )
-        performance_import.rows = importing.count_rows(
-            performance_import.file.path, performance_import.original_name
-        )
+        with performance_import.file.open("rb") as stored:
+            performance_import.rows = importing.count_rows(stored, performance_import.original_name)
         performance_import.save(update_fields=["rows"])
         audit.record(
             event=AuditEvent.Event.CREATED,

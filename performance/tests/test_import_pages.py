@@ -66,6 +66,22 @@ def test_a_file_that_is_not_csv_or_xlsx_is_refused_on_the_form(client, cast):
     ]
 
 
+def test_a_performance_import_is_checked_and_applied_from_the_object_store(
+    object_store, client, cast, catalogue
+):
+    sign_in(client, cast.officer)
+    _upload(client)
+    performance_import = PerformanceImport.objects.get()
+    assert performance_import.status == PerformanceImport.Status.PREVIEWED
+    assert performance_import.rows == 1
+
+    client.post(reverse("performance:import_apply", args=[performance_import.pk]))
+    assert Observation.objects.get().value == 315
+    assert [item.key for item in object_store.objects.all()] == [
+        f"documents/{performance_import.file.name}"
+    ]
+
+
 @pytest.fixture
 def worker(settings, monkeypatch):
     """Every file counts as large, and the background worker runs tasks as soon as they are queued."""
