@@ -1,10 +1,12 @@
 """Foundation pages at national scale: 150 partnerships, their structure, people and ten years of audit trail."""
 
+import uuid
 from datetime import UTC, datetime, timedelta
 
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 
+from core.bulk import copy_rows
 from core.models import AuditEvent, Deadline
 from partnership.models import Area, Group, Organisation, Partnership, Role, RoleAssignment, User
 
@@ -61,19 +63,38 @@ def seed(world) -> None:
     }
     start = datetime.now(UTC) - timedelta(days=365 * world.years)
     step = timedelta(days=365 * world.years) / AUDIT_EVENTS_PER_PARTNERSHIP
-    for partnership in world.partnerships:
-        actor = world.person(partnership, Role.BUSINESS_UNIT_OFFICER)
-        AuditEvent.objects.bulk_create(
-            AuditEvent(
-                actor=actor,
-                actor_label=actor.email,
-                partnership=partnership,
-                event=AuditEvent.Event.CHANGED,
-                subject_label=f"Record {n}",
-                occurred_at=start + step * n,
+    copy_rows(
+        AuditEvent,
+        (
+            "occurred_at",
+            "actor",
+            "actor_label",
+            "partnership",
+            "event",
+            "subject_id",
+            "subject_label",
+            "details",
+            "user_agent",
+            "action_group",
+        ),
+        (
+            (
+                start + step * n,
+                actor.pk,
+                actor.email,
+                partnership.pk,
+                AuditEvent.Event.CHANGED,
+                "",
+                f"Record {n}",
+                {},
+                "",
+                uuid.uuid4(),
             )
+            for partnership in world.partnerships
+            for actor in [world.person(partnership, Role.BUSINESS_UNIT_OFFICER)]
             for n in range(AUDIT_EVENTS_PER_PARTNERSHIP)
-        )
+        ),
+    )
     first = world.partnerships[0]
     manager = world.person(first, Role.BUSINESS_UNIT_MANAGER)
     organisation = Organisation.objects.filter(partnership=first).first()

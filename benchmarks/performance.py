@@ -3,12 +3,14 @@ and an import of 1,000,000 rows against reading the same file with the csv modul
 
 import csv
 import tempfile
+from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
 
 from django.db import transaction
 from django.urls import reverse
 
+from core.bulk import copy_rows
 from partnership.models import Area, Partnership, Role
 from performance import importing, services
 from performance.models import Indicator, Observation
@@ -19,6 +21,7 @@ IMPORT_ROWS = 1_000_000
 # The import file's keys: 500 indicators x 2 areas x 1,000 quarters (250 years) = 1,000,000 rows.
 IMPORT_INDICATORS = 500
 IMPORT_QUARTERS = 1000
+_HUNDRED = Decimal(100)
 _UNITS = (
     Indicator.Unit.COUNT,
     Indicator.Unit.PERCENTAGE,
@@ -58,27 +61,46 @@ def seed(world) -> None:
     areas: dict[int, list[int]] = {}
     for area_id, partnership_id in Area.objects.values_list("pk", "partnership_id"):
         areas.setdefault(partnership_id, []).append(area_id)
-    for partnership in world.partnerships:
-        observations = []
-        for indicator_id, unit in Indicator.objects.filter(partnership=partnership).values_list(
-            "pk", "unit"
-        ):
+    indicators = list(
+        Indicator.objects.filter(partnership__in=world.partnerships)
+        .order_by("pk")
+        .values_list("partnership_id", "pk", "unit")
+    )
+    now = datetime.now(UTC)
+
+    def observations():
+        for partnership_id, indicator_id, unit in indicators:
             fraction = unit in (Indicator.Unit.PERCENTAGE, Indicator.Unit.RATE_PER_10000)
-            for area_id in areas[partnership.pk]:
+            for area_id in areas[partnership_id]:
                 for period in quarters:
-                    numerator = rng.randint(10, 90)
-                    observations.append(
-                        Observation(
-                            partnership_id=partnership.pk,
-                            indicator_id=indicator_id,
-                            area_id=area_id,
-                            period=period,
-                            value=Decimal(numerator),
-                            numerator=Decimal(numerator) if fraction else None,
-                            denominator=Decimal(100) if fraction else None,
-                        )
+                    numerator = Decimal(rng.randint(10, 90))
+                    yield (
+                        partnership_id,
+                        indicator_id,
+                        area_id,
+                        period,
+                        numerator,
+                        numerator if fraction else None,
+                        _HUNDRED if fraction else None,
+                        "",
+                        now,
                     )
-        Observation.objects.bulk_create(observations, batch_size=5000)
+
+    copy_rows(
+        Observation,
+        (
+            "partnership",
+            "indicator",
+            "area",
+            "period",
+            "value",
+            "numerator",
+            "denominator",
+            "note",
+            "updated_at",
+        ),
+        observations(),
+    )
     _import_partnership()
 
 
