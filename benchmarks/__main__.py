@@ -183,13 +183,15 @@ def _load_test(listed, modules) -> int:
             requests=listed.requests,
         )["times"]
     )
-    people = list(dict.fromkeys(person for _name, _url, person in listed.pages))
+    # Users are spread over the pages, not over the people, so that every page is asked for about
+    # as often: each is the person of one page and walks through all of that person's pages.
+    owners = [person for _name, _url, person in listed.pages]
     users = [
         {
-            "session": sessions.key(person, slot=100 + number),
-            "pages": [[name, url] for name, url, owner in listed.pages if owner == person],
+            "session": sessions.key(owner, slot=100 + number),
+            "pages": [[name, url] for name, url, person in listed.pages if person == owner],
         }
-        for number, person in ((n, people[n % len(people)]) for n in range(LOAD_USERS))
+        for number, owner in ((n, owners[n % len(owners)]) for n in range(LOAD_USERS))
     ]
     print(
         f"{LOAD_USERS} people over {len(listed.pages)} pages for {LOAD_SECONDS} s, "
