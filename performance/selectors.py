@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cached_property
 
+from core.caching import version_of
 from core.charts import line_chart
 from partnership.models import Area, Partnership
 from performance import assessment, periods
@@ -50,13 +51,21 @@ class IndicatorRow:
 
 @dataclass
 class Report:
+    """The report's filters straight away; its rows are worked out only when first read, so a page
+    that finds them already rendered in the cache never works them out."""
+
     partnership: Partnership
     quarter: periods.Quarter | None
     quarters: list[periods.Quarter]
     places: list[str]
     place: str
     theme: str
-    rows: list[IndicatorRow] = field(default_factory=list)
+    areas: list[Area] = field(default_factory=list)
+    only_indicator: Indicator | None = None
+
+    @cached_property
+    def rows(self) -> list[IndicatorRow]:
+        return _rows(self) if self.quarter is not None else []
 
     @property
     def exceptions(self) -> list[tuple[Indicator, Figure, assessment.Flag]]:
@@ -154,25 +163,43 @@ def quarterly_report(
 ) -> Report:
     """Every indicator (of `theme`, or just `only_indicator`, if given) for each area and the partnership."""
     quarters = quarters_with_data(partnership)
-    quarter = quarter or (quarters[0] if quarters else None)
     areas = list(Area.objects.filter(partnership=partnership, archived_at=None))
-    whole = f"{partnership.short_name} (all areas)"
-    places = [area.name for area in areas] + [whole]
-    report = Report(
+    places = [area.name for area in areas] + [_whole(partnership)]
+    return Report(
         partnership=partnership,
-        quarter=quarter,
+        quarter=quarter or (quarters[0] if quarters else None),
         quarters=quarters,
         places=places,
-        place=place if place in places else whole,
+        place=place if place in places else _whole(partnership),
         theme=theme,
+        areas=areas,
+        only_indicator=only_indicator,
     )
-    if quarter is None:
-        return report
+
+
+def report_version(partnership: Partnership) -> str:
+    """Changes whenever anything the report shows changes: its values, catalogue or areas."""
+    return "/".join(
+        (
+            partnership.short_name,
+            version_of(Observation.objects.filter(partnership=partnership), changed="updated_at"),
+            version_of(Indicator.objects.filter(partnership=partnership, archived_at=None)),
+            version_of(Area.objects.filter(partnership=partnership, archived_at=None)),
+        )
+    )
+
+
+def _whole(partnership: Partnership) -> str:
+    return f"{partnership.short_name} (all areas)"
+
+
+def _rows(report: Report) -> list[IndicatorRow]:
+    partnership, quarter, areas = report.partnership, report.quarter, report.areas
     indicators = Indicator.objects.filter(partnership=partnership, archived_at=None)
-    if theme:
-        indicators = indicators.filter(theme=theme)
-    if only_indicator is not None:
-        indicators = indicators.filter(pk=only_indicator.pk)
+    if report.theme:
+        indicators = indicators.filter(theme=report.theme)
+    if report.only_indicator is not None:
+        indicators = indicators.filter(pk=report.only_indicator.pk)
     indicators = list(indicators)
     by_place: dict[tuple[int, int | None], dict[int, tuple]] = defaultdict(dict)
     for indicator_id, area_id, period, value, numerator, denominator in Observation.objects.filter(
@@ -182,6 +209,7 @@ def quarterly_report(
         period__lte=quarter.index,
     ).values_list("indicator_id", "area_id", "period", "value", "numerator", "denominator"):
         by_place[(indicator_id, area_id)][period] = (value, numerator or 0, denominator or 0)
+    rows = []
     for indicator in indicators:
         figures = []
         for area in areas:
@@ -199,10 +227,12 @@ def quarterly_report(
             whole_values = {p: v for p, v in whole_values.items() if v is not None}
         else:
             whole_values = {p: v[0] for p, v in by_place.get((indicator.pk, None), {}).items()}
-        figures.append(_figure(whole, indicator, whole_values, quarter, indicator.is_additive))
+        figures.append(
+            _figure(_whole(partnership), indicator, whole_values, quarter, indicator.is_additive)
+        )
         chosen = next(figure for figure in figures if figure.place == report.place)
-        report.rows.append(IndicatorRow(indicator=indicator, figures=figures, chosen=chosen))
-    return report
+        rows.append(IndicatorRow(indicator=indicator, figures=figures, chosen=chosen))
+    return rows
 
 
 def scrutinies_for(*, partnership: Partnership, period: int | None = None) -> list[Scrutiny]:

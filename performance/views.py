@@ -47,7 +47,11 @@ def _report_context(request) -> dict:
 
 @login_required
 def report(request):
-    return render(request, "performance/report.html", _report_context(request))
+    context = _report_context(request)
+    # The report's body is cached under this version (see the template): rendering forty charts
+    # costs far more than reading whether anything in them changed.
+    context["version"] = selectors.report_version(context["report"].partnership)
+    return render(request, "performance/report.html", context)
 
 
 @login_required

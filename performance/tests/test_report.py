@@ -3,10 +3,11 @@
 from decimal import Decimal
 
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
 
-from core.testing import assert_queries_do_not_grow, sign_in
-from performance import selectors
+from core.testing import assert_queries_do_not_grow, count_queries, sign_in
+from performance import selectors, services
 from performance.models import Indicator
 from performance.periods import Quarter
 from performance.tests.factories import IndicatorFactory, ObservationFactory
@@ -115,7 +116,21 @@ def test_the_report_page_makes_the_same_number_of_queries_however_many_indicator
             _values(more, cast.middlesbrough, [10, 20, 30], [1, 2, 3], [10, 10, 10])
             _values(more, cast.redcar, [10, 20, 30], [1, 2, 3], [10, 10, 10])
 
-    assert_queries_do_not_grow(lambda: client.get(reverse("performance:report")), add_records)
+    def fetch_afresh():
+        cache.clear()
+        client.get(reverse("performance:report"))
+
+    assert_queries_do_not_grow(fetch_afresh, add_records)
+
+
+def test_the_report_read_from_the_cache_reads_neither_the_catalogue_nor_the_values(client, cast):
+    indicator = IndicatorFactory(partnership=cast.partnership)
+    _values(indicator, cast.middlesbrough, [1, 2, 3])
+    sign_in(client, cast.manager)
+    cache.clear()
+    afresh = count_queries(lambda: client.get(reverse("performance:report")))
+    cached = count_queries(lambda: client.get(reverse("performance:report")))
+    assert cached == afresh - 2
 
 
 def test_the_report_downloads_as_a_pdf(client, cast):
@@ -135,3 +150,60 @@ def test_an_indicators_page_shows_its_latest_quarter_in_each_area(client, cast):
     page = client.get(indicator.get_absolute_url()).content.decode()
     assert "2025-26 Q2 by area" in page
     assert "Figures for EX" in page and "in Redcar &amp; Cleveland by quarter" in page
+
+
+def test_a_value_imported_after_the_report_was_cached_shows_at_once(client, cast):
+    indicator = IndicatorFactory(partnership=cast.partnership, title="Referrals")
+    _values(indicator, cast.middlesbrough, [41])
+    sign_in(client, cast.manager)
+    assert "41" in client.get(reverse("performance:report")).content.decode()
+
+    services.observations_import(
+        partnership=cast.partnership,
+        table=[
+            ["indicator", "area", "period", "value"],
+            [indicator.code, "Middlesbrough", str(Q), "97"],
+        ],
+        by=cast.officer,
+        source="test",
+    )
+    page = client.get(reverse("performance:report")).content.decode()
+    assert "97" in page
+
+
+def test_a_renamed_indicator_shows_its_new_name_at_once(client, cast):
+    indicator = IndicatorFactory(partnership=cast.partnership, title="Referrals")
+    _values(indicator, cast.middlesbrough, [41])
+    sign_in(client, cast.manager)
+    client.get(reverse("performance:report"))
+    services.indicator_update(
+        indicator=indicator,
+        data={"title": "Referrals to children's social care"},
+        expected_version=indicator.version,
+        by=cast.officer,
+    )
+    assert "Referrals to children&#x27;s social care" in (
+        client.get(reverse("performance:report")).content.decode()
+    )
+
+
+def test_the_cached_report_of_a_manager_offers_a_group_member_nothing_to_record(client, cast):
+    indicator = IndicatorFactory(partnership=cast.partnership)
+    _values(indicator, cast.middlesbrough, [5])
+    sign_in(client, cast.manager)
+    assert "Record scrutiny" in client.get(reverse("performance:report")).content.decode()
+    sign_in(client, cast.group_member)
+    assert "Record scrutiny" not in client.get(reverse("performance:report")).content.decode()
+
+
+def test_a_cached_report_is_never_shown_to_another_partnership(client, cast):
+    mine = IndicatorFactory(partnership=cast.partnership, title="Our measure")
+    theirs = IndicatorFactory(partnership=cast.other_partnership, title="Their measure")
+    _values(mine, cast.middlesbrough, [5])
+    ObservationFactory(indicator=theirs, period=Q.index)
+    sign_in(client, cast.manager)
+    client.get(reverse("performance:report"), {"quarter": str(Q)})
+    sign_in(client, cast.outsider)
+    page = client.get(reverse("performance:report"), {"quarter": str(Q)}).content.decode()
+    assert "Their measure" in page
+    assert "Our measure" not in page
