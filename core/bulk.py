@@ -5,13 +5,22 @@ preparing every field) costs more than the database's. Rows hold the columns' va
 values of the model's fields; each is prepared by its field, as the ORM would.
 """
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from django.db import connection, models
 
+PROGRESS_EVERY = 10_000
 
-def copy_rows(model: type[models.Model], columns: Sequence[str], rows: Iterable[Sequence]) -> int:
-    """Insert `rows` (values of `columns`, fields of `model`) and say how many were written.
+
+def copy_rows(
+    model: type[models.Model],
+    columns: Sequence[str],
+    rows: Iterable[Sequence],
+    *,
+    progress: Callable[[int], None] | None = None,
+) -> int:
+    """Insert `rows` (values of `columns`, fields of `model`) and say how many were written;
+    `progress` hears how many so far, every ten thousand rows.
 
     Defaults of the model are not applied: give every column that has no default in the database.
     """
@@ -33,15 +42,19 @@ def copy_rows(model: type[models.Model], columns: Sequence[str], rows: Iterable[
                 for row in rows:
                     copy.write_row(prepared(row))
                     written += 1
+                    if progress and written % PROGRESS_EVERY == 0:
+                        progress(written)
             return written
         insert = f"INSERT INTO {table} ({names}) VALUES ({', '.join(['%s'] * len(fields))})"
         batch = []
         for row in rows:
             batch.append(prepared(row))
-            if len(batch) == 5000:
+            if len(batch) == PROGRESS_EVERY:
                 cursor.executemany(insert, batch)
                 written += len(batch)
                 batch = []
+                if progress:
+                    progress(written)
         cursor.executemany(insert, batch)
         return written + len(batch)
 

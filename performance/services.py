@@ -4,7 +4,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import DEFAULT_DB_ALIAS, connection, connections, transaction
 from django.utils import timezone
 
 from core import audit
@@ -102,7 +102,8 @@ def observations_import(
     if dry_run:
         return plan.counts
     with transaction.atomic():
-        importing.write(partnership=partnership, plan=plan)
+        # Progress starts again from nought for the writing, after the checking.
+        importing.write(partnership=partnership, plan=plan, progress=progress)
         audit.record(
             event=AuditEvent.Event.CHANGED,
             actor=by,
@@ -125,8 +126,30 @@ def _stored_table(performance_import: PerformanceImport) -> Iterator[list]:
 
 
 def _progress(performance_import: PerformanceImport) -> Callable[[int], None]:
+    """How far the import has got, for its page to show.
+
+    While the figures are written, the import's transaction is open and nothing it writes shows
+    elsewhere until the end; on PostgreSQL the progress goes through a connection of its own so the
+    page sees it as it happens (skipping a count rather than waiting if the row is locked). SQLite
+    allows one writer at a time, so there the writing's progress shows when it is done.
+    """
+    imports = PerformanceImport.objects.filter(pk=performance_import.pk)
+
     def report(done: int) -> None:
-        PerformanceImport.objects.filter(pk=performance_import.pk).update(rows_done=done)
+        if connection.vendor != "postgresql" or not connection.in_atomic_block:
+            imports.update(rows_done=done)
+            return
+        reporter = connections.create_connection(DEFAULT_DB_ALIAS)
+        try:
+            with reporter.cursor() as cursor:
+                cursor.execute(
+                    f"UPDATE {PerformanceImport._meta.db_table} SET rows_done = %s WHERE id IN "
+                    f"(SELECT id FROM {PerformanceImport._meta.db_table} WHERE id = %s "
+                    "FOR UPDATE SKIP LOCKED)",
+                    [done, performance_import.pk],
+                )
+        finally:
+            reporter.close()
 
     return report
 

@@ -1,12 +1,16 @@
 """The import pages: template, upload, preview, apply; large files through the background worker."""
 
+from decimal import Decimal
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.urls import reverse
 
 from core.testing import sign_in
 from performance import importing
 from performance.models import Observation, PerformanceImport
+from performance.periods import Quarter
 
 pytestmark = pytest.mark.django_db
 GOOD = b"indicator,area,period,value,numerator,denominator,note\nCP01,Middlesbrough,2025-26 Q1,315,,,\n"
@@ -135,3 +139,58 @@ def test_the_preview_shows_the_values_a_reimport_will_replace(client, cast, cata
     ]
     page = client.get(reverse("performance:import_detail", args=[preview.pk])).content.decode()
     assert "Values that will be replaced" in page
+
+
+def _large_file(catalogue, cast, quarters: int) -> bytes:
+    """Every indicator of the catalogue in both areas for `quarters` quarters to 2025-26 Q4."""
+    lines = ["indicator,area,period,value,numerator,denominator,note"]
+    last = Quarter(2025, 4).index
+    for indicator in catalogue.values():
+        for area in (cast.middlesbrough, cast.redcar):
+            for index in range(last - quarters + 1, last + 1):
+                label = Quarter.from_index(index)
+                if indicator.has_fraction:
+                    lines.append(f"{indicator.code},{area.name},{label},,{index % 90},100,")
+                else:
+                    lines.append(f"{indicator.code},{area.name},{label},{index % 500},,,")
+    return ("\n".join(lines) + "\n").encode()
+
+
+def test_a_large_import_is_checked_and_applied_by_the_database_task_worker(
+    client, cast, catalogue, django_capture_on_commit_callbacks
+):
+    content = _large_file(catalogue, cast, quarters=600)
+    assert len(content) > importing.BACKGROUND_BYTES
+    sign_in(client, cast.officer)
+    with django_capture_on_commit_callbacks(execute=True):
+        _upload(client, content)
+    performance_import = PerformanceImport.objects.get()
+    assert performance_import.status == PerformanceImport.Status.CHECKING
+
+    call_command("db_worker", batch=True, no_startup_delay=True, verbosity=0, reload=False)
+    performance_import.refresh_from_db()
+    assert performance_import.status == PerformanceImport.Status.PREVIEWED
+    assert performance_import.summary["created"] == 3600
+
+    client.post(reverse("performance:import_apply", args=[performance_import.pk]))
+    call_command("db_worker", batch=True, no_startup_delay=True, verbosity=0, reload=False)
+    performance_import.refresh_from_db()
+    assert performance_import.status == PerformanceImport.Status.APPLIED
+    assert performance_import.rows_done == performance_import.rows == 3600
+    assert Observation.objects.filter(partnership=cast.partnership).count() == 3600
+
+
+def test_progress_is_reported_while_the_figures_are_written(cast, catalogue):
+    key_count = 25_000
+    indicators = [indicator.pk for indicator in catalogue.values()]
+    plan = importing.Plan(
+        rows=key_count,
+        creates={
+            (indicators[n % 3], cast.middlesbrough.pk, n): (Decimal(n % 90), None, None, "")
+            for n in range(key_count)
+        },
+    )
+    seen = []
+    importing.write(partnership=cast.partnership, plan=plan, progress=seen.append)
+    assert seen == [10_000, 20_000]
+    assert Observation.objects.count() == key_count
