@@ -8,7 +8,8 @@ through the same pages for five minutes; writes `var/benchmarks-load.json`.
 
 The database is PostgreSQL `learninghub_bench` on the local server unless BENCH_DATABASE=sqlite
 (a file in var/) or BENCH_DATABASE_URL names another. Seeding resumes where it stopped and is skipped
-when done; BENCH_RESEED=true rebuilds the world. The server uses Redis at BENCH_REDIS_URL
+when done; BENCH_RESEED=true rebuilds the world. BENCH_ONLY=performance,reviews measures only those
+modules' pages and operations. The server uses Redis at BENCH_REDIS_URL
 (database 3 of the local server by default).
 """
 
@@ -155,8 +156,10 @@ def _benchmark(bench, modules, started: float) -> int:
     from benchmarks.runner import TABLE_HEADING
 
     print(TABLE_HEADING, flush=True)
+    only = set(filter(None, os.environ.get("BENCH_ONLY", "").split(",")))
     for module in modules:
-        module.measure(bench)
+        if not only or module.__name__.rsplit(".", 1)[-1] in only:
+            module.measure(bench)
     print(bench.baseline_result().row(), flush=True)
     bench.write(VAR / "benchmarks.json")
     print(f"\nwrote var/benchmarks.json; whole run {time.perf_counter() - started:.0f} s")
