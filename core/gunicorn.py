@@ -124,7 +124,8 @@ def serve(
 
 
 def _wait_until_healthy(address: str, process: subprocess.Popen, log: Path) -> None:
-    deadline = time.monotonic() + 90
+    # Loading the application on a busy machine can take a minute or two.
+    deadline = time.monotonic() + 300
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise RuntimeError(f"gunicorn stopped with code {process.returncode}; see {log}")
