@@ -14,6 +14,12 @@ def cast(db):
     return build_cast()
 
 
+@pytest.fixture
+def demo_allowed(settings):
+    """The demo commands run only with DEBUG on, as on a developer's machine."""
+    settings.DEBUG = True
+
+
 @pytest.fixture(autouse=True)
 def _documents_in_temporary_folder(settings, tmp_path):
     settings.STORAGES = {

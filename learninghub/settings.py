@@ -5,6 +5,7 @@ ALLOWED_HOSTS; the demo (`make run`) sets DEBUG=true, which alone allows the SQL
 """
 
 import os
+import sys
 from datetime import timedelta
 from pathlib import Path
 
@@ -26,7 +27,10 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 
 DEBUG = env_flag("DEBUG")
-TESTING = env_flag("TESTING")
+# TESTING=true relaxes settings (a made-up secret key, SQLite, no HTTPS redirect) only inside the
+# test runner or the benchmark harness: left in a deployment's environment by mistake, it changes
+# nothing: a deployment never imports pytest (a development dependency) or the benchmark harness.
+TESTING = env_flag("TESTING") and ("pytest" in sys.modules or "benchmarks" in sys.modules)
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
