@@ -215,6 +215,8 @@ SPECTACULAR_SETTINGS = {
     "TITLE": "Learning Hub API",
     "DESCRIPTION": "Records that a safeguarding partnership exchanges with other systems.",
     "VERSION": "1",
+    # The API's shape is for the systems and people who use it, not for anyone on the internet.
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
 }
 
 SECURE_CONTENT_TYPE_NOSNIFF = True

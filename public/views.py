@@ -93,10 +93,19 @@ def newsletter_email(request, slug, pk):
     )
 
 
+class TextSummaryAtomFeed(Atom1Feed):
+    """Atom with each summary marked as plain text, so a feed reader never renders markup in one."""
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, {**item, "description": None})
+        if item["description"] is not None:
+            handler.addQuickElement("summary", item["description"], {"type": "text"})
+
+
 class LearningFeed(Feed):
     """An Atom feed of the partnership's newest published learning."""
 
-    feed_type = Atom1Feed
+    feed_type = TextSummaryAtomFeed
 
     def get_object(self, request, slug):
         return get_object_or_404(Partnership, slug=slug)
