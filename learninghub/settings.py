@@ -43,6 +43,10 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if (DEBUG or TESTING) else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# The header in which the TLS proxy in front of the application puts the client's address (for
+# example X-Forwarded-For); unset, the audit trail records the connecting address and trusts no
+# header, since a client can send any header it likes.
+TRUSTED_PROXY_IP_HEADER = os.environ.get("TRUSTED_PROXY_IP_HEADER", "").strip()
 
 INSTALLED_APPS = [
     "django.contrib.auth",
