@@ -1,6 +1,7 @@
 import ipaddress
 
 from django.conf import settings
+from django.utils.cache import add_never_cache_headers
 
 from core import audit
 
@@ -41,3 +42,22 @@ class AuditContextMiddleware:
             return self.get_response(request)
         finally:
             audit.reset_context(token)
+
+
+class NoStoreForSignedInMiddleware:
+    """Tells browsers and proxies to keep no copy of any page shown to a signed-in person.
+
+    Many pages of a signed-in person show identifying details of children or people: rather than
+    trusting each view to say so, every response to a signed-in person is marked no-store, so that
+    a shared computer's cache or the back button after sign-out shows nothing. Static files, served
+    before this runs, stay cacheable.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.user.is_authenticated:
+            add_never_cache_headers(response)
+        return response

@@ -1,4 +1,4 @@
-"""The Atom feed carries summaries as plain text: markup typed into a summary never runs in a reader."""
+"""The Atom feed carries summaries as plain text; the email version of a newsletter is the one page with inline styles."""
 
 import xml.etree.ElementTree as ElementTree
 
@@ -31,3 +31,30 @@ def test_a_summary_with_markup_is_sent_as_text_not_html(client, cast):
     assert [(summary.get("type"), summary.text) for summary in summaries] == [("text", HOSTILE)]
     assert b"<script>" not in response.content
     assert b'type="html"' not in response.content
+
+
+def test_the_email_version_of_a_newsletter_may_style_its_elements_but_run_no_script(client, cast):
+    briefing = services.publication_publish(
+        source=None,
+        partnership=cast.partnership,
+        title="Briefing",
+        summary="Summary",
+        body="Body text",
+        kind=Publication.Kind.BRIEFING,
+        subjects=Subjects(),
+        themes=(),
+        by=cast.manager,
+    )
+    newsletter = services.newsletter_create(
+        partnership=cast.partnership,
+        title="Winter",
+        introduction="Hello",
+        items=[briefing],
+        extra_items="",
+        by=cast.manager,
+    )
+    item = services.newsletter_publish(newsletter=newsletter, by=cast.manager)
+    response = client.get(reverse("public:newsletter_email", args=[cast.partnership.slug, item.pk]))
+    policy = response["Content-Security-Policy"]
+    assert "style-src-attr 'unsafe-inline'" in policy
+    assert "script-src 'self'" in policy
