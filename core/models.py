@@ -84,6 +84,24 @@ class DeadlineQuerySet(models.QuerySet):
     def for_person(self, person):
         return self.filter(models.Q(responsible=person) | models.Q(watchers=person)).distinct()
 
+    def unowned(self):
+        """Open deadlines with no one active to remind before they fall due, or to tell once overdue.
+
+        Each carries `has_active_watcher`, so the page can say which of the two is missing.
+        """
+        active_watcher = models.Exists(
+            self.model.watchers.through.objects.filter(
+                deadline=models.OuterRef("pk"), user__is_active=True
+            )
+        )
+        no_responsible = models.Q(responsible__isnull=True) | models.Q(responsible__is_active=False)
+        no_escalation = models.Q(escalate_to__isnull=True) | models.Q(escalate_to__is_active=False)
+        return (
+            self.open()
+            .annotate(has_active_watcher=active_watcher)
+            .filter(no_responsible & (no_escalation | models.Q(has_active_watcher=False)))
+        )
+
 
 class Deadline(models.Model):
     """Something that must be done by a date, with a reminder before it and escalation after."""
@@ -129,6 +147,18 @@ class Deadline(models.Model):
 
     def __str__(self) -> str:
         return f"{self.title} by {self.due_date:%d %B %Y}"
+
+    def to_remind(self) -> list:
+        """The active people reminded as the deadline nears."""
+        return _active([self.responsible, *self.watchers.all()])
+
+    def to_escalate_to(self) -> list:
+        """The active people told once the deadline has passed."""
+        return _active([self.escalate_to, self.responsible])
+
+
+def _active(people) -> list:
+    return [person for person in people if person is not None and person.is_active]
 
 
 def document_path(instance: "Document", filename: str) -> str:
