@@ -1,11 +1,14 @@
 """Shared records every capability uses: the audit trail, closure days, deadlines, documents."""
 
 import uuid
+from collections.abc import Iterator
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+
+from core import tables
 
 
 class AuditEvent(models.Model):
@@ -159,6 +162,38 @@ class Deadline(models.Model):
 
 def _active(people) -> list:
     return [person for person in people if person is not None and person.is_active]
+
+
+class TableImport(models.Model):
+    """An uploaded CSV or XLSX file, imported all or nothing, with its progress and errors.
+
+    Each kind of import adds its own `file` field and statuses. Progress is saved as rows are read,
+    outside the import's transaction, so a page read meanwhile shows how far the worker has got.
+    """
+
+    original_name = models.CharField(max_length=255)
+    rows = models.PositiveIntegerField(default=0)
+    rows_done = models.PositiveIntegerField(default=0)
+    errors = models.JSONField(default=list, blank=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def percent_done(self) -> int:
+        return min(round(100 * self.rows_done / self.rows), 100) if self.rows else 0
+
+    def report_progress(self, done: int) -> None:
+        type(self).objects.filter(pk=self.pk).update(rows_done=done)
+
+    def read_rows(self) -> Iterator[list]:
+        """The stored file's rows, header first; UnreadableTable if it cannot be read."""
+        with self.file.open("rb") as handle:
+            yield from tables.read_table(handle, self.original_name)
 
 
 def document_path(instance: "Document", filename: str) -> str:

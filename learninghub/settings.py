@@ -191,7 +191,12 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = DEBUG or TESTING
-DOCUMENT_MAX_BYTES = 20 * 1024 * 1024
+# Every upload (documents, chronologies, performance figures) is refused above this size; XLSX,
+# DOCX and ODT files also above this size once unpacked (see core/uploads.py).
+UPLOAD_MAX_BYTES = int(float(os.environ.get("UPLOAD_MAX_MB", "20")) * 1024 * 1024)
+UPLOAD_MAX_UNCOMPRESSED_BYTES = int(
+    float(os.environ.get("UPLOAD_MAX_UNCOMPRESSED_MB", "200")) * 1024 * 1024
+)
 FILE_UPLOAD_PERMISSIONS = 0o640
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")

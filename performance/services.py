@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from core import audit
+from core import audit, tables
 from core.concurrency import save_if_unchanged
 from core.models import AuditEvent
 from learning import services as learning
@@ -119,41 +119,33 @@ def observations_import(
 
 
 def _stored_table(performance_import: PerformanceImport):
-    return importing.read_table(performance_import.file.path, performance_import.original_name)
-
-
-def _progress(performance_import: PerformanceImport) -> Callable[[int], None]:
-    def report(done: int) -> None:
-        PerformanceImport.objects.filter(pk=performance_import.pk).update(rows_done=done)
-
-    return report
+    return importing.refused_as_unreadable(performance_import.read_rows())
 
 
 def performance_import_upload(*, partnership: Partnership, upload, by: User) -> PerformanceImport:
-    """Keep an uploaded file of quarterly values and check it (in the background when it is large)."""
+    """Keep an uploaded file of quarterly values and check it (in the background when it is large).
+
+    The upload has passed `core.tables.check_table_upload` (the form's TableFileField).
+    """
     from performance import tasks
 
-    if not upload.name.lower().endswith((".csv", ".xlsx")):
-        raise ValidationError("The selected file must be a CSV or an XLSX spreadsheet")
+    size = tables.measure(upload, upload.name)
     with transaction.atomic():
         performance_import = PerformanceImport.objects.create(
             partnership=partnership,
             file=upload,
             original_name=upload.name[:255],
             status=PerformanceImport.Status.CHECKING,
+            rows=size.rows,
             uploaded_by=by,
         )
-        performance_import.rows = importing.count_rows(
-            performance_import.file.path, performance_import.original_name
-        )
-        performance_import.save(update_fields=["rows"])
         audit.record(
             event=AuditEvent.Event.CREATED,
             actor=by,
             subject=performance_import,
             details={"name": performance_import.original_name, "size": upload.size},
         )
-    if upload.size > importing.BACKGROUND_BYTES:
+    if size.is_large:
         transaction.on_commit(lambda: tasks.check_import.enqueue(performance_import.pk))
     else:
         performance_import_check(performance_import=performance_import)
@@ -169,7 +161,7 @@ def performance_import_check(*, performance_import: PerformanceImport) -> Perfor
         plan = importing.plan(
             partnership=performance_import.partnership,
             table=_stored_table(performance_import),
-            progress=_progress(performance_import),
+            progress=performance_import.report_progress,
         )
     except importing.ImportRefused as refused:
         performance_import.status = PerformanceImport.Status.INVALID
@@ -198,7 +190,9 @@ def performance_import_apply(
     performance_import.status = PerformanceImport.Status.APPLYING
     performance_import.rows_done = 0
     performance_import.save(update_fields=["status", "rows_done"])
-    if performance_import.file.size > importing.BACKGROUND_BYTES:
+    with performance_import.file.open("rb") as handle:
+        size = tables.measure(handle, performance_import.original_name)
+    if size.is_large:
         tasks.apply_import.enqueue(performance_import.pk, by.pk)
         return performance_import
     return performance_import_write(performance_import=performance_import, by=by)
@@ -215,7 +209,7 @@ def performance_import_write(
             by=by,
             source=performance_import.original_name,
             subject=performance_import,
-            progress=_progress(performance_import),
+            progress=performance_import.report_progress,
         )
     except importing.ImportRefused as refused:
         performance_import.status = PerformanceImport.Status.INVALID

@@ -46,7 +46,7 @@ def test_an_empty_file_is_refused():
 
 
 def test_a_file_over_the_size_limit_is_refused(settings):
-    settings.DOCUMENT_MAX_BYTES = 10
+    settings.UPLOAD_MAX_BYTES = 10
     with pytest.raises(ValidationError, match="smaller than"):
         check_upload(upload("report.pdf", PDF))
 

@@ -4,8 +4,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from core import tables
 from core.testing import sign_in
-from performance import importing
 from performance.models import Observation, PerformanceImport
 
 pytestmark = pytest.mark.django_db
@@ -69,7 +69,7 @@ def test_a_file_that_is_not_csv_or_xlsx_is_refused_on_the_form(client, cast):
 @pytest.fixture
 def worker(settings, monkeypatch):
     """Every file counts as large, and the background worker runs tasks as soon as they are queued."""
-    monkeypatch.setattr(importing, "BACKGROUND_BYTES", 10)
+    monkeypatch.setattr(tables, "BACKGROUND_ROWS", 0)
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 
@@ -90,7 +90,7 @@ def test_a_large_file_is_checked_and_applied_by_the_background_worker(
 def test_the_progress_page_refreshes_itself_without_javascript(
     client, cast, catalogue, settings, monkeypatch
 ):
-    monkeypatch.setattr(importing, "BACKGROUND_BYTES", 10)
+    monkeypatch.setattr(tables, "BACKGROUND_ROWS", 0)
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
     sign_in(client, cast.officer)
     _upload(client)
