@@ -2,10 +2,12 @@
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.urls import reverse
 
 from core import tables
 from core.testing import sign_in
+from core.tests import hostile_files
 from performance.models import Observation, PerformanceImport
 
 pytestmark = pytest.mark.django_db
@@ -66,22 +68,44 @@ def test_a_file_that_is_not_csv_or_xlsx_is_refused_on_the_form(client, cast):
     ]
 
 
-@pytest.fixture
-def worker(settings, monkeypatch):
-    """Every file counts as large, and the background worker runs tasks as soon as they are queued."""
-    monkeypatch.setattr(tables, "BACKGROUND_ROWS", 0)
-    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-
-
-def test_a_large_file_is_checked_and_applied_by_the_background_worker(
-    client, cast, catalogue, worker, django_capture_on_commit_callbacks
+@pytest.mark.parametrize(
+    "hostile",
+    [*hostile_files.REFUSED_ANY_TABLE, lambda: hostile_files.zip_bomb(2 * 1024 * 1024)],
+    ids=lambda build: getattr(build, "__name__", "zip_bomb"),
+)
+def test_a_hostile_file_is_answered_with_a_message_and_writes_nothing(
+    client, cast, catalogue, settings, hostile
 ):
+    settings.UPLOAD_MAX_UNCOMPRESSED_BYTES = 1024 * 1024
+    name, content, refusal = hostile()
     sign_in(client, cast.officer)
-    with django_capture_on_commit_callbacks(execute=True):
-        _upload(client)
+    response = _upload(client, content, name=name)
+    if response.status_code == 302:  # refused when its rows were read: the import says why
+        response = client.get(response.url)
+    assert response.status_code == 200
+    assert refusal in response.content.decode()
+    assert not Observation.objects.exists()
+
+
+def _run_worker():
+    call_command("db_worker", batch=True, no_startup_delay=True, verbosity=0, reload=False)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_large_file_is_checked_and_applied_by_the_background_worker(
+    client, cast, catalogue, monkeypatch
+):
+    monkeypatch.setattr(tables, "BACKGROUND_ROWS", 0)  # every file counts as large
+    sign_in(client, cast.officer)
+    _upload(client)
     performance_import = PerformanceImport.objects.get()
+    assert performance_import.status == PerformanceImport.Status.CHECKING
+    _run_worker()
+    performance_import.refresh_from_db()
     assert performance_import.status == PerformanceImport.Status.PREVIEWED
     client.post(reverse("performance:import_apply", args=[performance_import.pk]))
+    assert not Observation.objects.exists()
+    _run_worker()
     performance_import.refresh_from_db()
     assert performance_import.status == PerformanceImport.Status.APPLIED
     assert Observation.objects.count() == 1
