@@ -55,15 +55,6 @@ def page(browser, request):
     context = browser.new_context(locale="en-GB", timezone_id="Europe/London")
     context.set_default_timeout(15000)
     page = context.new_page()
-    # Chromium reports each thing the Content-Security-Policy blocked (an inline script or style)
-    # on the console; a page that needs one is broken for real users, so the test fails.
-    blocked = []
-
-    def note_blocked(message):
-        if "Content Security Policy" in message.text:
-            blocked.append(f"{page.url}: {message.text}")
-
-    page.on("console", note_blocked)
     yield page
     failed = getattr(request.node, "report_call", None)
     if failed is not None and failed.failed:
@@ -73,4 +64,3 @@ def page(browser, request):
         page.screenshot(path=folder / f"{request.node.name}.png", full_page=True)
         print(f"Screenshot of the failing page: {folder / request.node.name}.png ({page.url})")
     context.close()
-    assert not blocked, "The Content-Security-Policy blocked:\n" + "\n".join(blocked)
