@@ -35,6 +35,10 @@ def _documents_in_temporary_folder(settings, tmp_path):
 def browser():
     from playwright.sync_api import sync_playwright
 
+    # The first request imports every view (scikit-learn among them, many seconds on a busy
+    # machine): import them here, not inside the first page's timeout.
+    import learninghub.urls  # noqa: F401
+
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(
             executable_path=CHROMIUM_PATH, headless=True, args=CHROMIUM_ARGS
