@@ -10,6 +10,7 @@ from django.utils import timezone
 from core import audit, tables
 from core.concurrency import save_if_unchanged
 from core.models import AuditEvent
+from core.services import table_import_keep
 from learning import services as learning
 from partnership.models import Area, Organisation, Partnership, User
 from performance import catalogue, importing
@@ -129,22 +130,13 @@ def performance_import_upload(*, partnership: Partnership, upload, by: User) -> 
     """
     from performance import tasks
 
-    size = tables.measure(upload, upload.name)
-    with transaction.atomic():
-        performance_import = PerformanceImport.objects.create(
-            partnership=partnership,
-            file=upload,
-            original_name=upload.name[:255],
-            status=PerformanceImport.Status.CHECKING,
-            rows=size.rows,
-            uploaded_by=by,
-        )
-        audit.record(
-            event=AuditEvent.Event.CREATED,
-            actor=by,
-            subject=performance_import,
-            details={"name": performance_import.original_name, "size": upload.size},
-        )
+    performance_import, size = table_import_keep(
+        model=PerformanceImport,
+        upload=upload,
+        by=by,
+        partnership=partnership,
+        status=PerformanceImport.Status.CHECKING,
+    )
     if size.is_large:
         transaction.on_commit(lambda: tasks.check_import.enqueue(performance_import.pk))
     else:

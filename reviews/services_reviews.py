@@ -8,7 +8,7 @@ from django.utils import timezone
 from core import audit, tables
 from core.models import AuditEvent
 from core.references import next_reference
-from core.services import deadline_complete, deadline_set
+from core.services import deadline_complete, deadline_set, table_import_keep
 from learning.services import dissemination_plan_open
 from partnership import access
 from partnership.models import Organisation, Partnership, Role, User
@@ -330,26 +330,14 @@ def chronology_entry_add(
 def chronology_upload(*, request: AgencyRequest, upload, by: User) -> ChronologyImport:
     """Keep an agency's chronology file and import it: at once when small, by the worker when large.
 
-    The upload has passed `core.tables.check_table_upload` (the form's TableFileField). A large
-    file comes back still importing; its progress and outcome show on the request's page.
+    A large file comes back still importing; its progress and outcome show on the request's page.
     """
     from reviews import tasks
 
-    size = tables.measure(upload, upload.name)
     with transaction.atomic():
         _open_chronology_request(request)
-        chronology_import = ChronologyImport.objects.create(
-            request=request,
-            file=upload,
-            original_name=upload.name[:255],
-            rows=size.rows,
-            uploaded_by=by,
-        )
-        audit.record(
-            event=AuditEvent.Event.CREATED,
-            actor=by,
-            subject=chronology_import,
-            details={"name": chronology_import.original_name, "size": upload.size},
+        chronology_import, size = table_import_keep(
+            model=ChronologyImport, upload=upload, by=by, request=request
         )
     if size.is_large:
         transaction.on_commit(lambda: tasks.import_chronology.enqueue(chronology_import.pk))

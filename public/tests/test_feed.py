@@ -8,6 +8,7 @@ from django.urls import reverse
 from learning import services
 from learning.models import Publication
 from learning.publication import Subjects
+from public.tests.test_public_site import newsletter_email
 
 pytestmark = pytest.mark.django_db
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -34,27 +35,6 @@ def test_a_summary_with_markup_is_sent_as_text_not_html(client, cast):
 
 
 def test_the_email_version_of_a_newsletter_may_style_its_elements_but_run_no_script(client, cast):
-    briefing = services.publication_publish(
-        source=None,
-        partnership=cast.partnership,
-        title="Briefing",
-        summary="Summary",
-        body="Body text",
-        kind=Publication.Kind.BRIEFING,
-        subjects=Subjects(),
-        themes=(),
-        by=cast.manager,
-    )
-    newsletter = services.newsletter_create(
-        partnership=cast.partnership,
-        title="Winter",
-        introduction="Hello",
-        items=[briefing],
-        extra_items="",
-        by=cast.manager,
-    )
-    item = services.newsletter_publish(newsletter=newsletter, by=cast.manager)
-    response = client.get(reverse("public:newsletter_email", args=[cast.partnership.slug, item.pk]))
-    policy = response["Content-Security-Policy"]
+    policy = newsletter_email(client, cast)["Content-Security-Policy"]
     assert "style-src-attr 'unsafe-inline'" in policy
     assert "script-src 'self'" in policy
