@@ -2,6 +2,8 @@ from django.apps import AppConfig
 
 from core.navigation import NavItem
 
+UNOWNED_SHOWN = 20
+
 
 def _unowned_deadlines_panel(request):
     """Deadlines no one would be reminded of or told about, for the business unit to give an owner."""
@@ -20,9 +22,6 @@ def _unowned_deadlines_panel(request):
         "deadlines": shown,
         "more": unowned.count() - len(shown) if len(shown) == UNOWNED_SHOWN else 0,
     }
-
-
-UNOWNED_SHOWN = 20
 
 
 class PartnershipConfig(AppConfig):

@@ -154,7 +154,7 @@ def chronology_entry_add(request, pk):
 _IMPORT_DONE = {
     ChronologyImport.Status.IMPORTED: "Chronology imported: {upload.entries_added} entries added",
     ChronologyImport.Status.IMPORTING: (
-        "Chronology file received: it is being imported, and this page shows when it is done"
+        "Chronology file received: it is being imported. This page shows how far it has got"
     ),
 }
 
