@@ -24,6 +24,12 @@ def cast(db):
     return build_cast()
 
 
+@pytest.fixture
+def demo_allowed(settings):
+    """The demo commands run only with DEBUG on, as on a developer's machine."""
+    settings.DEBUG = True
+
+
 @pytest.fixture(autouse=True)
 def _documents_in_temporary_folder(settings, tmp_path):
     settings.STORAGES = {
@@ -86,6 +92,10 @@ def _empty_cache():
 @pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright
+
+    # The first request imports every view (scikit-learn among them, many seconds on a busy
+    # machine): import them here, not inside the first page's timeout.
+    import learninghub.urls  # noqa: F401
 
     with sync_playwright() as playwright:
         chromium = playwright.chromium.launch(

@@ -3,8 +3,9 @@
 from pathlib import Path
 
 import puremagic
-from django.conf import settings
 from django.core.exceptions import ValidationError
+
+from core.uploads import check_size, check_zip
 
 # extension -> (media type, content check)
 ALLOWED = {
@@ -29,11 +30,7 @@ def check_upload(upload) -> str:
     if extension not in ALLOWED:
         allowed = ", ".join(sorted(ext.lstrip(".").upper() for ext in ALLOWED))
         raise ValidationError(f"The selected file must be a {allowed}")
-    if upload.size == 0:
-        raise ValidationError("The selected file is empty")
-    if upload.size > settings.DOCUMENT_MAX_BYTES:
-        limit = settings.DOCUMENT_MAX_BYTES // (1024 * 1024)
-        raise ValidationError(f"The selected file must be smaller than {limit} MB")
+    check_size(upload)
     head = upload.read(4096)
     upload.seek(0)
     if extension in _TEXT_TYPES:
@@ -55,4 +52,6 @@ def check_upload(upload) -> str:
         raise ValidationError(
             f"The selected file is not really a {extension.lstrip('.').upper()} file"
         )
+    if extension in _ZIP_BASED:
+        check_zip(upload, f"{extension.lstrip('.').upper()} file")
     return ALLOWED[extension]

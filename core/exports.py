@@ -11,7 +11,8 @@ from io import BytesIO
 from django.http import HttpResponse, StreamingHttpResponse
 from openpyxl import Workbook
 
-_FORMULA_STARTS = ("=", "+", "-", "@")
+# A tab or carriage return first lets some spreadsheets read the rest of the cell as a formula.
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def spreadsheet_safe(value):

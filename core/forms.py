@@ -10,6 +10,9 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.forms.renderers import TemplatesSetting
 
+from core.tables import check_table_upload
+from core.uploads import upload_limit
+
 
 class GovukFormRenderer(TemplatesSetting):
     form_template_name = "govuk/forms/form.html"
@@ -125,19 +128,48 @@ class ClosureDayForm(forms.Form):
         return day
 
 
+class GovukFileField(forms.FileField):
+    """A file upload with GOV.UK's wording for each mistake."""
+
+    default_error_messages = {
+        "required": "Select a file",
+        "invalid": "The selected file could not be read: upload it again",
+        "missing": "Select a file",
+        "empty": "The selected file is empty",
+        "max_length": "The selected file's name must be 255 characters or fewer",
+    }
+
+
+class TableFileField(GovukFileField):
+    """A CSV or XLSX upload, refused on the form when it is too large, broken or not UTF-8."""
+
+    default_error_messages = {
+        "required": "Select a CSV or XLSX file",
+        "missing": "Select a CSV or XLSX file",
+    }
+
+    def clean(self, data, initial=None):
+        upload = super().clean(data, initial)
+        if upload:
+            check_table_upload(upload)
+        return upload
+
+
 class DocumentUploadForm(forms.Form):
     title = forms.CharField(label="Title", max_length=300)
     kind = forms.ChoiceField(label="Kind of document")
-    file = forms.FileField(
-        label="File",
-        help_text="PDF, Word, Excel, OpenDocument, PNG, JPEG, CSV or text; up to 20 MB.",
-    )
+    file = GovukFileField(label="File")
 
     def __init__(self, *args, **kwargs):
         from core.models import Document
 
         super().__init__(*args, **kwargs)
         self.fields["kind"].choices = Document.Kind.choices
+        self.fields[
+            "file"
+        ].help_text = (
+            f"PDF, Word, Excel, OpenDocument, PNG, JPEG, CSV or text; up to {upload_limit()}."
+        )
 
     def clean_file(self):
         from core.documents import check_upload

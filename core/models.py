@@ -1,11 +1,14 @@
 """Shared records every capability uses: the audit trail, closure days, deadlines, documents."""
 
 import uuid
+from collections.abc import Iterator
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
-from django.db import models
+from django.db import DEFAULT_DB_ALIAS, connection, connections, models
+
+from core import tables
 
 
 class AuditEvent(models.Model):
@@ -84,6 +87,24 @@ class DeadlineQuerySet(models.QuerySet):
     def for_person(self, person):
         return self.filter(models.Q(responsible=person) | models.Q(watchers=person)).distinct()
 
+    def unowned(self):
+        """Open deadlines with no one active to remind before they fall due, or to tell once overdue.
+
+        Each carries `has_active_watcher`, so the page can say which of the two is missing.
+        """
+        active_watcher = models.Exists(
+            self.model.watchers.through.objects.filter(
+                deadline=models.OuterRef("pk"), user__is_active=True
+            )
+        )
+        no_responsible = models.Q(responsible__isnull=True) | models.Q(responsible__is_active=False)
+        no_escalation = models.Q(escalate_to__isnull=True) | models.Q(escalate_to__is_active=False)
+        return (
+            self.open()
+            .annotate(has_active_watcher=active_watcher)
+            .filter(no_responsible & (no_escalation | models.Q(has_active_watcher=False)))
+        )
+
 
 class Deadline(models.Model):
     """Something that must be done by a date, with a reminder before it and escalation after."""
@@ -129,6 +150,70 @@ class Deadline(models.Model):
 
     def __str__(self) -> str:
         return f"{self.title} by {self.due_date:%d %B %Y}"
+
+    def to_remind(self) -> list:
+        """The active people reminded as the deadline nears."""
+        return _active([self.responsible, *self.watchers.all()])
+
+    def to_escalate_to(self) -> list:
+        """The active people told once the deadline has passed."""
+        return _active([self.escalate_to, self.responsible])
+
+
+def _active(people) -> list:
+    return [person for person in people if person is not None and person.is_active]
+
+
+class TableImport(models.Model):
+    """An uploaded CSV or XLSX file, imported all or nothing, with its progress and errors.
+
+    Each kind of import adds its own `file` field and statuses. Progress is saved as rows are read,
+    outside the import's transaction, so a page read meanwhile shows how far the worker has got.
+    """
+
+    original_name = models.CharField(max_length=255)
+    rows = models.PositiveIntegerField(default=0)
+    rows_done = models.PositiveIntegerField(default=0)
+    errors = models.JSONField(default=list, blank=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def percent_done(self) -> int:
+        return min(round(100 * self.rows_done / self.rows), 100) if self.rows else 0
+
+    def report_progress(self, done: int) -> None:
+        """Save how far the import has got, for its page to show.
+
+        While figures are written, the import's transaction is open and hides its own updates until
+        the end; on PostgreSQL progress then goes through a connection of its own so the page sees it
+        as it happens (skipping a count rather than waiting if the row is locked). SQLite allows one
+        writer at a time, so there the writing's progress shows when it is done.
+        """
+        if connection.vendor != "postgresql" or not connection.in_atomic_block:
+            type(self).objects.filter(pk=self.pk).update(rows_done=done)
+            return
+        table = connection.ops.quote_name(self._meta.db_table)
+        reporter = connections.create_connection(DEFAULT_DB_ALIAS)
+        try:
+            with reporter.cursor() as cursor:
+                cursor.execute(
+                    f"UPDATE {table} SET rows_done = %s WHERE id IN "
+                    f"(SELECT id FROM {table} WHERE id = %s FOR UPDATE SKIP LOCKED)",
+                    [done, self.pk],
+                )
+        finally:
+            reporter.close()
+
+    def read_rows(self) -> Iterator[list]:
+        """The stored file's rows, header first; UnreadableTable if it cannot be read."""
+        with self.file.open("rb") as handle:
+            yield from tables.read_table(handle, self.original_name)
 
 
 def document_path(instance: "Document", filename: str) -> str:

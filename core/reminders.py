@@ -16,18 +16,20 @@ def _message(deadline: Deadline, people, opening: str):
         f"{'Statutory timescale: ' + deadline.basis if deadline.is_statutory and deadline.basis else deadline.basis}\n\n"
         f"{settings.SITE_URL}{deadline.link}\n"
     )
-    recipients = sorted(
-        {person.email for person in people if person is not None and person.is_active}
-    )
-    return (f"Learning Hub: {deadline.title}", body, None, recipients)
+    return (f"Learning Hub: {deadline.title}", body, None, sorted({p.email for p in people}))
 
 
 @transaction.atomic
 def send_deadline_reminders(today: date | None = None) -> dict[str, int]:
-    """Remind the people responsible as a deadline nears; tell the escalation contact once it passes."""
+    """Remind the people responsible as a deadline nears; tell the escalation contact once it passes.
+
+    A deadline with no one active to remind or tell is left as it is, neither marked reminded nor
+    escalated: it stays on the business unit's dashboard as unowned, and is reminded or escalated
+    on the first run after someone is given it.
+    """
     today = today or timezone.localdate()
     messages = []
-    reminded = escalated = 0
+    reminded = escalated = unowned = 0
     open_deadlines = (
         Deadline.objects.open()
         .select_for_update(skip_locked=True, of=("self",))
@@ -38,7 +40,10 @@ def send_deadline_reminders(today: date | None = None) -> dict[str, int]:
     now = timezone.now()
     for deadline in open_deadlines:
         if deadline.due_date < today and deadline.escalated_at is None:
-            people = [deadline.escalate_to or deadline.responsible, deadline.responsible]
+            people = deadline.to_escalate_to()
+            if not people:
+                unowned += 1
+                continue
             messages.append(
                 _message(deadline, people, "This is overdue and has been escalated to you.")
             )
@@ -50,11 +55,13 @@ def send_deadline_reminders(today: date | None = None) -> dict[str, int]:
             and deadline.due_date >= today
             and deadline.due_date - timedelta(days=deadline.remind_days_before) <= today
         ):
-            people = [deadline.responsible, *deadline.watchers.all()]
+            people = deadline.to_remind()
+            if not people:
+                unowned += 1
+                continue
             messages.append(_message(deadline, people, "A reminder: this is due soon."))
             deadline.reminded_at = now
             deadline.save(update_fields=["reminded_at"])
             reminded += 1
-    to_send = [message for message in messages if message[3]]
-    transaction.on_commit(lambda: send_mass_mail(to_send, fail_silently=False))
-    return {"reminded": reminded, "escalated": escalated}
+    transaction.on_commit(lambda: send_mass_mail(messages, fail_silently=False))
+    return {"reminded": reminded, "escalated": escalated, "unowned": unowned}

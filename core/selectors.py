@@ -50,6 +50,15 @@ def open_deadlines_for(person, *, limit: int = 20) -> QuerySet[Deadline]:
     return Deadline.objects.open().for_person(person).select_related("partnership")[:limit]
 
 
+def unowned_deadlines(partnership_id: int) -> QuerySet[Deadline]:
+    """The partnership's open deadlines that no one would be reminded of or told about once overdue."""
+    return (
+        Deadline.objects.unowned()
+        .filter(partnership_id=partnership_id)
+        .select_related("responsible", "escalate_to")
+    )
+
+
 def documents_of(record: models.Model) -> QuerySet[Document]:
     return Document.objects.filter(
         owner_type=ContentType.objects.get_for_model(record),

@@ -1,4 +1,4 @@
-"""Writes of shared records: closure days, deadlines and documents."""
+"""Writes of shared records: closure days, deadlines, documents and uploaded tables."""
 
 from datetime import date
 
@@ -6,9 +6,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 from django.utils import timezone
 
-from core import audit
+from core import audit, tables
 from core.documents import check_upload
-from core.models import AuditEvent, ClosureDay, Deadline, Document
+from core.models import AuditEvent, ClosureDay, Deadline, Document, TableImport
 
 
 @transaction.atomic
@@ -101,6 +101,27 @@ def document_upload(
         details={"owner": str(owner), "name": document.original_name, "size": document.size},
     )
     return document
+
+
+@transaction.atomic
+def table_import_keep(
+    *, model: type[TableImport], upload, by, **fields
+) -> tuple[TableImport, tables.TableSize]:
+    """Keep an uploaded table as an import of `model` (with `fields`), measured for the worker.
+
+    The upload has passed `core.tables.check_table_upload` (the form's TableFileField).
+    """
+    size = tables.measure(upload, upload.name)
+    kept = model.objects.create(
+        file=upload, original_name=upload.name[:255], rows=size.rows, uploaded_by=by, **fields
+    )
+    audit.record(
+        event=AuditEvent.Event.CREATED,
+        actor=by,
+        subject=kept,
+        details={"name": kept.original_name, "size": upload.size},
+    )
+    return kept, size
 
 
 @transaction.atomic

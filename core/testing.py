@@ -201,6 +201,17 @@ def axe_violations(page) -> list[str]:
 
 
 def assert_accessible(page) -> None:
+    """No axe-core violation on the page, and nothing it needed blocked by the Content-Security-Policy.
+
+    Chromium reports each inline script or style the policy blocked on the console: a page that
+    needs one is broken for real users.
+    """
+    blocked = [
+        message.text
+        for message in page.console_messages()
+        if "Content Security Policy" in message.text
+    ]
+    assert not blocked, f"The Content-Security-Policy blocked on {page.url}:\n" + "\n".join(blocked)
     violations = axe_violations(page)
     assert not violations, f"axe-core found problems on {page.url}:\n" + "\n".join(violations)
 

@@ -5,10 +5,12 @@ ALLOWED_HOSTS; the demo (`make run`) sets DEBUG=true, which alone allows the SQL
 """
 
 import os
+import sys
 from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -26,7 +28,10 @@ def env_list(name: str, default: str = "") -> list[str]:
 
 
 DEBUG = env_flag("DEBUG")
-TESTING = env_flag("TESTING")
+# TESTING=true relaxes settings (a made-up secret key, SQLite, no HTTPS redirect) only inside the
+# test runner or the benchmark harness: left in a deployment's environment by mistake, it changes
+# nothing: a deployment never imports pytest (a development dependency) or the benchmark harness.
+TESTING = env_flag("TESTING") and ("pytest" in sys.modules or "benchmarks" in sys.modules)
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
@@ -39,6 +44,10 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if (DEBUG or TESTING) else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# The header in which the TLS proxy in front of the application puts the client's address (for
+# example X-Forwarded-For); unset, the audit trail records the connecting address and trusts no
+# header, since a client can send any header it likes.
+TRUSTED_PROXY_IP_HEADER = os.environ.get("TRUSTED_PROXY_IP_HEADER", "").strip()
 
 INSTALLED_APPS = [
     "django.contrib.auth",
@@ -68,11 +77,13 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "core.middleware.NoStoreForSignedInMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -217,7 +228,12 @@ STORAGES = {
     },
 }
 WHITENOISE_USE_FINDERS = DEBUG or TESTING
-DOCUMENT_MAX_BYTES = 20 * 1024 * 1024
+# Every upload (documents, chronologies, performance figures) is refused above this size; XLSX,
+# DOCX and ODT files also above this size once unpacked (see core/uploads.py).
+UPLOAD_MAX_BYTES = int(float(os.environ.get("UPLOAD_MAX_MB", "20")) * 1024 * 1024)
+UPLOAD_MAX_UNCOMPRESSED_BYTES = int(
+    float(os.environ.get("UPLOAD_MAX_UNCOMPRESSED_MB", "200")) * 1024 * 1024
+)
 FILE_UPLOAD_PERMISSIONS = 0o640
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
@@ -248,11 +264,29 @@ SPECTACULAR_SETTINGS = {
     "TITLE": "Learning Hub API",
     "DESCRIPTION": "Records that a safeguarding partnership exchanges with other systems.",
     "VERSION": "1",
+    # The API's shape is for the systems and people who use it, not for anyone on the internet.
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.IsAuthenticated"],
 }
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_REFERRER_POLICY = "same-origin"
+# Pages load only Learning Hub's own scripts, styles, fonts and images: no inline script or style,
+# so markup slipped into a record can never run or restyle a page.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [NONE],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "form-action": [SELF],
+        "base-uri": [NONE],
+        "object-src": [NONE],
+        "frame-ancestors": [NONE],
+    }
+}
 SESSION_COOKIE_HTTPONLY = True
 if not (DEBUG or TESTING):
     SECURE_SSL_REDIRECT = env_flag("SECURE_SSL_REDIRECT", True)

@@ -1,11 +1,10 @@
 from django import forms
 
-from core.forms import VersionedModelForm
+from core.forms import TableFileField, VersionedModelForm
 from learning.models import Finding, Theme
 from partnership.models import Area, Organisation
 from performance import periods
 from performance.catalogue import COLUMNS
-from performance.importing import MAX_UPLOAD_BYTES
 from performance.models import Indicator, Scrutiny
 
 
@@ -34,22 +33,10 @@ class IndicatorForm(VersionedModelForm):
 
 
 class ImportUploadForm(forms.Form):
-    file = forms.FileField(
+    file = TableFileField(
         label="File of quarterly values",
         help_text="A CSV or XLSX file laid out like the template.",
     )
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if not upload.name.lower().endswith((".csv", ".xlsx")):
-            raise forms.ValidationError("The selected file must be a CSV or an XLSX spreadsheet")
-        if upload.size == 0:
-            raise forms.ValidationError("The selected file is empty")
-        if upload.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError(
-                f"The selected file must be smaller than {MAX_UPLOAD_BYTES // (1024 * 1024)} MB"
-            )
-        return upload
 
 
 def _quarter_choices(quarters: list[periods.Quarter]) -> list[tuple[str, str]]:

@@ -7,16 +7,15 @@ so checking a million rows costs a few queries; writing goes in batches of `BATC
 
 import csv
 import io
-import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from itertools import islice
-from pathlib import Path
 
 from django.db import connection
 from django.utils import timezone
 
+from core import tables
 from core.bulk import copy_rows
 from partnership.models import Area
 from performance import periods
@@ -27,10 +26,6 @@ COLUMNS = ("indicator", "area", "period", "value", "numerator", "denominator", "
 REQUIRED_COLUMNS = ("indicator", "area", "period", "value")
 BATCH = 5000
 PROGRESS_EVERY = 10000
-# Files larger than this (about 2,000 rows) are checked and applied by the background worker.
-BACKGROUND_BYTES = 100_000
-# A million rows of the template is about 40 MB.
-MAX_UPLOAD_BYTES = 100 * 1024 * 1024
 # A value typed beside its numerator and denominator may differ from the computed one by rounding only.
 VALUE_TOLERANCE = Decimal("0.05")
 _CENT = Decimal("0.01")
@@ -85,67 +80,18 @@ class Plan:
         }
 
 
+def refused_as_unreadable(rows: Iterable[list]) -> Iterator[list]:
+    """The rows, or ImportRefused naming the file when it cannot be read."""
+    try:
+        yield from rows
+    except tables.UnreadableTable as unreadable:
+        message = str(unreadable)
+        raise ImportRefused([RowError(1, "file", message[:1].lower() + message[1:])]) from None
+
+
 def read_table(source, name: str) -> Iterator[list]:
-    """The rows of a CSV or XLSX file (header first), from a path or a binary file object."""
-    suffix = Path(name).suffix.lower()
-    if suffix == ".xlsx":
-        yield from _xlsx_rows(source)
-    elif suffix in (".csv", ".txt"):
-        yield from _csv_rows(source)
-    else:
-        raise ImportRefused([RowError(1, "file", "the file must be a CSV or an XLSX spreadsheet")])
-
-
-def _xlsx_rows(source) -> Iterator[list]:
-    from openpyxl import load_workbook
-    from openpyxl.utils.exceptions import InvalidFileException
-
-    try:
-        workbook = load_workbook(source, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError):
-        raise ImportRefused(
-            [RowError(1, "file", "the file is not a readable XLSX spreadsheet")]
-        ) from None
-    try:
-        yield from (list(row) for row in workbook.worksheets[0].iter_rows(values_only=True))
-    finally:
-        workbook.close()
-
-
-def _csv_rows(source) -> Iterator[list]:
-    handle = open(source, "rb") if isinstance(source, str | Path) else source  # noqa: SIM115
-    text = io.TextIOWrapper(handle, encoding="utf-8-sig", newline="")
-    try:
-        yield from csv.reader(text)
-    except (UnicodeDecodeError, csv.Error):
-        raise ImportRefused(
-            [
-                RowError(
-                    1, "file", "the file is not a CSV saved as UTF-8: save it again as 'CSV UTF-8'"
-                )
-            ]
-        ) from None
-    finally:
-        text.detach()
-        if isinstance(source, str | Path):
-            handle.close()
-
-
-def count_rows(handle, name: str) -> int:
-    """Roughly how many rows of figures a stored file (open, binary) holds, for the progress bar."""
-    if Path(name).suffix.lower() == ".xlsx":
-        from openpyxl import load_workbook
-        from openpyxl.utils.exceptions import InvalidFileException
-
-        try:
-            workbook = load_workbook(handle, read_only=True)
-        except (zipfile.BadZipFile, InvalidFileException, KeyError, ValueError, OSError):
-            return 0  # checking the file says what is wrong with it
-        try:
-            return max((workbook.worksheets[0].max_row or 1) - 1, 0)
-        finally:
-            workbook.close()
-    return max(sum(chunk.count(b"\n") for chunk in iter(lambda: handle.read(1 << 20), b"")) - 1, 0)
+    """The rows of a CSV or XLSX file (header first); ImportRefused when it cannot be read."""
+    return refused_as_unreadable(tables.read_table(source, name))
 
 
 def _text(cell) -> str:

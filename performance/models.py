@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 
-from core.models import Versioned
+from core.models import TableImport, Versioned
 from partnership.querysets import PartnershipRecordQuerySet
 from performance import periods
 
@@ -156,7 +156,7 @@ def import_path(instance: "PerformanceImport", filename: str) -> str:
     return f"performance-imports/{instance.partnership_id}/{uuid.uuid4().hex}{suffix}"
 
 
-class PerformanceImport(models.Model):
+class PerformanceImport(TableImport):
     """An uploaded file of quarterly values: previewed, then applied all at once or not at all."""
 
     class Status(models.TextChoices):
@@ -170,16 +170,8 @@ class PerformanceImport(models.Model):
         "partnership.Partnership", on_delete=models.PROTECT, related_name="+"
     )
     file = models.FileField(upload_to=import_path)
-    original_name = models.CharField(max_length=255)
     status = models.CharField(max_length=16, choices=Status.choices)
-    rows = models.PositiveIntegerField(default=0)
-    rows_done = models.PositiveIntegerField(default=0)
     summary = models.JSONField(default=dict, blank=True)
-    errors = models.JSONField(default=list, blank=True)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    uploaded_at = models.DateTimeField(auto_now_add=True)
     applied_at = models.DateTimeField(null=True, blank=True)
 
     objects = ImportQuerySet.as_manager()
@@ -189,10 +181,6 @@ class PerformanceImport(models.Model):
 
     def __str__(self) -> str:
         return f"Import of {self.original_name}"
-
-    @property
-    def percent_done(self) -> int:
-        return round(100 * self.rows_done / self.rows) if self.rows else 0
 
     @property
     def is_working(self) -> bool:

@@ -1,15 +1,16 @@
 """Every change to the performance framework. Each writes its audit row in its own transaction."""
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import DEFAULT_DB_ALIAS, connection, connections, transaction
+from django.db import transaction
 from django.utils import timezone
 
-from core import audit
+from core import audit, tables
 from core.concurrency import save_if_unchanged
 from core.models import AuditEvent
+from core.services import table_import_keep
 from learning import services as learning
 from partnership.models import Area, Organisation, Partnership, User
 from performance import catalogue, importing
@@ -119,65 +120,25 @@ def observations_import(
     return plan.counts
 
 
-def _stored_table(performance_import: PerformanceImport) -> Iterator[list]:
-    """The import's rows, read from wherever documents are kept (disk or an object store)."""
-    with performance_import.file.open("rb") as stored:
-        yield from importing.read_table(stored, performance_import.original_name)
-
-
-def _progress(performance_import: PerformanceImport) -> Callable[[int], None]:
-    """How far the import has got, for its page to show.
-
-    While the figures are written, the import's transaction is open and nothing it writes shows
-    elsewhere until the end; on PostgreSQL the progress goes through a connection of its own so the
-    page sees it as it happens (skipping a count rather than waiting if the row is locked). SQLite
-    allows one writer at a time, so there the writing's progress shows when it is done.
-    """
-    imports = PerformanceImport.objects.filter(pk=performance_import.pk)
-
-    def report(done: int) -> None:
-        if connection.vendor != "postgresql" or not connection.in_atomic_block:
-            imports.update(rows_done=done)
-            return
-        reporter = connections.create_connection(DEFAULT_DB_ALIAS)
-        try:
-            with reporter.cursor() as cursor:
-                cursor.execute(
-                    f"UPDATE {PerformanceImport._meta.db_table} SET rows_done = %s WHERE id IN "
-                    f"(SELECT id FROM {PerformanceImport._meta.db_table} WHERE id = %s "
-                    "FOR UPDATE SKIP LOCKED)",
-                    [done, performance_import.pk],
-                )
-        finally:
-            reporter.close()
-
-    return report
+def _stored_table(performance_import: PerformanceImport):
+    return importing.refused_as_unreadable(performance_import.read_rows())
 
 
 def performance_import_upload(*, partnership: Partnership, upload, by: User) -> PerformanceImport:
-    """Keep an uploaded file of quarterly values and check it (in the background when it is large)."""
+    """Keep an uploaded file of quarterly values and check it (in the background when it is large).
+
+    The upload has passed `core.tables.check_table_upload` (the form's TableFileField).
+    """
     from performance import tasks
 
-    if not upload.name.lower().endswith((".csv", ".xlsx")):
-        raise ValidationError("The selected file must be a CSV or an XLSX spreadsheet")
-    with transaction.atomic():
-        performance_import = PerformanceImport.objects.create(
-            partnership=partnership,
-            file=upload,
-            original_name=upload.name[:255],
-            status=PerformanceImport.Status.CHECKING,
-            uploaded_by=by,
-        )
-        with performance_import.file.open("rb") as stored:
-            performance_import.rows = importing.count_rows(stored, performance_import.original_name)
-        performance_import.save(update_fields=["rows"])
-        audit.record(
-            event=AuditEvent.Event.CREATED,
-            actor=by,
-            subject=performance_import,
-            details={"name": performance_import.original_name, "size": upload.size},
-        )
-    if upload.size > importing.BACKGROUND_BYTES:
+    performance_import, size = table_import_keep(
+        model=PerformanceImport,
+        upload=upload,
+        by=by,
+        partnership=partnership,
+        status=PerformanceImport.Status.CHECKING,
+    )
+    if size.is_large:
         transaction.on_commit(lambda: tasks.check_import.enqueue(performance_import.pk))
     else:
         performance_import_check(performance_import=performance_import)
@@ -193,7 +154,7 @@ def performance_import_check(*, performance_import: PerformanceImport) -> Perfor
         plan = importing.plan(
             partnership=performance_import.partnership,
             table=_stored_table(performance_import),
-            progress=_progress(performance_import),
+            progress=performance_import.report_progress,
         )
     except importing.ImportRefused as refused:
         performance_import.status = PerformanceImport.Status.INVALID
@@ -222,7 +183,9 @@ def performance_import_apply(
     performance_import.status = PerformanceImport.Status.APPLYING
     performance_import.rows_done = 0
     performance_import.save(update_fields=["status", "rows_done"])
-    if performance_import.file.size > importing.BACKGROUND_BYTES:
+    with performance_import.file.open("rb") as handle:
+        size = tables.measure(handle, performance_import.original_name)
+    if size.is_large:
         tasks.apply_import.enqueue(performance_import.pk, by.pk)
         return performance_import
     return performance_import_write(performance_import=performance_import, by=by)
@@ -239,7 +202,7 @@ def performance_import_write(
             by=by,
             source=performance_import.original_name,
             subject=performance_import,
-            progress=_progress(performance_import),
+            progress=performance_import.report_progress,
         )
     except importing.ImportRefused as refused:
         performance_import.status = PerformanceImport.Status.INVALID

@@ -41,14 +41,10 @@ def import_start(request):
     partnership = access.require_business_unit(request)
     form = ImportUploadForm(posted(request), request.FILES or None)
     if form.is_valid():
-        try:
-            performance_import = services.performance_import_upload(
-                partnership=partnership, upload=form.cleaned_data["file"], by=request.user
-            )
-        except ValidationError as invalid:
-            form.add_error("file", invalid)
-        else:
-            return redirect("performance:import_detail", pk=performance_import.pk)
+        performance_import = services.performance_import_upload(
+            partnership=partnership, upload=form.cleaned_data["file"], by=request.user
+        )
+        return redirect("performance:import_detail", pk=performance_import.pk)
     return render(
         request,
         "performance/import_start.html",

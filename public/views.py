@@ -1,5 +1,7 @@
 """The public website: published reports, 7-minute briefings and newsletters. No sign-in."""
 
+from csp.constants import UNSAFE_INLINE
+from csp.decorators import csp_update
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.core.paginator import Paginator
@@ -74,6 +76,9 @@ def publication_pdf(request, slug, pk):
     )
 
 
+# An email's styles must sit on its elements (email programs drop style sheets), so this page alone
+# may carry style attributes; scripts stay refused.
+@csp_update({"style-src-attr": [UNSAFE_INLINE]})
 def newsletter_email(request, slug, pk):
     item = get_object_or_404(
         Publication.objects.live().select_related("partnership"),
@@ -93,10 +98,19 @@ def newsletter_email(request, slug, pk):
     )
 
 
+class TextSummaryAtomFeed(Atom1Feed):
+    """Atom with each summary marked as plain text, so a feed reader never renders markup in one."""
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, {**item, "description": None})
+        if item["description"] is not None:
+            handler.addQuickElement("summary", item["description"], {"type": "text"})
+
+
 class LearningFeed(Feed):
     """An Atom feed of the partnership's newest published learning."""
 
-    feed_type = Atom1Feed
+    feed_type = TextSummaryAtomFeed
 
     def get_object(self, request, slug):
         return get_object_or_404(Partnership, slug=slug)

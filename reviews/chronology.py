@@ -1,16 +1,14 @@
 """The merged multi-agency chronology: reading agencies' files and marking likely duplicates."""
 
-import csv
-import io
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from django.utils import timezone
-from openpyxl import load_workbook
 
 COLUMNS = ("date", "event")
+PROGRESS_EVERY = 1000
 # Two agencies' entries on the same day whose words overlap this much are probably one event.
 DUPLICATE_SIMILARITY = 0.5
 _WORD = re.compile(r"[a-z0-9]+")
@@ -79,19 +77,14 @@ def _parse_date(value) -> date | None:
     return None
 
 
-def _rows_of(upload) -> Iterable[list]:
-    name = upload.name.lower()
-    if name.endswith(".xlsx"):
-        workbook = load_workbook(upload, read_only=True, data_only=True)
-        yield from ([cell for cell in row] for row in workbook.active.iter_rows(values_only=True))
-        return
-    text = upload.read().decode("utf-8-sig")
-    yield from csv.reader(io.StringIO(text))
+def read_chronology(
+    table: Iterable[list], progress: Callable[[int], None] | None = None
+) -> tuple[list[ImportedRow], list[ImportProblem]]:
+    """The dated entries of a table (`core.tables.read_table`) whose header names date and event.
 
-
-def read_chronology(upload) -> tuple[list[ImportedRow], list[ImportProblem]]:
-    """The dated entries of a CSV or XLSX file with a header row naming the columns date and event."""
-    rows = iter(_rows_of(upload))
+    `progress` is told how many rows have been read, every PROGRESS_EVERY rows.
+    """
+    rows = iter(table)
     header = [str(cell or "").strip().lower() for cell in next(rows, [])]
     missing = [column for column in COLUMNS if column not in header]
     if missing:
@@ -102,6 +95,8 @@ def read_chronology(upload) -> tuple[list[ImportedRow], list[ImportProblem]]:
     at = {column: header.index(column) for column in COLUMNS}
     found, problems = [], []
     for number, cells in enumerate(rows, start=2):
+        if progress and (number - 1) % PROGRESS_EVERY == 0:
+            progress(number - 1)
         cells = list(cells) + [None] * (len(header) - len(cells))
         if not any(str(cell or "").strip() for cell in cells):
             continue

@@ -3,7 +3,7 @@
 from django import forms
 from django.utils import timezone
 
-from core.forms import GovukDateField, VersionedModelForm
+from core.forms import GovukDateField, TableFileField, VersionedModelForm
 from partnership.models import Organisation, Role, User
 from reviews.models import (
     AgencyRequest,
@@ -281,16 +281,10 @@ class ChronologyEntryForm(forms.Form):
 
 
 class ChronologyImportForm(forms.Form):
-    file = forms.FileField(
+    file = TableFileField(
         label="Chronology file",
         help_text="CSV or XLSX with a header row naming the columns date and event; dates like 2026-03-27 or 27/03/2026.",
     )
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if not upload.name.lower().endswith((".csv", ".xlsx")):
-            raise forms.ValidationError("The selected file must be a CSV or XLSX file")
-        return upload
 
 
 class ReviewOpenForm(forms.ModelForm):

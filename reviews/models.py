@@ -1,13 +1,15 @@
 """Reviews: learning referrals, serious incident notifications, rapid reviews, LCSPRs and other
 case reviews (framework components 1 and 2)."""
 
+import uuid
+
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.urls import reverse
 
-from core.models import Versioned
+from core.models import TableImport, Versioned
 from reviews.querysets import (
     AgencyRequestQuerySet,
     CaseWorkQuerySet,
@@ -589,6 +591,38 @@ class ChronologyEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.date}: {self.event[:60]}"
+
+
+def chronology_import_path(instance: "ChronologyImport", filename: str) -> str:
+    # A random name: the original is kept in the database, never trusted as a path.
+    return f"chronology-imports/{instance.request.partnership_id}/{uuid.uuid4().hex}"
+
+
+class ChronologyImport(TableImport):
+    """An agency's chronology file: every row added, or none; large files by the background worker."""
+
+    class Status(models.TextChoices):
+        IMPORTING = "importing", "Importing"
+        IMPORTED = "imported", "Imported"
+        INVALID = "invalid", "Not imported"
+
+    request = models.ForeignKey(
+        AgencyRequest, on_delete=models.CASCADE, related_name="chronology_imports"
+    )
+    file = models.FileField(upload_to=chronology_import_path)
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.IMPORTING)
+    entries_added = models.PositiveIntegerField(default=0)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-uploaded_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"Chronology file {self.original_name}"
+
+    @property
+    def partnership(self):
+        return self.request.partnership
 
 
 class LearningEvent(models.Model):

@@ -21,6 +21,7 @@ from reviews.criteria import EVIDENCE_NEEDED, Case, assess
 from reviews.deadlines import statutory_deadlines
 from reviews.models import (
     AgencyRequest,
+    ChronologyImport,
     KeyPracticeEpisode,
     LearningReferral,
     NotifiedChild,
@@ -357,8 +358,14 @@ def agency_request_send(
 
 @transaction.atomic
 def agency_request_return(*, request: AgencyRequest, response: str, by: User) -> AgencyRequest:
-    if request.status == AgencyRequest.Status.RETURNED:
+    # Locked so that a chronology entry or import cannot land as the request is returned.
+    locked = AgencyRequest.objects.select_for_update().get(pk=request.pk)
+    if locked.status == AgencyRequest.Status.RETURNED:
         raise RefusedError("This request has already been returned")
+    if locked.chronology_imports.filter(status=ChronologyImport.Status.IMPORTING).exists():
+        raise RefusedError(
+            "A chronology file is still being imported: return the request once it has finished"
+        )
     if request.kind != AgencyRequest.Kind.CHRONOLOGY and not response.strip():
         raise RefusedError("Write the agency's response before returning it")
     request.status = AgencyRequest.Status.RETURNED

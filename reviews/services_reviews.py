@@ -5,10 +5,10 @@ from datetime import date, timedelta
 from django.db import transaction
 from django.utils import timezone
 
-from core import audit
+from core import audit, tables
 from core.models import AuditEvent
 from core.references import next_reference
-from core.services import deadline_complete, deadline_set
+from core.services import deadline_complete, deadline_set, table_import_keep
 from learning.services import dissemination_plan_open
 from partnership import access
 from partnership.models import Organisation, Partnership, Role, User
@@ -17,6 +17,7 @@ from reviews.independence import Candidate, independence_problems
 from reviews.models import (
     AgencyRequest,
     ChronologyEntry,
+    ChronologyImport,
     ConflictOfInterestDeclaration,
     LearningEvent,
     LearningEventInvitation,
@@ -280,6 +281,22 @@ def declaration_record(
     return declaration
 
 
+def _open_chronology_request(request: AgencyRequest) -> AgencyRequest:
+    """The request, locked until the transaction ends, if its agency may still add to its chronology.
+
+    The lock orders an import or a new entry against the request being returned at the same time.
+    """
+    locked = AgencyRequest.objects.select_for_update().get(pk=request.pk)
+    if locked.kind != AgencyRequest.Kind.CHRONOLOGY:
+        raise RefusedError("Only a request for a chronology takes chronology entries")
+    if locked.status == AgencyRequest.Status.RETURNED:
+        raise RefusedError(
+            "This chronology has been returned to the business unit, so nothing more can be "
+            "added to it. Ask the business unit if something is missing"
+        )
+    return locked
+
+
 @transaction.atomic
 def chronology_entry_add(
     *,
@@ -290,6 +307,8 @@ def chronology_entry_add(
     by: User,
     request: AgencyRequest | None = None,
 ) -> ChronologyEntry:
+    if request is not None:
+        _open_chronology_request(request)
     entry = ChronologyEntry.objects.create(
         review=review,
         organisation=organisation,
@@ -308,39 +327,81 @@ def chronology_entry_add(
     return entry
 
 
-class ChronologyImportError(Exception):
-    def __init__(self, problems: list[chronology.ImportProblem]):
-        super().__init__("; ".join(str(problem) for problem in problems))
-        self.problems = problems
+def chronology_upload(*, request: AgencyRequest, upload, by: User) -> ChronologyImport:
+    """Keep an agency's chronology file and import it: at once when small, by the worker when large.
+
+    A large file comes back still importing; its progress and outcome show on the request's page.
+    """
+    from reviews import tasks
+
+    with transaction.atomic():
+        _open_chronology_request(request)
+        chronology_import, size = table_import_keep(
+            model=ChronologyImport, upload=upload, by=by, request=request
+        )
+    if size.is_large:
+        transaction.on_commit(lambda: tasks.import_chronology.enqueue(chronology_import.pk))
+        return chronology_import
+    return chronology_import_run(chronology_import=chronology_import)
 
 
-@transaction.atomic
-def chronology_import(*, request: AgencyRequest, upload, by: User) -> list[ChronologyEntry]:
-    """Import an agency's chronology file: every row, or none when any row is wrong."""
-    rows, problems = chronology.read_chronology(upload)
+def chronology_import_run(*, chronology_import: ChronologyImport) -> ChronologyImport:
+    """Check every row of a kept file, then add them all; none if any row is wrong or the request
+    was returned meanwhile. Reading happens outside the transaction, so progress shows as it goes."""
+    try:
+        rows, problems = chronology.read_chronology(
+            chronology_import.read_rows(), progress=chronology_import.report_progress
+        )
+    except tables.UnreadableTable as unreadable:
+        return _import_refused(chronology_import, [str(unreadable)])
     if problems:
-        raise ChronologyImportError(problems)
-    entries = ChronologyEntry.objects.bulk_create(
-        [
-            ChronologyEntry(
-                review=request.review,
-                organisation=request.organisation,
-                request=request,
-                date=row.date,
-                event=row.event,
-                source_row=row.row,
-                entered_by=by,
+        return _import_refused(chronology_import, [str(problem) for problem in problems])
+    request = chronology_import.request
+    try:
+        with transaction.atomic():
+            _open_chronology_request(request)
+            ChronologyEntry.objects.bulk_create(
+                [
+                    ChronologyEntry(
+                        review=request.review,
+                        organisation=request.organisation,
+                        request=request,
+                        date=row.date,
+                        event=row.event,
+                        source_row=row.row,
+                        entered_by=chronology_import.uploaded_by,
+                    )
+                    for row in rows
+                ],
+                batch_size=2000,
             )
-            for row in rows
-        ]
+            audit.record(
+                event=AuditEvent.Event.CREATED,
+                actor=chronology_import.uploaded_by,
+                subject=request,
+                details={"imported_entries": len(rows), "file": chronology_import.original_name},
+            )
+            chronology_import.status = ChronologyImport.Status.IMPORTED
+            chronology_import.entries_added = len(rows)
+            _import_finished(chronology_import)
+    except RefusedError as refused:
+        return _import_refused(chronology_import, [str(refused)])
+    return chronology_import
+
+
+def _import_refused(chronology_import: ChronologyImport, errors: list[str]) -> ChronologyImport:
+    chronology_import.status = ChronologyImport.Status.INVALID
+    chronology_import.errors = errors
+    _import_finished(chronology_import)
+    return chronology_import
+
+
+def _import_finished(chronology_import: ChronologyImport) -> None:
+    chronology_import.rows_done = chronology_import.rows
+    chronology_import.finished_at = timezone.now()
+    chronology_import.save(
+        update_fields=["status", "errors", "entries_added", "rows_done", "finished_at"]
     )
-    audit.record(
-        event=AuditEvent.Event.CREATED,
-        actor=by,
-        subject=request,
-        details={"imported_entries": len(entries), "file": upload.name},
-    )
-    return entries
 
 
 @transaction.atomic

@@ -1,17 +1,19 @@
 """Pages of agency requests: agency summaries, chronologies and agency reports, and their answers."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core.forms import posted
 from partnership import access
 from reviews import forms, selectors, services, services_reviews
-from reviews.models import AgencyRequest, RapidReview, Review
+from reviews.models import AgencyRequest, ChronologyImport, RapidReview, Review
 from reviews.pages import PER_PAGE, form_page, refused_or_done
+from reviews.services import RefusedError
 
 CASES = {
     "rapid-reviews": (RapidReview, "rapid_review", [AgencyRequest.Kind.AGENCY_SUMMARY]),
@@ -83,12 +85,17 @@ def _request_page(request, record: AgencyRequest, **forms_shown):
     is_open = record.status == AgencyRequest.Status.REQUESTED
     is_chronology = record.kind == AgencyRequest.Kind.CHRONOLOGY
     case = record.case
+    entries = Paginator(
+        record.entries.order_by("date", "id") if is_chronology else [], PER_PAGE
+    ).get_page(request.GET.get("page"))
     context = {
         "agency_request": record,
         "case": case
         if type(case).objects.visible_to(request.user).filter(pk=case.pk).exists()
         else None,
-        "entries": record.entries.order_by("date", "id") if is_chronology else [],
+        "entries": entries,
+        "page": entries,
+        "chronology_import": record.chronology_imports.first() if is_chronology else None,
         "can_answer": answerable and is_open,
         "can_chase": selectors.may_manage(request.user, record) and is_open,
         "response_form": forms.AgencyResponseForm() if answerable and is_open else None,
@@ -107,14 +114,7 @@ def _request_post(request, pk, form, slot: str, save, *, done: str):
     record = _answerable(request, _request(request, pk))
     if not form.is_valid():
         return _request_page(request, record, **{slot: form, "form": form})
-    try:
-        return refused_or_done(
-            request, lambda: save(record, form.cleaned_data), done=done, to=record
-        )
-    except services_reviews.ChronologyImportError as problems:
-        for problem in problems.problems:
-            form.add_error("file", str(problem))
-        return _request_page(request, record, **{slot: form, "form": form})
+    return refused_or_done(request, lambda: save(record, form.cleaned_data), done=done, to=record)
 
 
 @login_required
@@ -151,19 +151,33 @@ def chronology_entry_add(request, pk):
     )
 
 
+_IMPORT_DONE = {
+    ChronologyImport.Status.IMPORTED: "Chronology imported: {upload.entries_added} entries added",
+    ChronologyImport.Status.IMPORTING: (
+        "Chronology file received: it is being imported. This page shows how far it has got"
+    ),
+}
+
+
 @login_required
 @require_POST
 def chronology_import(request, pk):
-    return _request_post(
-        request,
-        pk,
-        forms.ChronologyImportForm(request.POST, request.FILES),
-        "import_form",
-        lambda record, data: services_reviews.chronology_import(
-            request=record, upload=data["file"], by=request.user
-        ),
-        done="Chronology imported",
-    )
+    record = _answerable(request, _request(request, pk))
+    form = forms.ChronologyImportForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            upload = services_reviews.chronology_upload(
+                request=record, upload=form.cleaned_data["file"], by=request.user
+            )
+        except RefusedError as refusal:
+            form.add_error(None, str(refusal))
+        else:
+            if upload.status != ChronologyImport.Status.INVALID:
+                messages.success(request, _IMPORT_DONE[upload.status].format(upload=upload))
+                return redirect(record)
+            for error in upload.errors:
+                form.add_error("file", error)
+    return _request_page(request, record, import_form=form, form=form, chronology_import=None)
 
 
 @login_required

@@ -9,6 +9,7 @@ from core import services
 from core.documents import check_upload
 from core.models import AuditEvent, Document
 from core.testing import sign_in
+from core.tests import hostile_files
 
 PDF = b"%PDF-1.7\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
@@ -46,9 +47,22 @@ def test_an_empty_file_is_refused():
 
 
 def test_a_file_over_the_size_limit_is_refused(settings):
-    settings.DOCUMENT_MAX_BYTES = 10
+    settings.UPLOAD_MAX_BYTES = 10
     with pytest.raises(ValidationError, match="smaller than"):
         check_upload(upload("report.pdf", PDF))
+
+
+def test_an_office_document_that_unpacks_to_too_much_is_refused(settings):
+    settings.UPLOAD_MAX_UNCOMPRESSED_BYTES = 1024 * 1024
+    _name, content, refusal = hostile_files.zip_bomb(2 * 1024 * 1024)
+    with pytest.raises(ValidationError, match=refusal):
+        check_upload(upload("figures.xlsx", content))
+
+
+def test_a_damaged_office_document_is_refused():
+    _name, content, _refusal = hostile_files.broken_zip()
+    with pytest.raises(ValidationError, match="not a readable DOCX file"):
+        check_upload(upload("report.docx", content))
 
 
 def test_a_text_file_that_is_not_text_is_refused():

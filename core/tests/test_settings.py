@@ -68,3 +68,34 @@ def test_without_a_redis_url_the_application_refuses_to_start():
     )
     assert result.returncode != 0
     assert "REDIS_URL must be set" in result.stderr
+
+
+def test_testing_true_outside_the_test_runner_does_not_excuse_a_missing_secret_key():
+    result = run_manage(
+        "check",
+        environment={
+            "TESTING": "true",
+            **{key: value for key, value in PRODUCTION.items() if key != "SECRET_KEY"},
+        },
+    )
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_testing_true_outside_the_test_runner_relaxes_no_production_setting():
+    result = run_manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        "from django.conf import settings as s; print(s.SECURE_SSL_REDIRECT, s.SESSION_COOKIE_SECURE,"
+        " s.PASSWORD_HASHERS[0], s.EMAIL_BACKEND, s.STORAGES['staticfiles']['BACKEND'])",
+        environment={"TESTING": "true", **PRODUCTION},
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [
+        "True",
+        "True",
+        "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+        "django.core.mail.backends.smtp.EmailBackend",
+        "whitenoise.storage.CompressedManifestStaticFilesStorage",
+    ]

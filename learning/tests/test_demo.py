@@ -3,7 +3,7 @@ from django.core.management import call_command
 
 from learning.models import Action, Briefing, OtherSource, Publication
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_allowed")]
 
 
 def test_the_demo_has_learning_an_overdue_action_and_a_published_briefing():

@@ -365,8 +365,16 @@ def test_the_worker_reminds_the_owner_and_escalates_an_overdue_action_to_the_gro
         by=cast.officer,
     )
     with django_capture_on_commit_callbacks(execute=True):
-        assert send_deadline_reminders(today=date(2026, 12, 1)) == {"reminded": 1, "escalated": 0}
-        assert send_deadline_reminders(today=date(2026, 12, 11)) == {"reminded": 0, "escalated": 1}
+        assert send_deadline_reminders(today=date(2026, 12, 1)) == {
+            "reminded": 1,
+            "escalated": 0,
+            "unowned": 0,
+        }
+        assert send_deadline_reminders(today=date(2026, 12, 11)) == {
+            "reminded": 0,
+            "escalated": 1,
+            "unowned": 0,
+        }
     assert mailoutbox[0].to == [cast.contributor.email]
     assert cast.partner_lead.email in mailoutbox[1].to
 

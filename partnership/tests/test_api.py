@@ -16,6 +16,13 @@ def test_the_api_needs_a_signed_in_person(client, cast):
     assert client.get(reverse("api:organisation-list")).status_code == 403
 
 
-def test_the_openapi_document_describes_the_api(client):
+def test_the_openapi_document_describes_the_api_to_a_signed_in_person(client, cast):
+    sign_in(client, cast.practitioner)
     schema = client.get(reverse("api_schema")).content.decode()
     assert "/api/v1/organisations/" in schema
+
+
+def test_the_openapi_document_is_refused_to_someone_not_signed_in(client):
+    response = client.get(reverse("api_schema"))
+    assert response.status_code == 403
+    assert b"/api/v1/" not in response.content

@@ -1,9 +1,9 @@
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
 from partnership.models import Group, Organisation, Partnership, RoleAssignment, User
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_allowed")]
 
 
 def test_the_demo_loads_both_partnerships_sharing_one_child_death_overview_panel():
@@ -37,3 +37,18 @@ def test_demo_people_are_plainly_fictional():
     assert all(
         user.email.endswith(".example") and "Demo" in user.full_name for user in User.objects.all()
     )
+
+
+@pytest.mark.parametrize("command", [("load_demo",), ("demo_code", "manager@test.example")])
+def test_the_demo_commands_refuse_to_run_without_debug(settings, command):
+    settings.DEBUG = False
+    with pytest.raises(CommandError, match="for the demo only: run it with DEBUG=true"):
+        call_command(*command, verbosity=0)
+    assert not User.objects.exists()
+
+
+def test_the_demo_code_is_printed_for_a_demo_account_with_debug(capsys):
+    call_command("load_demo", verbosity=0)
+    capsys.readouterr()  # what load_demo printed
+    call_command("demo_code", "business.unit.manager@south-tees.example")
+    assert capsys.readouterr().out.strip().isdigit()

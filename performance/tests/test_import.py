@@ -349,7 +349,8 @@ def test_values_of_another_partnership_are_never_matched(cast, catalogue):
 def test_a_spreadsheet_that_cannot_be_read_is_refused_as_a_whole(cast, catalogue):
     rows = importing.read_table(io.BytesIO(b"not a spreadsheet"), "values.xlsx")
     assert _errors(cast, rows) == [
-        "row 1, column file: the file is not a readable XLSX spreadsheet"
+        "row 1, column file: the selected file is not a readable XLSX spreadsheet: it may be "
+        "damaged. Open it, save it again and upload the new copy"
     ]
 
 
@@ -358,4 +359,4 @@ def test_a_csv_not_saved_as_utf8_says_how_to_save_it(cast, catalogue):
         "latin-1"
     )
     [error] = _errors(cast, importing.read_table(io.BytesIO(text), "values.csv"))
-    assert error.startswith("row 1, column file: the file is not a CSV saved as UTF-8")
+    assert error.startswith("row 1, column file: the selected file is not a CSV saved as UTF-8")

@@ -92,7 +92,7 @@ def test_a_publication_has_a_printable_pdf(client, cast):
     assert response.content.startswith(b"%PDF")
 
 
-def test_a_newsletter_has_an_email_ready_version_with_full_links(client, cast):
+def newsletter_email(client, cast):
     briefing = publish(cast, "Briefing in the newsletter")
     newsletter = services.newsletter_create(
         partnership=cast.partnership,
@@ -103,9 +103,11 @@ def test_a_newsletter_has_an_email_ready_version_with_full_links(client, cast):
         by=cast.manager,
     )
     item = services.newsletter_publish(newsletter=newsletter, by=cast.manager)
-    content = client.get(
-        reverse("public:newsletter_email", args=[cast.partnership.slug, item.pk])
-    ).content.decode()
+    return client.get(reverse("public:newsletter_email", args=[cast.partnership.slug, item.pk]))
+
+
+def test_a_newsletter_has_an_email_ready_version_with_full_links(client, cast):
+    content = newsletter_email(client, cast).content.decode()
     assert (
         "Briefing in the newsletter" in content
         and "http" in content

@@ -5,7 +5,7 @@ from django.core.management import call_command
 
 from reviews.models import LearningReferral, Review
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_allowed")]
 
 
 def test_the_demo_has_an_lcspr_a_case_review_and_referrals_and_loads_twice_safely():

@@ -4,6 +4,7 @@ import io
 from datetime import date
 from types import SimpleNamespace
 
+from core import tables
 from reviews.chronology import likely_duplicates, read_chronology
 from reviews.independence import Candidate, independence_problems
 
@@ -86,9 +87,7 @@ def test_entries_on_different_days_or_from_one_agency_are_not_duplicates():
 
 
 def _upload(text: str, name="chronology.csv"):
-    file = io.BytesIO(text.encode())
-    file.name = name
-    return file
+    return tables.read_table(io.BytesIO(text.encode()), name)
 
 
 def test_a_chronology_file_is_read_with_both_date_forms():

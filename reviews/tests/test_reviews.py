@@ -134,14 +134,15 @@ def _xlsx(rows):
 
 def test_a_chronology_imports_from_xlsx(cast):
     request = chronology_request_for(cast)
-    entries = services_reviews.chronology_import(
+    imported = services_reviews.chronology_upload(
         request=request,
         upload=_xlsx(
             [["date", "event"], [date(2026, 1, 5), "Home visit"], ["06/01/2026", "School contact"]]
         ),
         by=cast.contributor,
     )
-    assert [(entry.date, entry.organisation) for entry in entries] == [
+    assert (imported.status, imported.entries_added) == ("imported", 2)
+    assert [(entry.date, entry.organisation) for entry in request.entries.all()] == [
         (date(2026, 1, 5), cast.hospital),
         (date(2026, 1, 6), cast.hospital),
     ]
@@ -149,12 +150,15 @@ def test_a_chronology_imports_from_xlsx(cast):
 
 def test_a_chronology_import_with_one_bad_row_writes_nothing(cast):
     request = chronology_request_for(cast)
-    with pytest.raises(services_reviews.ChronologyImportError, match="Row 3, column 'date'"):
-        services_reviews.chronology_import(
-            request=request,
-            upload=_csv("date,event\n2026-01-05,Visit\nsoon,Call\n"),
-            by=cast.contributor,
-        )
+    refused = services_reviews.chronology_upload(
+        request=request,
+        upload=_csv("date,event\n2026-01-05,Visit\nsoon,Call\n"),
+        by=cast.contributor,
+    )
+    assert refused.status == "invalid"
+    assert refused.errors == [
+        "Row 3, column 'date': soon is not a date like 2026-03-27 or 27/03/2026"
+    ]
     assert not ChronologyEntry.objects.exists()
 
 

@@ -1,11 +1,12 @@
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from partnership.demo import DEMO_TOTP_KEY
+from partnership.management.demo_only import DemoOnlyCommand
 
 
-class Command(BaseCommand):
+class Command(DemoOnlyCommand):
     help = "Print the current two-factor security code of a demo account (demo accounts only)."
 
     def add_arguments(self, parser):

@@ -1,11 +1,11 @@
 from django.apps import apps
-from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from partnership import demo
+from partnership.management.demo_only import DemoOnlyCommand
 
 
-class Command(BaseCommand):
+class Command(DemoOnlyCommand):
     help = "Load the demo partnerships (South Tees; Hartlepool and Stockton-on-Tees) and their records. Safe to run again."
 
     def handle(self, *args, **options):
