@@ -182,6 +182,8 @@ def _large_file(catalogue, cast, quarters: int) -> bytes:
     return ("\n".join(lines) + "\n").encode()
 
 
+# The worker closes its database connection between tasks, as in production: no test transaction.
+@pytest.mark.django_db(transaction=True)
 def test_a_large_import_is_checked_and_applied_by_the_database_task_worker(
     client, cast, catalogue, django_capture_on_commit_callbacks
 ):
