@@ -294,12 +294,15 @@ def _passwords_checkable_in_production() -> None:
 def production_servers_on(*, static_root: Path, logs: Path) -> Iterator[Callable[[int], list[str]]]:
     """Gunicorn servers with production settings on the test database, sharing one Redis cache.
 
-    Needs PostgreSQL (an in-memory SQLite database cannot be shared between processes) and Redis;
-    skips without them, except in CI, where it fails.
+    Needs PostgreSQL (an in-memory SQLite database cannot be shared between processes), so it is
+    skipped in the SQLite run; and Redis, without which it skips, except in CI, where it fails.
     """
+    import pytest
+
     from core import gunicorn
 
-    _require("PostgreSQL", connection.vendor == "postgresql")
+    if connection.vendor != "postgresql":
+        pytest.skip("an in-memory SQLite database cannot be shared between processes")
     _require(f"Redis at {TEST_REDIS_URL}", _redis_reachable(TEST_REDIS_URL))
     environment = gunicorn.production_environment(
         database_url=database_url_of_this_run(),
