@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
-from django_otp import match_token
+from django.utils import timezone
+from django_otp import devices_for_user, match_token
 
 from core.forms import VersionedModelForm
 from partnership.models import (
@@ -32,10 +33,16 @@ class SignInForm(AuthenticationForm):
 
 
 class TwoFactorCodeForm(forms.Form):
+    """A code from an authenticator. `refusal` says why a code was refused, for the audit trail."""
+
     code = forms.CharField(
         label="Security code",
         help_text="The 6-digit code shown in your authenticator app.",
         max_length=8,
+        error_messages={
+            "required": "Enter the security code from your authenticator app",
+            "max_length": "Security code must be the 6 numbers shown in your app",
+        },
         widget=forms.TextInput(
             attrs={
                 "autocomplete": "one-time-code",
@@ -49,9 +56,21 @@ class TwoFactorCodeForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.user = user
         self.device = device
+        self.refusal = ""
 
     def clean_code(self):
         code = self.cleaned_data["code"].replace(" ", "")
+        devices = [self.device] if self.device is not None else list(devices_for_user(self.user))
+        # django-otp makes each wrong code double the wait before the next is even tried.
+        waits = [device.verify_is_allowed()[1] for device in devices]
+        if devices and all(waits):
+            self.refusal = "locked"
+            until = min(wait["locked_until"] for wait in waits)
+            raise forms.ValidationError(
+                "Too many wrong security codes. Wait until "
+                f"{timezone.localtime(until):%H:%M:%S}, then enter the newest code"
+            )
+        self.refusal = "wrong code"
         if not code.isdigit():
             raise forms.ValidationError("Security code must be the numbers shown in your app")
         if self.device is not None:
@@ -62,6 +81,7 @@ class TwoFactorCodeForm(forms.Form):
             raise forms.ValidationError(
                 "Security code is not right or has expired: try the newest code"
             )
+        self.refusal = ""
         self.matched_device = matched
         return code
 

@@ -2,13 +2,13 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 
-from partnership import access
+from partnership import access, selectors
 
+_SET_UP = "/account/two-factor/"
 # Pages a signed-in person may reach before their second factor is checked.
 _OPEN_PREFIXES = (
     "/sign-in/",
     "/sign-out/",
-    "/account/two-factor/",
     "/static/",
     "/healthz",
     "/learn/",
@@ -21,8 +21,9 @@ _OPEN_PREFIXES = (
 class TwoFactorRequiredMiddleware:
     """Holds a signed-in person at the code page until their second factor is verified.
 
-    Those whose roles show identifying details must set one up; anyone who has set one up
-    must use it.
+    Anyone who has an authenticator must use it, and reaches nothing else (not even the set-up
+    page, where a password alone could enrol a new one). Those whose roles show identifying
+    details and have none yet must set one up first.
     """
 
     def __init__(self, get_response):
@@ -35,11 +36,9 @@ class TwoFactorRequiredMiddleware:
             and not user.is_verified()
             and not request.path.startswith(_OPEN_PREFIXES)
         ):
-            from django_otp import devices_for_user
-
-            if any(True for _ in devices_for_user(user, confirmed=True)):
+            if selectors.has_authenticator(user):
                 return redirect(f"{reverse('partnership:two_factor_verify')}?next={request.path}")
-            if access.requires_two_factor(user):
+            if access.requires_two_factor(user) and not request.path.startswith(_SET_UP):
                 return redirect("partnership:two_factor_setup")
         return self.get_response(request)
 

@@ -1,6 +1,7 @@
 """Reads of partnership structure and people, scoped to the person asking."""
 
 from django.db.models import Count, Prefetch, QuerySet
+from django_otp import devices_for_user
 
 from partnership.models import Group, Membership, Partnership, RoleAssignment, User
 from partnership.structure import StructureKind
@@ -51,3 +52,8 @@ def chairs_of(group: Group) -> QuerySet[User]:
     return User.objects.filter(
         memberships__group=group, memberships__role=Membership.Role.CHAIR, is_active=True
     )
+
+
+def has_authenticator(person: User) -> bool:
+    """Whether the person has turned on an authenticator: then every sign-in needs its code."""
+    return any(True for _ in devices_for_user(person, confirmed=True))

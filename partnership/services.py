@@ -273,3 +273,26 @@ def person_two_factor_reset(*, person: User, partnership: Partnership, by: User)
         details={"two_factor": "reset", "authenticators_removed": removed},
     )
     return removed
+
+
+@transaction.atomic
+def two_factor_turn_on(*, person: User, device) -> None:
+    """Confirm the authenticator a person has just shown a code from."""
+    device.confirmed = True
+    device.save(update_fields=["confirmed"])
+    audit.record(
+        event=AuditEvent.Event.CHANGED,
+        actor=person,
+        subject=person,
+        details={"two_factor": "set up", "authenticator": device.name},
+    )
+
+
+def two_factor_code_refused(*, person: User, refusal: str, stage: str) -> None:
+    """Note a wrong security code, or one tried while too many wrong ones lock the code page."""
+    audit.record(
+        event=AuditEvent.Event.SIGN_IN_FAILED,
+        actor=person,
+        subject=person,
+        details={"second_factor": refusal, "stage": stage},
+    )

@@ -9,12 +9,13 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import SetPasswordForm
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from core.forms import posted
-from partnership import access, services
+from partnership import access, selectors, services
 from partnership.forms import SignInForm, TwoFactorCodeForm
 
 
@@ -31,13 +32,22 @@ def _safe_next(request, fallback: str = "core:dashboard"):
     return redirect(fallback)
 
 
+def _code_checked(request, form, *, stage: str) -> bool:
+    """Whether the form's code is right; a refused one is written to the audit trail."""
+    if form.is_valid():
+        return True
+    if form.refusal:
+        services.two_factor_code_refused(person=request.user, refusal=form.refusal, stage=stage)
+    return False
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def two_factor_verify(request):
     if request.user.is_verified():
         return _safe_next(request)
     form = TwoFactorCodeForm(posted(request), user=request.user)
-    if form.is_valid():
+    if _code_checked(request, form, stage="sign-in"):
         django_otp.login(request, form.matched_device)
         return _safe_next(request)
     return render(
@@ -53,13 +63,16 @@ def two_factor_setup(request):
     if request.user.is_verified():
         messages.info(request, "Two-factor authentication is already set up for your account")
         return redirect("partnership:account")
+    if selectors.has_authenticator(request.user):
+        # Only a session that has shown a code from the existing authenticator, or a reset by the
+        # business unit manager, may change it: a password alone must never enrol a new one.
+        return redirect(f"{reverse('partnership:two_factor_verify')}?next={request.path}")
     device, _ = TOTPDevice.objects.get_or_create(
         user=request.user, confirmed=False, defaults={"name": "Authenticator app"}
     )
     form = TwoFactorCodeForm(posted(request), user=request.user, device=device)
-    if form.is_valid():
-        device.confirmed = True
-        device.save(update_fields=["confirmed"])
+    if _code_checked(request, form, stage="set-up"):
+        services.two_factor_turn_on(person=request.user, device=device)
         django_otp.login(request, device)
         messages.success(request, "Two-factor authentication is set up")
         return redirect("core:dashboard")
