@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "reviews",
     "child_deaths",
     "performance",
+    "inspections",
     "public",
 ]
 

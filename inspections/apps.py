@@ -1,0 +1,37 @@
+from django.apps import AppConfig
+
+from core.navigation import NavItem
+
+
+def _reads_inspections(user, partnership) -> bool:
+    from inspections.policy import may_read
+
+    return may_read(user, partnership)
+
+
+def _next_inspection_panel(request):
+    """The next ILACS inspection's expected window and the preparation checklist, for the business unit."""
+    from django.utils import timezone
+
+    from inspections import policy, selectors
+
+    partnership = request.partnership
+    if not partnership or not policy.may_manage(request.user, partnership):
+        return None
+    windows = selectors.next_inspections(partnership)
+    if not windows:
+        return None
+    return {
+        "template": "inspections/_dashboard_next_inspection.html",
+        "windows": windows,
+        "checklist": selectors.checklist(partnership, timezone.localdate()),
+    }
+
+
+class InspectionsConfig(AppConfig):
+    name = "inspections"
+    verbose_name = "Inspections"
+    navigation = (
+        NavItem("Inspections", "inspections:inspection_list", 55, shown_to=_reads_inspections),
+    )
+    dashboard_panel = staticmethod(_next_inspection_panel)
