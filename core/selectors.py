@@ -9,11 +9,15 @@ from django.db.models import Q, QuerySet
 from core.models import AuditEvent, ClosureDay, Deadline, Document
 
 
-def audit_history(record: models.Model, limit: int = 50) -> QuerySet[AuditEvent]:
-    """The audit rows about one record, newest first."""
-    return AuditEvent.objects.filter(
+def audit_history(record: models.Model, limit: int = 50, partnership=None) -> QuerySet[AuditEvent]:
+    """The audit rows about one record, newest first; with `partnership`, only that partnership's
+    (a record shared by partnerships, such as a person, shows each only its own rows)."""
+    rows = AuditEvent.objects.filter(
         subject_type=ContentType.objects.get_for_model(record), subject_id=str(record.pk)
-    ).select_related("actor")[:limit]
+    )
+    if partnership is not None:
+        rows = rows.filter(partnership=partnership)
+    return rows.select_related("actor")[:limit]
 
 
 def audit_search(

@@ -4,6 +4,7 @@ from django.utils import timezone
 from django_otp import devices_for_user, match_token
 
 from core.forms import VersionedModelForm
+from partnership import access
 from partnership.models import (
     Area,
     Group,
@@ -196,9 +197,33 @@ class MembershipForm(forms.Form):
         return person
 
 
+_ROLE_ERRORS = {
+    "required": "Select at least one role",
+    "invalid_choice": "Select only the roles listed",
+}
+
+
+def _roles_field(grantable: list[str]) -> forms.MultipleChoiceField:
+    return forms.MultipleChoiceField(
+        choices=[(role, Role(role).label) for role in grantable],
+        widget=forms.CheckboxSelectMultiple,
+        label="Roles",
+        help_text="Select all that apply.",
+        error_messages=_ROLE_ERRORS,
+    )
+
+
 class PersonInviteForm(forms.Form):
-    full_name = forms.CharField(label="Full name", max_length=200)
-    email = forms.EmailField(label="Email address")
+    full_name = forms.CharField(
+        label="Full name", max_length=200, error_messages={"required": "Enter their full name"}
+    )
+    email = forms.EmailField(
+        label="Email address",
+        error_messages={
+            "required": "Enter their email address",
+            "invalid": "Enter an email address in the correct format, like name@example.com",
+        },
+    )
     job_title = forms.CharField(label="Job title", max_length=200, required=False)
     organisation = forms.ModelChoiceField(
         queryset=Organisation.objects.none(),
@@ -206,18 +231,13 @@ class PersonInviteForm(forms.Form):
         required=False,
         empty_label="Not employed by a partner organisation",
     )
-    roles = forms.MultipleChoiceField(
-        choices=Role.choices,
-        widget=forms.CheckboxSelectMultiple,
-        label="Roles",
-        help_text="Select all that apply.",
-    )
 
-    def __init__(self, *args, partnership, **kwargs):
+    def __init__(self, *args, partnership, by, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["organisation"].queryset = Organisation.objects.filter(
             partnership=partnership
         ).active()
+        self.fields["roles"] = _roles_field(access.grantable_roles(by, partnership))
 
     def clean_email(self):
         email = self.cleaned_data["email"].strip().lower()
@@ -227,27 +247,74 @@ class PersonInviteForm(forms.Form):
 
 
 class PersonEditForm(VersionedModelForm):
-    roles = forms.MultipleChoiceField(
-        choices=Role.choices,
-        widget=forms.CheckboxSelectMultiple,
-        label="Roles",
-        help_text="Select all that apply.",
-    )
+    """A person's details and their roles in one partnership, as far as the editor may change them.
+
+    Nobody changes their own roles; an officer neither gives nor takes away the manager role; and
+    the details of someone who also works for another partnership belong to their whole account.
+    """
 
     class Meta:
         model = User
         fields = ["full_name", "job_title", "organisation"]
         labels = {"full_name": "Full name"}
+        error_messages = {"full_name": {"required": "Enter their full name"}}
 
-    def __init__(self, *args, partnership, **kwargs):
+    def __init__(self, *args, partnership, by, also_works_for=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["organisation"].queryset = Organisation.objects.filter(
-            partnership=partnership
-        ).active()
-        self.fields["organisation"].required = False
-        if self.instance.pk and not self.is_bound:
-            self.fields["roles"].initial = list(
-                self.instance.role_assignments.filter(partnership=partnership).values_list(
-                    "role", flat=True
-                )
+        self.own_record = self.instance.pk == by.pk
+        self.roles_before = set(
+            self.instance.role_assignments.filter(partnership=partnership).values_list(
+                "role", flat=True
             )
+        )
+        self.grantable = access.grantable_roles(by, partnership)
+        self.kept_roles = self.roles_before - set(self.grantable)
+        roles = self.fields["roles"] = _roles_field(self.grantable)
+        roles.initial = sorted(self.roles_before & set(self.grantable))
+        roles.required = not also_works_for and not self.kept_roles
+        if self.kept_roles:
+            roles.help_text += " Only a business unit manager can change their other roles: " + (
+                ", ".join(Role(role).label for role in sorted(self.kept_roles))
+            )
+        if also_works_for:
+            roles.help_text += " Untick every role to remove them from your partnership."
+        if self.own_record:
+            roles.disabled = True
+            roles.help_text = (
+                "You cannot change your own roles: ask another member of the business unit."
+            )
+        organisation = self.fields["organisation"]
+        organisation.required = False
+        organisation.queryset = Organisation.objects.filter(partnership=partnership).active()
+        if also_works_for:
+            for name in self._meta.fields:
+                self.fields[name].disabled = True
+            organisation.queryset = Organisation.objects.filter(pk=self.instance.organisation_id)
+            self.fields["full_name"].help_text = (
+                "Their name, job title and organisation can be changed only by every partnership "
+                "they work for, or by a system administrator."
+            )
+
+    def clean_roles(self):
+        if self.own_record and set(self.data.getlist("roles")) - self.roles_before:
+            raise forms.ValidationError(
+                "You cannot change your own roles: ask another member of the business unit"
+            )
+        chosen = set(self.cleaned_data["roles"]) | self.kept_roles
+        refusal = access.role_change_refusal(
+            own_record=self.own_record,
+            grantable=self.grantable,
+            before=self.roles_before,
+            after=chosen,
+        )
+        if refusal:
+            raise forms.ValidationError(refusal)
+        return sorted(chosen)
+
+    def details(self) -> dict:
+        """The person's details the editor may change, for the service to apply."""
+        return {
+            name: value
+            for name, value in self.changed_values().items()
+            if not self.fields[name].disabled
+        }

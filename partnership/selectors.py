@@ -57,3 +57,12 @@ def chairs_of(group: Group) -> QuerySet[User]:
 def has_authenticator(person: User) -> bool:
     """Whether the person has turned on an authenticator: then every sign-in needs its code."""
     return any(True for _ in devices_for_user(person, confirmed=True))
+
+
+def other_partnerships_of(person: User, partnership: Partnership) -> list[Partnership]:
+    """The partnerships besides `partnership` that a person works for (holds a role in)."""
+    return list(
+        Partnership.objects.filter(role_assignments__person=person)
+        .exclude(pk=partnership.pk)
+        .distinct()
+    )

@@ -4,6 +4,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core import signing
+from django.core.exceptions import PermissionDenied
 from django.core.mail import send_mail
 from django.db import models, transaction
 from django.template.loader import render_to_string
@@ -13,7 +14,15 @@ from django.utils import timezone
 from core import audit
 from core.concurrency import save_if_unchanged
 from core.models import AuditEvent
-from partnership.models import Invitation, Membership, Partnership, RoleAssignment, User
+from partnership import access
+from partnership.models import (
+    Invitation,
+    Membership,
+    Partnership,
+    Role,
+    RoleAssignment,
+    User,
+)
 
 _INVITATION_SALT = "learninghub.invitation"
 
@@ -33,6 +42,8 @@ def invitation_from_token(token: str) -> Invitation | None:
     )
     if invitation is None or invitation.accepted_at is not None or invitation.is_expired:
         return None
+    if invitation.person.deactivated_at is not None:
+        return None  # a deactivated person's invitation is withdrawn with their account
     if invitation.person.invitations.first() != invitation:
         return None
     return invitation
@@ -143,6 +154,7 @@ def person_invite(
     by: User,
 ) -> User:
     """Create an inactive account with its roles and email an expiring link to activate it."""
+    _refuse_role_change(person=User(), partnership=partnership, before=[], after=roles, by=by)
     person = User.objects.create_user(
         email=email,
         password=None,
@@ -169,13 +181,24 @@ def person_invite(
     return person
 
 
+def _refuse_account_change(*, person: User, partnership: Partnership, by: User) -> None:
+    works_for = person.role_assignments.values_list("partnership_id", flat=True)
+    if not access.may_change_account(by, works_for=works_for, partnership=partnership):
+        raise PermissionDenied("Every partnership this person works for must agree to this")
+
+
 @transaction.atomic
-def invitation_resend(*, person: User, by: User) -> Invitation:
+def invitation_resend(*, person: User, partnership: Partnership, by: User) -> Invitation:
+    _refuse_account_change(person=person, partnership=partnership, by=by)
     invitation = Invitation.objects.create(
         person=person, invited_by=by, expires_at=timezone.now() + settings.INVITATION_VALID_FOR
     )
     audit.record(
-        event=AuditEvent.Event.SENT, actor=by, subject=person, details={"invitation": "resent"}
+        event=AuditEvent.Event.SENT,
+        actor=by,
+        subject=person,
+        partnership=partnership,
+        details={"invitation": "resent"},
     )
     transaction.on_commit(lambda: _send_invitation_email(invitation))
     return invitation
@@ -199,6 +222,37 @@ def invitation_accept(*, invitation: Invitation, password: str) -> User:
     return person
 
 
+def _refuse_role_change(*, person: User, partnership: Partnership, before, after, by: User) -> None:
+    refusal = access.role_change_refusal(
+        own_record=person.pk == by.pk,
+        grantable=access.grantable_roles(by, partnership),
+        before=before,
+        after=after,
+    )
+    if refusal:
+        raise PermissionDenied(refusal)
+
+
+def _send_roles_changed_email(
+    *, person: User, partnership: Partnership, before: list[str], after: list[str], by: User
+) -> None:
+    send_mail(
+        subject="Your roles in Learning Hub have changed",
+        message=render_to_string(
+            "partnership/email/roles_changed.txt",
+            {
+                "person": person,
+                "partnership": partnership,
+                "before": [Role(role).label for role in before],
+                "after": [Role(role).label for role in after],
+                "by": by,
+            },
+        ),
+        from_email=None,
+        recipient_list=[person.email],
+    )
+
+
 @transaction.atomic
 def person_update(
     *,
@@ -209,11 +263,15 @@ def person_update(
     expected_version: int,
     by: User,
 ) -> User:
-    """Change a person's details and their roles in `partnership`."""
+    """Change a person's details and their roles in `partnership`; a change of roles is emailed
+    to them. Nobody changes their own roles, and only a manager grants manager."""
     fields = list(data)
     before = audit.snapshot(User.objects.get(pk=person.pk), fields)
     before_roles = sorted(
         person.role_assignments.filter(partnership=partnership).values_list("role", flat=True)
+    )
+    _refuse_role_change(
+        person=person, partnership=partnership, before=before_roles, after=roles, by=by
     )
     for name, value in data.items():
         setattr(person, name, value)
@@ -222,8 +280,18 @@ def person_update(
     for role in roles:
         RoleAssignment.objects.get_or_create(person=person, partnership=partnership, role=role)
     found = audit.changes(before, audit.snapshot(person, fields))
-    if before_roles != sorted(roles):
-        found["roles"] = {"before": before_roles, "after": sorted(roles)}
+    after_roles = sorted(set(roles))
+    if before_roles != after_roles:
+        found["roles"] = {"before": before_roles, "after": after_roles}
+        transaction.on_commit(
+            lambda: _send_roles_changed_email(
+                person=person,
+                partnership=partnership,
+                before=before_roles,
+                after=after_roles,
+                by=by,
+            )
+        )
     audit.record(
         event=AuditEvent.Event.CHANGED,
         actor=by,
@@ -237,6 +305,7 @@ def person_update(
 @transaction.atomic
 def person_deactivate(*, person: User, by: User, partnership: Partnership) -> User:
     """Stop a person signing in; their account stays, because records point at it."""
+    _refuse_account_change(person=person, partnership=partnership, by=by)
     person.is_active = False
     person.deactivated_at = timezone.now()
     person.save(update_fields=["is_active", "deactivated_at"])
@@ -246,6 +315,7 @@ def person_deactivate(*, person: User, by: User, partnership: Partnership) -> Us
 
 @transaction.atomic
 def person_reactivate(*, person: User, by: User, partnership: Partnership) -> User:
+    _refuse_account_change(person=person, partnership=partnership, by=by)
     person.is_active = True
     person.deactivated_at = None
     person.save(update_fields=["is_active", "deactivated_at"])
@@ -262,6 +332,7 @@ def person_reactivate(*, person: User, by: User, partnership: Partnership) -> Us
 @transaction.atomic
 def person_two_factor_reset(*, person: User, partnership: Partnership, by: User) -> int:
     """Remove a person's authenticators (a lost phone); they set up a new one at their next sign-in."""
+    _refuse_account_change(person=person, partnership=partnership, by=by)
     from django_otp.plugins.otp_totp.models import TOTPDevice
 
     removed, _ = TOTPDevice.objects.filter(user=person).delete()

@@ -1,7 +1,14 @@
-"""People pages: the business unit invites, edits, deactivates and reactivates accounts."""
+"""People pages: the business unit invites, edits, deactivates and reactivates accounts.
+
+A business unit acts only on people who work for its own partnership, and only on what that
+partnership owns: its role assignments. The account itself (signing in, authenticator, name) of
+someone who also works for another partnership is changed only when every partnership they work
+for agrees, or by a system administrator; the pages say so rather than refusing with an error.
+"""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -10,7 +17,7 @@ from core.forms import posted
 from core.selectors import audit_history
 from partnership import access, selectors, services
 from partnership.forms import PersonEditForm, PersonInviteForm
-from partnership.models import Role, User
+from partnership.models import Partnership, Role, User
 
 
 @login_required
@@ -34,7 +41,7 @@ def person_list(request):
 @require_http_methods(["GET", "POST"])
 def person_invite(request):
     partnership = access.require_business_unit(request)
-    form = PersonInviteForm(posted(request), partnership=partnership)
+    form = PersonInviteForm(posted(request), partnership=partnership, by=request.user)
     if form.is_valid():
         person = services.person_invite(
             partnership=partnership, by=request.user, **form.cleaned_data
@@ -44,22 +51,53 @@ def person_invite(request):
     return render(request, "partnership/person_invite.html", {"form": form})
 
 
+def _person_here(request, pk, *, write: bool = False) -> tuple[User, Partnership]:
+    """A person of the business unit's own partnership (else 404), and that partnership."""
+    person = access.get_for_user(
+        request.user, User.objects.select_related("organisation"), pk, write=write
+    )
+    partnership = access.require_partnership(request)
+    if person != request.user or write:
+        partnership = access.require_business_unit(request)
+        if not person.role_assignments.filter(partnership=partnership).exists():
+            raise Http404("This person does not work for your partnership")
+    return person, partnership
+
+
+def _shared_account(request, person, partnership) -> str:
+    """Why this partnership alone may not change the person's account, or "" if it may."""
+    others = selectors.other_partnerships_of(person, partnership)
+    if access.may_change_account(
+        request.user, works_for=[other.pk for other in others], partnership=partnership
+    ):
+        return ""
+    return (
+        f"This person also works for {', '.join(str(other) for other in others)}. Their account "
+        "can be deactivated, or its two-factor authentication reset, only by every partnership "
+        "they work for, or by a system administrator. You can remove their roles in your "
+        "partnership."
+    )
+
+
 @login_required
 def person_detail(request, pk):
-    person = access.get_for_user(request.user, User.objects.select_related("organisation"), pk)
-    partnership = access.require_partnership(request)
+    person, partnership = _person_here(request, pk)
+    can_manage = access.is_business_unit(request.user, partnership)
     return render(
         request,
         "partnership/person_detail.html",
         {
             "person": person,
             "roles": person.role_assignments.filter(partnership=partnership),
-            "memberships": person.memberships.select_related("group"),
+            "memberships": person.memberships.filter(group__partnership=partnership).select_related(
+                "group"
+            ),
             "invitation": person.invitations.first(),
-            "can_manage": access.is_business_unit(request.user, partnership),
+            "can_manage": can_manage,
+            "shared_account": _shared_account(request, person, partnership) if can_manage else "",
             "can_reset_two_factor": access.is_business_unit_manager(request.user, partnership)
             and person != request.user,
-            "history": audit_history(person),
+            "history": audit_history(person, partnership=partnership),
         },
     )
 
@@ -67,59 +105,82 @@ def person_detail(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def person_edit(request, pk):
-    person = access.get_for_user(request.user, User.objects.all(), pk, write=True)
-    partnership = access.require_business_unit(request)
-    form = PersonEditForm(posted(request), instance=person, partnership=partnership)
+    person, partnership = _person_here(request, pk, write=True)
+    form = PersonEditForm(
+        posted(request),
+        instance=person,
+        partnership=partnership,
+        by=request.user,
+        also_works_for=selectors.other_partnerships_of(person, partnership),
+    )
     if form.is_valid() and saved_without_conflict(
         form,
         lambda: services.person_update(
             person=person,
             partnership=partnership,
-            data=form.changed_values(),
+            data=form.details(),
             roles=form.cleaned_data["roles"],
             expected_version=form.cleaned_data["version"],
             by=request.user,
         ),
     ):
+        if not form.cleaned_data["roles"]:
+            messages.success(request, f"{person} no longer works for your partnership")
+            return redirect("partnership:person_list")
         messages.success(request, f"{person} updated")
         return redirect("partnership:person_detail", pk=person.pk)
     return render(request, "partnership/person_edit.html", {"form": form, "person": person})
 
 
+def _account_action(
+    request, pk, action, done: str, *, managers_only: bool = False, own_refusal: str = ""
+):
+    """Runs `action` on a person's account if this partnership may change it alone."""
+    person, partnership = _person_here(request, pk, write=True)
+    if managers_only:
+        access.require_business_unit_manager(request)
+    refusal = own_refusal if person == request.user else ""
+    refusal = refusal or _shared_account(request, person, partnership)
+    if refusal:
+        messages.error(request, refusal)
+    else:
+        action(person=person, partnership=partnership, by=request.user)
+        messages.success(request, done.format(person=person))
+    return redirect("partnership:person_detail", pk=person.pk)
+
+
 @login_required
 @require_POST
 def person_set_active(request, pk, active):
-    person = access.get_for_user(request.user, User.objects.all(), pk, write=True)
-    partnership = access.require_business_unit(request)
-    if person == request.user:
-        messages.error(request, "You cannot deactivate your own account")
-    elif active:
-        services.person_reactivate(person=person, by=request.user, partnership=partnership)
-        messages.success(request, f"{person} can sign in again")
-    else:
-        services.person_deactivate(person=person, by=request.user, partnership=partnership)
-        messages.success(request, f"{person} can no longer sign in")
-    return redirect("partnership:person_detail", pk=person.pk)
+    action, done = (
+        (services.person_reactivate, "{person} can sign in again")
+        if active
+        else (services.person_deactivate, "{person} can no longer sign in")
+    )
+    return _account_action(
+        request, pk, action, done, own_refusal="You cannot deactivate your own account"
+    )
 
 
 @login_required
 @require_POST
 def person_resend_invitation(request, pk):
-    person = access.get_for_user(request.user, User.objects.all(), pk, write=True)
-    access.require_business_unit(request)
-    services.invitation_resend(person=person, by=request.user)
-    messages.success(request, f"A new invitation has been sent to {person.email}")
-    return redirect("partnership:person_detail", pk=person.pk)
+    return _account_action(
+        request,
+        pk,
+        services.invitation_resend,
+        "A new invitation has been sent to {person.email}",
+    )
 
 
 @login_required
 @require_POST
 def person_two_factor_reset(request, pk):
-    person = access.get_for_user(request.user, User.objects.all(), pk, write=True)
-    partnership = access.require_business_unit_manager(request)
-    services.person_two_factor_reset(person=person, partnership=partnership, by=request.user)
-    messages.success(
+    return _account_action(
         request,
-        f"Two-factor authentication reset: {person} will set up a new authenticator when they next sign in",
+        pk,
+        services.person_two_factor_reset,
+        "Two-factor authentication reset: {person} will set up a new authenticator when they "
+        "next sign in",
+        managers_only=True,
     )
-    return redirect("partnership:person_detail", pk=person.pk)
