@@ -33,3 +33,8 @@ class ChildDeathsConfig(AppConfig):
         NavItem("Child deaths", "child_deaths:death_list", 40, shown_to=_works_on_deaths),
     )
     dashboard_panel = staticmethod(_requests_panel)
+
+    def ready(self):
+        from child_deaths import similar_work
+
+        similar_work.register_all()

@@ -26,6 +26,7 @@ from core.references import next_reference
 from core.services import deadline_complete, deadline_set
 from learning import services as learning
 from learning.models import Finding
+from learning.services_similar import similar_work_changed
 from partnership.models import Area, Group, Organisation, Partnership, Role, User
 from reviews.services import learning_referral_submit
 
@@ -313,6 +314,7 @@ def analysis_record(
             "modifiable": analysis.get_modifiable_display(),
         },
     )
+    similar_work_changed(source=analysis)
     if analysis.learning:
         finding = learning.finding_record(
             source=death,

@@ -10,3 +10,8 @@ class LearningConfig(AppConfig):
         NavItem("Action plan", "learning:action_plan", 40),
         NavItem("Learning", "learning:index", 45),
     )
+
+    def ready(self):
+        from learning import similar_work
+
+        similar_work.register_all()

@@ -92,8 +92,6 @@ class Finding(SourceLink, Versioned):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     recorded_at = models.DateTimeField(default=timezone.now, db_index=True)
-    # Set by every service that changes the finding: similar-work search rebuilds its index on it.
-    changed_at = models.DateTimeField(default=timezone.now)
 
     objects = PartnershipRecordQuerySet.as_manager()
 
@@ -102,7 +100,6 @@ class Finding(SourceLink, Versioned):
         indexes = [
             models.Index(fields=["source_type", "source_id"]),
             models.Index(fields=["partnership", "-recorded_at"]),
-            models.Index(fields=["partnership", "changed_at"]),
         ]
 
     def __str__(self) -> str:
@@ -569,3 +566,83 @@ class OtherSource(Versioned):
 
     def get_absolute_url(self) -> str:
         return reverse("learning:other_source_detail", args=[self.pk])
+
+
+class SimilarWorkEntry(models.Model):
+    """One record of any kind in the similar-work index, as its source described it.
+
+    Written only by the index services (`learning.services_similar`), from the background worker,
+    so every process reads the same index and no request builds it.
+    """
+
+    partnership = models.ForeignKey(
+        "partnership.Partnership", on_delete=models.CASCADE, related_name="+"
+    )
+    source_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    source_id = models.PositiveBigIntegerField()
+    kind = models.CharField(max_length=80)
+    reference = models.CharField(max_length=80)
+    title = models.CharField(max_length=300)
+    url = models.CharField(max_length=300)
+    stage = models.CharField(max_length=80, blank=True)
+    # Open while empty; closed work drops out of search three years after this date.
+    closed_on = models.DateField(null=True, blank=True)
+    text = models.TextField()
+    # The text's terms (`learning.retrieval.terms`) in order, space separated and padded with
+    # spaces, so " term " finds a word; PostgreSQL reads them through a GIN index.
+    terms = models.TextField()
+    length = models.PositiveIntegerField()
+    themes = models.ManyToManyField(Theme, blank=True, related_name="+")
+    agencies = models.TextField(blank=True, help_text="One agency name a line.")
+    recorded_on = models.DateField(null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source_type", "source_id"], name="similar_work_entry_one_per_record"
+            )
+        ]
+        indexes = [models.Index(fields=["partnership", "closed_on"])]
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.reference}"
+
+    @property
+    def agency_names(self) -> list[str]:
+        return [name for name in self.agencies.splitlines() if name]
+
+
+class SimilarWorkTerm(models.Model):
+    """How many of a partnership's index entries hold a term (BM25's document frequency)."""
+
+    partnership = models.ForeignKey(
+        "partnership.Partnership", on_delete=models.CASCADE, related_name="+"
+    )
+    term = models.CharField(max_length=100)
+    documents = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["partnership", "term"], name="similar_work_term_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.term}: {self.documents}"
+
+
+class SimilarWorkCorpus(models.Model):
+    """The size of a partnership's index: its entries and their terms (BM25's average length)."""
+
+    partnership = models.OneToOneField(
+        "partnership.Partnership", on_delete=models.CASCADE, related_name="+"
+    )
+    documents = models.PositiveIntegerField(default=0)
+    total_length = models.PositiveBigIntegerField(default=0)
+
+    def __str__(self) -> str:
+        return f"{self.documents} entries"
+
+    @property
+    def average_length(self) -> float:
+        return self.total_length / self.documents if self.documents else 0.0

@@ -1,14 +1,17 @@
 """Reads of the learning spine: a source's learning, action plans, similar and recurring learning."""
 
 import datetime
-from collections import defaultdict
+import operator
+from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import reduce
 
-import numpy as np
 from django.contrib.contenttypes.models import ContentType
-from django.db import models
+from django.db import connection, models
 from django.db.models import (
+    BooleanField,
     CharField,
     Count,
     F,
@@ -18,12 +21,12 @@ from django.db.models import (
     QuerySet,
     Value,
     Window,
-    prefetch_related_objects,
 )
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Concat, RowNumber
 from django.utils import timezone
 
-from learning import similarity
+from learning import retrieval
 from learning.models import (
     Action,
     DisseminationChannel,
@@ -31,12 +34,13 @@ from learning.models import (
     Finding,
     Publication,
     Recommendation,
+    SimilarWorkCorpus,
+    SimilarWorkEntry,
+    SimilarWorkTerm,
     Theme,
 )
 
 SIMILAR_WORK_YEARS = 3
-# Below this cosine similarity two texts share only incidental words.
-MINIMUM_TEXT_SIMILARITY = 0.05
 
 
 def _of_source(queryset: QuerySet, source: models.Model) -> QuerySet:
@@ -194,6 +198,7 @@ def action_updates(action: Action):
 
 @dataclass(frozen=True)
 class SimilarItem:
+    kind: str
     title: str
     reference: str
     url: str
@@ -203,79 +208,185 @@ class SimilarItem:
     date: datetime.date | None = None
 
 
-def _recent_findings(partnership) -> QuerySet[Finding]:
-    since = timezone.now() - timedelta(days=365 * SIMILAR_WORK_YEARS)
-    return Finding.objects.filter(partnership=partnership, recorded_at__gte=since)
+# Enough candidates for the ranking to choose from; each is read and scored in Python.
+SIMILAR_CANDIDATES = 400
+SIMILAR_BY_THEME = 100
+# The weights of text, shared themes and shared agencies in the score.
+TEXT_WEIGHT, THEME_WEIGHT, AGENCY_WEIGHT = 0.7, 0.2, 0.1
+
+
+def _holding(entries: QuerySet, terms: list[str], *, every: bool) -> QuerySet:
+    """Entries holding every one (or any) of `terms`: through the GIN index on PostgreSQL, by
+    scanning elsewhere."""
+    if connection.vendor == "postgresql":
+        return entries.filter(
+            RawSQL(
+                "to_tsvector('simple', learning_similarworkentry.terms) @@ to_tsquery('simple', %s)",
+                [(" & " if every else " | ").join(terms)],
+                output_field=BooleanField(),
+            )
+        )
+    found = [Q(terms__contains=f" {term} ") for term in terms]
+    return entries.filter(reduce(operator.and_ if every else operator.or_, found))
+
+
+def _candidates(entries: QuerySet, terms: list[str], wanted: int) -> set[int]:
+    """Entries holding all the query's terms, then all of fewer and fewer of its rarest, then
+    any of them, until there are enough to rank (terms come rarest first)."""
+    if not terms:
+        return set()
+    found: set[int] = set()
+    steps = sorted({len(terms), -(-2 * len(terms) // 3), -(-len(terms) // 3)}, reverse=True)
+    searches = [(terms[:step], True) for step in steps] + [(terms, False)]
+    for some, every in searches:
+        found |= set(
+            _holding(entries, some, every=every).values_list("pk", flat=True)[:SIMILAR_CANDIDATES]
+        )
+        if len(found) >= wanted:
+            break
+    return found
+
+
+def _visible(entries: list[SimilarWorkEntry], user) -> list[SimilarWorkEntry]:
+    """Only the entries whose records `user` may open, one query per kind of record."""
+    by_type: dict[int, set[int]] = defaultdict(set)
+    for entry in entries:
+        by_type[entry.source_type_id].add(entry.source_id)
+    allowed: set[tuple[int, int]] = set()
+    for type_id, ids in by_type.items():
+        model = ContentType.objects.get_for_id(type_id).model_class()
+        if model is None:
+            continue
+        for pk in (
+            model._default_manager.visible_to(user).filter(pk__in=ids).values_list("pk", flat=True)
+        ):
+            allowed.add((type_id, pk))
+    return [entry for entry in entries if (entry.source_type_id, entry.source_id) in allowed]
+
+
+def _status(entry: SimilarWorkEntry) -> str:
+    if entry.closed_on:
+        return f"Closed {entry.closed_on:%-d %B %Y}"
+    return f"Open ({entry.stage})" if entry.stage else "Open"
 
 
 def similar_work(
-    *, partnership, text: str, themes=(), exclude=None, limit: int = 10
+    *,
+    partnership,
+    text: str,
+    themes=(),
+    agencies: Iterable[str] = (),
+    user=None,
+    exclude: Iterable[models.Model] = (),
+    limit: int = 10,
+    today: date | None = None,
 ) -> list[SimilarItem]:
-    """Findings of the last three years like `text` (TF-IDF cosine) or sharing its themes, ranked.
+    """Work of every kind, open or closed in the last three years, like `text`, best first.
 
-    The score is three parts text similarity and one part the share of the given themes in common,
-    so that work on the same themes shows even where it is worded differently.
+    Text is ranked by BM25 over the index the worker keeps (`learning.retrieval`), then combined
+    with the share of the given themes and agencies each record shares. With `user`, records the
+    person may not open are left out before anything is counted; without, everything is (commands).
     """
-    findings = _recent_findings(partnership)
-    theme_ids = {getattr(theme, "pk", theme) for theme in themes}
-    # Cheap to read from indexes: any finding added, changed or leaving the window changes it.
-    freshness = (
-        partnership.pk,
-        findings.count(),
-        Finding.objects.filter(partnership=partnership).aggregate(last=Max("changed_at"))["last"],
-    )
-    index = similarity.index_for(
-        key=freshness,
-        documents=lambda: findings.values_list("id", "title", "description").iterator(),
-    )
-    if not len(index.ids):
+    corpus = SimilarWorkCorpus.objects.filter(partnership=partnership).first()
+    if corpus is None or not corpus.documents:
         return []
-    text_scores = index.similarities(text)
-    shared_themes = np.zeros(len(index.ids))
-    theme_matches: dict[int, set[int]] = defaultdict(set)
-    # Themes belong to one partnership, so their links need no join to the partnership's findings.
-    for finding_id, theme_id in Finding.themes.through.objects.filter(
-        theme_id__in=theme_ids
-    ).values_list("finding_id", "theme_id"):
-        position = index.position.get(finding_id)
-        if position is not None:
-            shared_themes[position] += 1
-            theme_matches[finding_id].add(theme_id)
-    scores = 0.75 * text_scores + 0.25 * shared_themes / max(len(theme_ids), 1)
-    scores[(text_scores < MINIMUM_TEXT_SIMILARITY) & (shared_themes == 0)] = 0
-    if exclude is not None:
-        for finding_id in _of_source(findings, exclude).values_list("id", flat=True):
-            scores[index.position[finding_id]] = 0
-    candidates = np.nonzero(scores)[0]
-    top = candidates[np.argsort(-scores[candidates], kind="stable")[:limit]]
-    best = [int(index.ids[position]) for position in top]
-    scores_by_id = {int(index.ids[position]): float(scores[position]) for position in top}
-    chosen = Finding.objects.in_bulk(best)
-    names = dict(Theme.objects.filter(pk__in=theme_ids).values_list("pk", "name"))
-    prefetch_related_objects(list(chosen.values()), "source__partnership")
-    items = []
-    for finding_id in best:
-        finding = chosen[finding_id]
-        reasons = []
-        shared = sorted(names[theme_id] for theme_id in theme_matches.get(finding_id, ()))
-        if shared:
-            reasons.append("Shared themes: " + ", ".join(shared))
-        terms = index.shared_terms(text, finding_id)
-        if terms:
-            reasons.append("Shared terms: " + ", ".join(terms))
-        source = finding.source
-        items.append(
-            SimilarItem(
-                title=f"{finding.title} ({getattr(source, 'learning_title', 'source')})",
-                reference=getattr(source, "learning_reference", finding.reference),
-                url=finding.get_absolute_url(),
-                score=round(scores_by_id[finding_id], 3),
-                reasons=reasons,
-                status=getattr(source, "learning_status", "")
-                or ("Closed" if getattr(source, "closed_at", None) else "In progress"),
-                date=timezone.localdate(finding.recorded_at),
-            )
+    today = today or timezone.localdate()
+    entries = SimilarWorkEntry.objects.filter(partnership=partnership).filter(
+        Q(closed_on__isnull=True)
+        | Q(closed_on__gte=today - timedelta(days=365 * SIMILAR_WORK_YEARS))
+    )
+    left_out: dict[int, list[int]] = defaultdict(list)
+    for record in filter(None, exclude):
+        left_out[ContentType.objects.get_for_model(record).pk].append(record.pk)
+    for type_id, record_ids in left_out.items():
+        entries = entries.exclude(source_type_id=type_id, source_id__in=record_ids)
+    words = retrieval.words(text)
+    frequency = dict(
+        SimilarWorkTerm.objects.filter(
+            partnership=partnership, term__in={term for term, _ in words}, documents__gt=0
+        ).values_list("term", "documents")
+    )
+    terms = retrieval.query_terms(text, frequency, corpus.documents)
+    weights = {term: retrieval.idf(corpus.documents, frequency[term]) for term in terms}
+    theme_ids = {getattr(theme, "pk", theme) for theme in themes}
+    agency_names = {name.strip().lower() for name in agencies if name.strip()}
+    wanted = max(limit * 4, 40)
+    ids = _candidates(entries, terms, wanted)
+    if theme_ids:
+        ids |= set(
+            entries.filter(themes__in=theme_ids)
+            .order_by("-recorded_on")
+            .values_list("pk", flat=True)[:SIMILAR_BY_THEME]
         )
+    if not ids:
+        return []
+    rows = list(
+        SimilarWorkEntry.objects.filter(pk__in=ids).only("pk", "terms", "length", "agencies")
+    )
+    shared_themes: dict[int, set[int]] = defaultdict(set)
+    for entry_id, theme_id in SimilarWorkEntry.themes.through.objects.filter(
+        similarworkentry_id__in=ids, theme_id__in=theme_ids
+    ).values_list("similarworkentry_id", "theme_id"):
+        shared_themes[entry_id].add(theme_id)
+    best_text = retrieval.best_possible(terms, weights)
+    scored = []
+    for row in rows:
+        match = retrieval.bm25(
+            terms,
+            Counter(row.terms.split()),
+            length=row.length,
+            average_length=corpus.average_length,
+            weights=weights,
+        )
+        agencies_shared = {name for name in row.agency_names if name.lower() in agency_names}
+        score = (
+            TEXT_WEIGHT * match.score / best_text
+            + THEME_WEIGHT * len(shared_themes[row.pk]) / max(len(theme_ids), 1)
+            + AGENCY_WEIGHT * len(agencies_shared) / max(len(agency_names), 1)
+        )
+        if score > 0:
+            scored.append((score, row.pk, match, agencies_shared))
+    scored.sort(key=lambda item: (-item[0], item[1]))
+    written = {term: word for term, word in reversed(words)}
+    theme_names = dict(Theme.objects.filter(pk__in=theme_ids).values_list("pk", "name"))
+    items: list[SimilarItem] = []
+    # Records the person may not open are dropped before counting: read a few more than needed.
+    for start in range(0, len(scored), limit * 3):
+        chunk = scored[start : start + limit * 3]
+        full = SimilarWorkEntry.objects.in_bulk([pk for _, pk, _, _ in chunk])
+        shown = {
+            entry.pk
+            for entry in (full.values() if user is None else _visible(list(full.values()), user))
+        }
+        for score, pk, match, agencies_shared in chunk:
+            if pk not in shown or len(items) >= limit:
+                continue
+            entry = full[pk]
+            reasons = []
+            themes_shared = sorted(theme_names[theme] for theme in shared_themes[pk])
+            if themes_shared:
+                reasons.append("Shared themes: " + ", ".join(themes_shared))
+            if agencies_shared:
+                reasons.append("Shared agencies: " + ", ".join(sorted(agencies_shared)))
+            if match.contributions:
+                reasons.append(
+                    "Matching words: "
+                    + ", ".join(written.get(term, term) for term, _ in match.contributions[:6])
+                )
+            items.append(
+                SimilarItem(
+                    kind=entry.kind,
+                    title=entry.title,
+                    reference=entry.reference,
+                    url=entry.url,
+                    score=round(score, 3),
+                    reasons=reasons,
+                    status=_status(entry),
+                    date=entry.recorded_on,
+                )
+            )
+        if len(items) >= limit:
+            break
     return items
 
 

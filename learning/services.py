@@ -29,6 +29,7 @@ from learning.models import (
     Theme,
 )
 from learning.publication import Hit, Subjects, find_identifying_details
+from learning.services_similar import similar_work_changed
 from learning.themes import STANDARD_THEMES
 from partnership.models import Partnership
 from partnership.selectors import chairs_of
@@ -161,6 +162,7 @@ def finding_record(
         subject=finding,
         details={"source": source.learning_reference, "aim": aim},
     )
+    similar_work_changed(source=finding)
     return finding
 
 
@@ -172,10 +174,7 @@ def finding_update(*, finding: Finding, data: dict, expected_version: int, by) -
     before = audit.snapshot(finding, [*FINDING_FIELDS, "themes"])
     for name in FINDING_FIELDS:
         setattr(finding, name, data[name])
-    finding.changed_at = timezone.now()
-    save_if_unchanged(
-        finding, expected_version=expected_version, fields=[*FINDING_FIELDS, "changed_at"]
-    )
+    save_if_unchanged(finding, expected_version=expected_version, fields=FINDING_FIELDS)
     finding.themes.set(_check_themes(finding.partnership, data["themes"]))
     audit.record(
         event=AuditEvent.Event.CHANGED,
@@ -183,6 +182,7 @@ def finding_update(*, finding: Finding, data: dict, expected_version: int, by) -
         subject=finding,
         details=audit.changes(before, audit.snapshot(finding, [*FINDING_FIELDS, "themes"])),
     )
+    similar_work_changed(source=finding)
     return finding
 
 
@@ -210,6 +210,7 @@ def recommendation_record(
         subject=recommendation,
         details={"source": source.learning_reference, "owning group": owning_group},
     )
+    similar_work_changed(source=recommendation)
     return recommendation
 
 
@@ -258,6 +259,7 @@ def action_create(
         subject=action,
         details={"owner": owner_organisation, "due": due_date},
     )
+    similar_work_changed(source=action)
     return action
 
 
@@ -287,6 +289,7 @@ def action_update_progress(
             "note": note,
         },
     )
+    similar_work_changed(source=action)
     return update
 
 
@@ -321,6 +324,8 @@ def action_close(
             "signed off by": action.recommendation.owning_group,
         },
     )
+    similar_work_changed(source=action)
+    similar_work_changed(source=action.recommendation)
     return evidence
 
 
@@ -669,6 +674,7 @@ def other_source_create(
         subject=source,
         details={"reference": source.learning_reference},
     )
+    similar_work_changed(source=source)
     return source
 
 
@@ -682,4 +688,5 @@ def other_source_close(*, source: OtherSource, by) -> OtherSource:
     source.closed_at = timezone.now()
     save_if_unchanged(source, expected_version=source.version, fields=["closed_at"])
     audit.record(event=AuditEvent.Event.DECIDED, actor=by, subject=source, details={"closed": True})
+    similar_work_changed(source=source)
     return source

@@ -13,3 +13,8 @@ class PerformanceConfig(AppConfig):
     name = "performance"
     verbose_name = "Performance management"
     navigation = (NavItem("Performance", "performance:report", 50, shown_to=_reads_performance),)
+
+    def ready(self):
+        from performance import similar_work
+
+        similar_work.register_all()

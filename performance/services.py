@@ -12,6 +12,7 @@ from core.concurrency import save_if_unchanged
 from core.models import AuditEvent
 from core.services import table_import_keep
 from learning import services as learning
+from learning.services_similar import similar_work_changed
 from partnership.models import Area, Organisation, Partnership, User
 from performance import catalogue, importing
 from performance.models import AuditProposal, Indicator, PerformanceImport, Scrutiny
@@ -255,6 +256,7 @@ def scrutiny_record(
         subject=scrutiny,
         details={"outcome": outcome, "quarter": scrutiny.quarter},
     )
+    similar_work_changed(source=scrutiny)
     if outcome == Scrutiny.Outcome.FINDING:
         learning.dissemination_plan_open(source=scrutiny, by=by)
         learning.finding_record(source=scrutiny, by=by, **finding)
@@ -275,4 +277,5 @@ def audit_proposal_record(*, scrutiny: Scrutiny, title: str, focus: str, by: Use
     audit.record(
         event=AuditEvent.Event.CREATED, actor=by, subject=proposal, details={"focus": focus}
     )
+    similar_work_changed(source=proposal)
     return proposal

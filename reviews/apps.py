@@ -41,3 +41,8 @@ class ReviewsConfig(AppConfig):
         NavItem("Requests", "reviews:request_list", 22, shown_to=_sees_requests),
     )
     dashboard_panel = staticmethod(_triage_panel)
+
+    def ready(self):
+        from reviews import similar_work
+
+        similar_work.register_all()

@@ -22,6 +22,7 @@ from reviews.models import (
     Review,
 )
 from reviews.services import criteria_case
+from reviews.similar_work import AGENCY_SEPARATORS
 
 
 def referrals_for(user, partnership) -> QuerySet[LearningReferral]:
@@ -38,11 +39,14 @@ def referrals_awaiting_triage(partnership) -> QuerySet[LearningReferral]:
     ).order_by("referred_at")
 
 
-def similar_to(referral: LearningReferral) -> list[SimilarItem]:
+def similar_to(referral: LearningReferral, user) -> list[SimilarItem]:
     """Work in progress or recently done like the referral, for triage (framework principle 2)."""
-    text = " ".join([referral.title, referral.what_happened, referral.why_learning])
     return learning_selectors.similar_work(
-        partnership=referral.partnership, text=text, exclude=referral
+        partnership=referral.partnership,
+        text=" ".join([referral.title, referral.what_happened, referral.why_learning]),
+        agencies=AGENCY_SEPARATORS.split(referral.agencies_involved),
+        user=user,
+        exclude=[referral],
     )
 
 

@@ -15,6 +15,7 @@ from core.models import AuditEvent
 from core.references import next_reference
 from core.selectors import closure_dates
 from core.services import deadline_complete, deadline_set
+from learning.services_similar import similar_work_changed
 from partnership import access
 from partnership.models import Organisation, Partnership, Role, User
 from reviews.criteria import EVIDENCE_NEEDED, Case, assess
@@ -67,6 +68,7 @@ def learning_referral_submit(
         subject=referral,
         details={"title": title, "origin": str(origin) if origin is not None else None},
     )
+    similar_work_changed(source=referral)
     return referral
 
 
@@ -122,6 +124,7 @@ def learning_referral_triage(
         subject=referral,
         details={"outcome": outcome, "reason": reason},
     )
+    similar_work_changed(source=referral)
     _email_on_commit(
         subject=f"Your learning referral {referral.reference}",
         body=(
@@ -222,6 +225,8 @@ def notification_create(
             "rapid_review_by": deadlines.rapid_review_by,
         },
     )
+    similar_work_changed(source=notification)
+    similar_work_changed(source=notification.rapid_review)
     return notification
 
 
@@ -426,6 +431,7 @@ def key_practice_episode_add(
         partnership=rapid_review.partnership,
         details={"title": title},
     )
+    similar_work_changed(source=rapid_review)
     return episode
 
 
@@ -449,6 +455,7 @@ def versioned_update(
         subject=record,
         details={"changes": audit.changes(before, audit.snapshot(record, list(data)))},
     )
+    similar_work_changed(source=record)
 
 
 def criteria_case(rapid_review: RapidReview) -> Case | None:
@@ -514,6 +521,8 @@ def rapid_review_decide(
             "national_review": national_review_recommended,
         },
     )
+    similar_work_changed(source=rapid_review)
+    similar_work_changed(source=rapid_review.notification)
     _email_on_commit(
         subject=f"Sign off the rapid review decision for {rapid_review.notification.reference}",
         body=f"The decision is recorded: {rapid_review.get_decision_display()}.\n\n{_link(rapid_review)}\n",

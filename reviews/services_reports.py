@@ -13,6 +13,7 @@ from core.working_days import add_working_days, working_days_between
 from learning.models import Publication
 from learning.selectors import dissemination_blockers
 from learning.services import publication_publish
+from learning.services_similar import similar_work_changed
 from partnership import access
 from partnership.models import User
 from reviews.deadlines import REPORT_NOTICE_WORKING_DAYS, report_notice_by
@@ -54,6 +55,7 @@ def report_draft_add(*, review: Review, summary: str, body: str, by: User) -> Re
         partnership=review.partnership,
         details={"review": review.reference, "version": draft.version},
     )
+    similar_work_changed(source=review)
     return draft
 
 
@@ -104,6 +106,7 @@ def review_agree_final(*, review: Review, by: User) -> Review:
     audit.record(
         event=AuditEvent.Event.DECIDED, actor=by, subject=review, details={"status": review.status}
     )
+    similar_work_changed(source=review)
     return review
 
 
@@ -227,6 +230,7 @@ def review_publish(*, review: Review, by: User) -> Publication:
         subject=review,
         details={"publication": publication.pk, "draft_version": draft.version},
     )
+    similar_work_changed(source=review)
     return publication
 
 
@@ -251,4 +255,5 @@ def review_close(*, review: Review, by: User) -> Review:
     audit.record(
         event=AuditEvent.Event.DECIDED, actor=by, subject=review, details={"status": review.status}
     )
+    similar_work_changed(source=review)
     return review

@@ -10,6 +10,7 @@ from core.models import AuditEvent
 from core.references import next_reference
 from core.services import deadline_complete, deadline_set, table_import_keep
 from learning.services import dissemination_plan_open
+from learning.services_similar import similar_work_changed
 from partnership import access
 from partnership.models import Organisation, Partnership, Role, User
 from reviews import chronology
@@ -75,6 +76,7 @@ def review_open(
         subject=review,
         details={"type": review_type, "title": title},
     )
+    similar_work_changed(source=review)
     return review
 
 
@@ -145,6 +147,7 @@ def terms_of_reference_draft(
         partnership=review.partnership,
         details={"review": review.reference, "version": terms.version},
     )
+    similar_work_changed(source=review)
     return terms
 
 

@@ -59,7 +59,7 @@ def _referral_page(request, referral: LearningReferral, **forms_shown):
         "referral": referral,
         "can_triage": can_triage,
         "triage_form": forms.TriageForm() if can_triage else None,
-        "similar": selectors.similar_to(referral) if can_triage else [],
+        "similar": selectors.similar_to(referral, request.user) if can_triage else [],
         "history": audit_history(referral) if can_triage else [],
         **forms_shown,
     }

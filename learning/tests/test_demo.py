@@ -1,7 +1,7 @@
 import pytest
 from django.core.management import call_command
 
-from learning.models import Action, Briefing, OtherSource, Publication
+from learning.models import Action, Briefing, OtherSource, Publication, SimilarWorkEntry
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_allowed")]
 
@@ -13,3 +13,13 @@ def test_the_demo_has_learning_an_overdue_action_and_a_published_briefing():
     assert Action.objects.count() == 2
     assert Briefing.objects.get().status == Briefing.Status.PUBLISHED
     assert Publication.objects.filter(kind=Publication.Kind.BRIEFING).exists()
+
+
+def test_the_demo_loads_its_work_into_the_similar_work_index():
+    from learning import selectors
+    from partnership.models import Partnership
+
+    call_command("load_demo", verbosity=0)
+    partnership = Partnership.objects.order_by("pk").first()
+    assert SimilarWorkEntry.objects.filter(partnership=partnership).count() > 3
+    assert selectors.similar_work(partnership=partnership, text="neglect")

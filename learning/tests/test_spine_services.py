@@ -1,6 +1,6 @@
 """The spine contract other sources call: findings, recommendations, actions, dissemination, publication."""
 
-from datetime import date, timedelta
+from datetime import date
 
 import pytest
 import time_machine
@@ -278,48 +278,6 @@ def test_standard_themes_seed_once_and_duplicates_merge(cast, source):
     assert not Theme.objects.for_partnership(cast.partnership).filter(pk=duplicate.pk).exists()
 
 
-def test_similar_work_ranks_by_text_and_themes_and_says_why(cast):
-    neglect = ThemeFactory(partnership=cast.partnership, name="Neglect")
-    close = FindingFactory(
-        source__partnership=cast.partnership,
-        title="Missed signs of neglect",
-        description="Health visitors did not escalate concerns about home conditions and neglect.",
-    )
-    close.themes.set([neglect])
-    FindingFactory(
-        source__partnership=cast.partnership,
-        title="Good multi-agency meetings",
-        description="Strategy meetings were timely.",
-    )
-    FindingFactory(
-        source__partnership=cast.other_partnership,
-        title="Neglect elsewhere",
-        description="Home conditions and neglect were missed.",
-    )
-    items = selectors.similar_work(
-        partnership=cast.partnership,
-        text="Concerns about neglect and home conditions",
-        themes=[neglect],
-    )
-    assert [item.url for item in items] == [close.get_absolute_url()]
-    assert "Shared themes: Neglect" in items[0].reasons
-    assert any(
-        reason.startswith("Shared terms:") and "neglect" in reason for reason in items[0].reasons
-    )
-
-
-def test_similar_work_leaves_out_findings_older_than_three_years(cast):
-    old = FindingFactory(
-        source__partnership=cast.partnership,
-        title="Neglect",
-        description="neglect",
-        recorded_at=timezone.now() - timedelta(days=365 * 3 + 5),
-    )
-    assert old.get_absolute_url() not in [
-        item.url for item in selectors.similar_work(partnership=cast.partnership, text="neglect")
-    ]
-
-
 def test_recurring_lessons_show_themes_across_sources_with_actions_and_evidence(cast):
     neglect = ThemeFactory(partnership=cast.partnership, name="Neglect")
     findings = []
@@ -377,32 +335,3 @@ def test_the_worker_reminds_the_owner_and_escalates_an_overdue_action_to_the_gro
         }
     assert mailoutbox[0].to == [cast.contributor.email]
     assert cast.partner_lead.email in mailoutbox[1].to
-
-
-def test_similar_work_sees_a_finding_changed_after_an_earlier_search(cast, source):
-    finding = FindingFactory(
-        source=source, title="Strategy meetings", description="Meetings were timely."
-    )
-    assert selectors.similar_work(partnership=cast.partnership, text="bruising") == []
-    services.finding_update(
-        finding=finding,
-        data={
-            "title": "Bruising",
-            "description": "Bruising was missed.",
-            "aim": "must_improve",
-            "voice_of_the_child": "",
-            "themes": [],
-        },
-        expected_version=finding.version,
-        by=cast.officer,
-    )
-    assert [
-        item.url for item in selectors.similar_work(partnership=cast.partnership, text="bruising")
-    ] == [finding.get_absolute_url()]
-
-
-def test_similar_work_leaves_out_the_source_asked_about(cast, source):
-    FindingFactory(source=source, title="Bruising", description="Bruising was missed.")
-    assert (
-        selectors.similar_work(partnership=cast.partnership, text="bruising", exclude=source) == []
-    )

@@ -14,6 +14,7 @@ from core.testing import assert_queries_do_not_grow, sign_in
 from learning import services
 from learning.models import Action, Briefing, EvidenceOfImpact, OtherSource, Publication
 from learning.publication import Subjects
+from learning.services_similar import similar_work_reindex
 from learning.tests.factories import ActionFactory, FindingFactory, OtherSourceFactory, ThemeFactory
 
 pytestmark = pytest.mark.django_db
@@ -260,9 +261,10 @@ def test_similar_work_page_shows_why_each_item_matched(client, cast):
         title="Bruising in non-mobile babies",
         description="Bruising was not escalated.",
     )
+    similar_work_reindex()
     sign_in(client, cast.practitioner)
     response = client.get(reverse("learning:similar_work"), {"text": "bruising in a baby"})
-    assert "Shared terms: bruising" in response.content.decode()
+    assert "Matching words: bruising" in response.content.decode()
 
 
 def test_recurring_lessons_page_queries_do_not_grow(client, cast):
@@ -369,6 +371,7 @@ def test_a_finding_page_shows_similar_learning_from_other_sources(client, cast):
     FindingFactory(
         source=finding.source, title="Bruising twice", description="Same source bruising."
     )
+    similar_work_reindex()
     sign_in(client, cast.practitioner)
     response = client.get(finding.get_absolute_url())
     assert [item.url for item in response.context["similar"]] == [other.get_absolute_url()]

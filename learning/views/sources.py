@@ -122,7 +122,9 @@ def finding_detail(request, pk):
                 partnership=finding.partnership,
                 text=f"{finding.title}\n{finding.description}",
                 themes=finding.themes.all(),
-                exclude=finding.source,
+                user=request.user,
+                # Learning from other sources: not this one's own findings.
+                exclude=[finding.source, *selectors.source_findings(finding.source)],
                 limit=5,
             ),
             "can_manage": access.is_business_unit(request.user, finding.partnership),

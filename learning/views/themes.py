@@ -112,6 +112,7 @@ def similar_work(request):
             partnership=partnership,
             text=form.cleaned_data["text"],
             themes=form.cleaned_data["themes"],
+            user=request.user,
             limit=20,
         )
     return render(request, "learning/similar_work.html", {"search_form": form, "items": items})

@@ -1,4 +1,5 @@
 from django.apps import apps
+from django.core.management import call_command
 from django.db import transaction
 
 from partnership import demo
@@ -22,6 +23,8 @@ class Command(DemoOnlyCommand):
                         raise
                     continue
                 module.load(partnerships)
+            # Demo records are written in bulk, past the services: index them all at once.
+            call_command("similar_work_reindex", stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS("Demo partnerships loaded."))
         self.stdout.write(f"Demo sign-ins (password for all: {demo.DEMO_PASSWORD}):")
         for partnership in (demo.SOUTH_TEES, demo.HARTLEPOOL_STOCKTON):
