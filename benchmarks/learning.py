@@ -1,18 +1,16 @@
-"""The learning spine at national scale: similar-learning search over 50,000 findings, the action
-plan, and the public site's pages.
+"""The learning spine at national scale: 50,000 findings in one partnership, the action plan, and
+the public site's pages (similar-work search over them: `benchmarks/similar_work.py`).
 
 The first partnership carries 50,000 findings of the last three years (far beyond any real one, so
-the search is measured at the size the issue names); every other partnership has a few hundred
+similar-work search and recurring lessons are measured at the size the issue names); every other partnership has a few hundred
 findings, actions and ten years of publications.
 """
 
 from datetime import UTC, datetime, timedelta
 
 from django.contrib.contenttypes.models import ContentType
-from django.core.cache import cache
 from django.urls import reverse
 
-from learning import selectors
 from learning.models import Action, Finding, OtherSource, Publication, Recommendation, Theme
 from learning.themes import STANDARD_THEMES
 from partnership.models import Group, Organisation, Role
@@ -169,41 +167,7 @@ def measure(bench) -> None:
 
     partnership = Partnership.objects.order_by("pk").first()
     manager = partnership.role_assignments.get(role=Role.BUSINESS_UNIT_MANAGER).person
-    themes = list(Theme.objects.filter(partnership=partnership, name__in=["Neglect", "Safe sleep"]))
-    text = "Health visitors did not escalate concerns about home conditions and neglect of a baby"
-    one = Finding.objects.filter(partnership=partnership).order_by("pk")[25_000].pk
-
-    def search():
-        return selectors.similar_work(partnership=partnership, text=text, themes=themes)
-
-    def search_cold():
-        cache.clear()
-        return search()
-
-    def lookup():
-        return Finding.objects.filter(pk=one).first()
-
-    bench.operation(
-        "similar_work_search",
-        "Similar-learning search, 50,000 findings (index kept)",
-        search,
-        baseline="one finding looked up by primary key",
-        baseline_function=lookup,
-    )
-    bench.operation(
-        "similar_work_search_index_rebuilt",
-        "Similar-learning search, 50,000 findings (index rebuilt)",
-        search_cold,
-        baseline="one finding looked up by primary key",
-        baseline_function=lookup,
-        repeat=3,
-    )
     bench.page("Action plan (first page of 600 actions)", reverse("learning:action_plan"), manager)
-    bench.page(
-        "Similar learning page (50,000 findings)",
-        f"{reverse('learning:similar_work')}?text=neglect+and+home+conditions",
-        manager,
-    )
     bench.page(
         "Recurring lessons (50,000 findings)", reverse("learning:recurring_lessons"), manager
     )
