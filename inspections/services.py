@@ -23,7 +23,12 @@ from learning import services as learning
 from learning.models import Finding
 from partnership.models import Organisation, Partnership, User
 
-ACTION_PLAN_DEADLINE = "Inspection action plan due"
+
+def action_plan_deadline_title(inspection: Inspection) -> str:
+    """One deadline per inspection, named so the dashboard says which inspection it is."""
+    return f"{inspection.learning_reference}: action plan to the inspectorate"
+
+
 INSPECTION_FIELDS = [
     "kind",
     "inspectorate",
@@ -59,12 +64,12 @@ def _set_action_plan_deadline(inspection: Inspection) -> None:
             Inspection.Status.CLOSED,
         )
     ):
-        deadline_complete(subject=inspection, title=ACTION_PLAN_DEADLINE)
+        deadline_complete(subject=inspection, title=action_plan_deadline_title(inspection))
         return
     deadline_set(
         subject=inspection,
         partnership=inspection.partnership,
-        title=ACTION_PLAN_DEADLINE,
+        title=action_plan_deadline_title(inspection),
         due_date=clock.due,
         responsible=inspection.recorded_by,
         basis=clock.rule,

@@ -77,10 +77,10 @@ def test_the_inspection_page_shows_the_same_date_as_the_command(
 def test_the_action_plan_deadline_is_on_the_dashboard_of_whoever_recorded_it(client, cast):
     sign_in(client, cast.manager)
     client.post(reverse("inspections:inspection_create"), _ilacs_post(cast))
-    deadline = Deadline.objects.get(title=services.ACTION_PLAN_DEADLINE)
+    deadline = Deadline.objects.get(title="TTSCP-IN-001: action plan to the inspectorate")
     assert (deadline.due_date, deadline.responsible) == (date(2026, 6, 12), cast.manager)
     dashboard = client.get(reverse("core:dashboard")).content.decode()
-    assert "Inspection action plan due" in dashboard
+    assert "TTSCP-IN-001: action plan to the inspectorate" in dashboard
     assert "12 Jun 2026" in dashboard or "12 June 2026" in dashboard
 
 
