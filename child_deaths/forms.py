@@ -105,7 +105,10 @@ class NotificationForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["area"].queryset = selectors.areas_for_notification(user)
         self.fields["area"].label_from_instance = lambda area: f"{area.name} ({area.partnership})"
+        self.user = user
+        # Matches the notifier may see are shown to them; others go only to the business unit.
         self.possible_duplicates: list[ChildDeath] = []
+        self.unseen_duplicates: list[ChildDeath] = []
 
     def clean_kind_of_death(self):
         kind = self.cleaned_data["kind_of_death"]
@@ -153,7 +156,8 @@ class NotificationForm(forms.Form):
         cleaned["nhs_number"] = number
 
     def _flag_duplicates(self, cleaned):
-        self.possible_duplicates = selectors.possible_duplicates(
+        self.possible_duplicates, self.unseen_duplicates = selectors.possible_duplicates(
+            self.user,
             forenames=cleaned["forenames"],
             surname=cleaned["surname"],
             date_of_birth=cleaned["date_of_birth"],
@@ -166,6 +170,9 @@ class NotificationForm(forms.Form):
                 f"This looks like a death already notified ({references}). If it is the same "
                 "child, do not notify again; if it is a different child, tick the box",
             )
+
+    def duplicate_to_check(self) -> ChildDeath | None:
+        return next(iter(self.possible_duplicates + self.unseen_duplicates), None)
 
     def identity(self) -> dict:
         return {name: self.cleaned_data[name] for name in IDENTITY_FIELDS}

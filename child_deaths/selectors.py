@@ -25,19 +25,34 @@ from partnership.models import Area, Group, Partnership
 
 
 def possible_duplicates(
-    *, forenames: str, surname: str, date_of_birth: date, date_of_death: date
-) -> list[ChildDeath]:
-    """Deaths already notified that look like the same child: two of name, birth and death dates."""
+    user, *, forenames: str, surname: str, date_of_birth: date, date_of_death: date
+) -> tuple[list[ChildDeath], list[ChildDeath]]:
+    """Deaths already notified that look like the same child (two of name, birth and death dates):
+    those the person may see, and those they may not, which only the business unit is shown."""
     same_name = Q(identity__surname__iexact=surname.strip()) & Q(
         identity__forenames__iexact=forenames.strip()
     )
     same_birth = Q(identity__date_of_birth=date_of_birth)
     same_death = Q(date_of_death=date_of_death)
-    return list(
+    found = list(
         ChildDeath.objects.filter(
             (same_name & same_birth) | (same_name & same_death) | (same_birth & same_death)
-        ).only("pk", "reference", "pseudonym")[:5]
+        ).only("pk", "reference", "pseudonym", "partnership_id")[:5]
     )
+    seen = set(
+        ChildDeath.objects.visible_to(user)
+        .filter(pk__in=[death.pk for death in found])
+        .values_list("pk", flat=True)
+    )
+    return (
+        [death for death in found if death.pk in seen],
+        [death for death in found if death.pk not in seen],
+    )
+
+
+def later_possible_duplicates(death: ChildDeath) -> QuerySet[ChildDeath]:
+    """Deaths notified later, perhaps in another partnership, that may be the same child."""
+    return ChildDeath.objects.filter(possible_duplicate_of=death).select_related("partnership")
 
 
 def areas_for_notification(user) -> QuerySet[Area]:

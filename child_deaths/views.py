@@ -68,13 +68,18 @@ def notify(request):
                 identity=form.identity(),
                 details=form.details(),
                 kind_of_death=form.cleaned_data["kind_of_death"],
-                possible_duplicate_of=next(iter(form.possible_duplicates), None),
+                possible_duplicate_of=form.duplicate_to_check(),
                 by=request.user,
             )
         except services.NotificationRefused as refused:
             form.add_error("kind_of_death", str(refused))
         else:
-            messages.success(request, f"Death notified: reference {death.reference}")
+            # Said after every notification, so that it tells nobody whether a match was found.
+            messages.success(
+                request,
+                f"Death notified: reference {death.reference}. The business unit checks every "
+                "notification against deaths already notified.",
+            )
             if ChildDeath.objects.visible_to(request.user).filter(pk=death.pk).exists():
                 return redirect(death)
             return redirect("child_deaths:notify")
@@ -95,6 +100,11 @@ def death_detail(request, pk):
             "referrals": death.rapid_review_referrals.select_related("learning_referral"),
             "panel_meetings": death.panel_meetings.select_related("panel"),
             "history": audit_history(death),
+            "duplicate_seen": death.possible_duplicate_of_id is not None
+            and ChildDeath.objects.visible_to(request.user)
+            .filter(pk=death.possible_duplicate_of_id)
+            .exists(),
+            "later_duplicates": selectors.later_possible_duplicates(death),
         },
     )
 
