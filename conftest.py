@@ -4,7 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from core.testing import CHROMIUM_ARGS, CHROMIUM_PATH, build_cast, production_servers_on
+from core.testing import CHROMIUM_ARGS, CHROMIUM_PATH, production_servers_on
+from partnership.testing import build_cast
 
 # Playwright's sync API runs an event loop; Django must allow database calls beside it.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")

@@ -125,7 +125,7 @@ class Sessions:
         self.made: dict[tuple[int, int], str] = {}
 
     def key(self, person, slot: int = 0) -> str:
-        from core.testing import signed_in_session
+        from partnership.testing import signed_in_session
 
         if (person.pk, slot) not in self.made:
             self.made[(person.pk, slot)] = signed_in_session(person)

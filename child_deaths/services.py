@@ -75,7 +75,10 @@ def death_notify(
         raise NotificationRefused(reason)
     partnership = area.partnership
     reference = next_reference(
-        partnership=partnership, model=ChildDeath, year=details["date_of_death"].year, infix="CD-"
+        partnership_id=partnership.pk,
+        model=ChildDeath,
+        year=details["date_of_death"].year,
+        infix="CD-",
     )
     pseudonym = _pseudonym(int(reference.rsplit("-", 1)[1]) - 1)
     death = ChildDeath(

@@ -6,14 +6,24 @@ from dataclasses import dataclass
 from django.apps import apps
 from django.urls import NoReverseMatch, reverse
 
+from core.permissions import allowed
+
 
 @dataclass(frozen=True)
 class NavItem:
     label: str
     url_name: str
     order: int
-    # Who sees the item: given the person and their partnership; by default anyone with a role there.
-    shown_to: Callable | None = None
+    # Who sees the item: the name of a permission asked of the person's partnership (decided in a
+    # policy module), or a function of the person and the partnership; by default anyone with a role there.
+    shown_to: str | Callable | None = None
+
+    def is_shown_to(self, user, partnership) -> bool:
+        if self.shown_to is None:
+            return True
+        if isinstance(self.shown_to, str):
+            return allowed(user, self.shown_to, partnership)
+        return self.shown_to(user, partnership)
 
 
 def items_for(request) -> list[dict]:
@@ -26,7 +36,7 @@ def items_for(request) -> list[dict]:
     found = []
     for config in apps.get_app_configs():
         for item in getattr(config, "navigation", ()):
-            if item.shown_to is not None and not item.shown_to(user, partnership):
+            if not item.is_shown_to(user, partnership):
                 continue
             try:
                 url = reverse(item.url_name)

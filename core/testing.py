@@ -1,10 +1,12 @@
-"""Test support shared by every app: the cast of personas, signing in, query and accessibility checks."""
+"""Test support shared by every app: signing in, query and accessibility checks, production servers.
+
+The cast of personas, which needs the partnership app, is in `partnership/testing.py`.
+"""
 
 import os
 import secrets
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
@@ -13,8 +15,6 @@ from django.test.utils import CaptureQueriesContext
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
-
-from partnership.models import Role
 
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -27,108 +27,6 @@ CHROMIUM_ARGS = [
 ]
 CHROMIUM_PATH = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 TEST_PASSWORD = "correct-horse-battery"
-
-
-@dataclass
-class Cast:
-    """The fixed people every specification is written around."""
-
-    partnership: object
-    other_partnership: object
-    middlesbrough: object
-    redcar: object
-    council: object
-    police: object
-    hospital: object
-    other_council: object
-    manager: object
-    officer: object
-    partner_lead: object
-    group_member: object
-    reviewer: object
-    contributor: object
-    cdop_member: object
-    practitioner: object
-    outsider: object
-    no_role: object
-
-    def persona(self, name: str):
-        return None if name == "anonymous" else getattr(self, name)
-
-
-PERSONAS = (
-    "anonymous",
-    "manager",
-    "officer",
-    "partner_lead",
-    "group_member",
-    "reviewer",
-    "contributor",
-    "cdop_member",
-    "practitioner",
-    "outsider",
-    "no_role",
-)
-
-
-def build_cast() -> Cast:
-    from partnership.models import Organisation
-    from partnership.tests.factories import (
-        AreaFactory,
-        OrganisationFactory,
-        PartnershipFactory,
-        PersonFactory,
-    )
-
-    partnership = PartnershipFactory(
-        name="Test Tees Safeguarding Children Partnership", short_name="TTSCP", slug="test-tees"
-    )
-    other = PartnershipFactory(
-        name="Elsewhere Safeguarding Children Partnership", short_name="ESCP", slug="elsewhere"
-    )
-    middlesbrough = AreaFactory(partnership=partnership, name="Middlesbrough")
-    redcar = AreaFactory(partnership=partnership, name="Redcar & Cleveland")
-    council = OrganisationFactory(partnership=partnership, name="Test Borough Council")
-    police = OrganisationFactory(
-        partnership=partnership, name="Test Police", organisation_type=Organisation.Type.POLICE
-    )
-    hospital = OrganisationFactory(
-        partnership=partnership,
-        name="Test Hospitals Trust",
-        organisation_type=Organisation.Type.HOSPITAL_TRUST,
-        standing=Organisation.Standing.RELEVANT_AGENCY,
-    )
-    other_council = OrganisationFactory(partnership=other, name="Elsewhere Council")
-
-    def person(label: str, role, organisation=None, home=partnership):
-        return PersonFactory(
-            email=f"{label}@test.example",
-            full_name=f"{label.replace('_', ' ').title()} Testperson",
-            partnership=home,
-            organisation=organisation,
-            roles=[role] if role else [],
-        )
-
-    return Cast(
-        partnership=partnership,
-        other_partnership=other,
-        middlesbrough=middlesbrough,
-        redcar=redcar,
-        council=council,
-        police=police,
-        hospital=hospital,
-        other_council=other_council,
-        manager=person("manager", Role.BUSINESS_UNIT_MANAGER, council),
-        officer=person("officer", Role.BUSINESS_UNIT_OFFICER, council),
-        partner_lead=person("partner_lead", Role.PARTNER_LEAD, police),
-        group_member=person("group_member", Role.GROUP_MEMBER, hospital),
-        reviewer=person("reviewer", Role.INDEPENDENT_REVIEWER),
-        contributor=person("contributor", Role.AGENCY_CONTRIBUTOR, hospital),
-        cdop_member=person("cdop_member", Role.CDOP_MEMBER, hospital),
-        practitioner=person("practitioner", Role.PRACTITIONER, council),
-        outsider=person("outsider", Role.BUSINESS_UNIT_MANAGER, other_council, home=other),
-        no_role=person("no_role", None),
-    )
 
 
 def confirmed_device(person) -> TOTPDevice:
@@ -149,27 +47,6 @@ def sign_in(client, person) -> None:
     session = client.session
     session[DEVICE_ID_SESSION_KEY] = device.persistent_id
     session.save()
-
-
-def signed_in_session(person) -> str:
-    """A session key for `person`, signed in as the sign-in pages would sign them in: two-factor
-    verified where their roles need it, password only otherwise. For clients outside Django's
-    test client (load generators, browsers, other servers)."""
-    from importlib import import_module
-
-    from django.conf import settings
-    from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
-
-    from partnership import access
-
-    session = import_module(settings.SESSION_ENGINE).SessionStore()
-    session[SESSION_KEY] = str(person.pk)
-    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
-    session[HASH_SESSION_KEY] = person.get_session_auth_hash()
-    if access.requires_two_factor(person):
-        session[DEVICE_ID_SESSION_KEY] = confirmed_device(person).persistent_id
-    session.create()
-    return session.session_key
 
 
 def count_queries(action: Callable[[], object]) -> int:
@@ -280,12 +157,11 @@ def database_url_of_this_run() -> str:
 def _passwords_checkable_in_production() -> None:
     """Tests hash passwords with a fast hasher that production does not accept: people made so far
     get the test password hashed the production way."""
+    from django.contrib.auth import get_user_model
     from django.contrib.auth.hashers import PBKDF2PasswordHasher
 
-    from partnership.models import User
-
     hasher = PBKDF2PasswordHasher()
-    User.objects.filter(password__startswith="md5$").update(
+    get_user_model().objects.filter(password__startswith="md5$").update(
         password=hasher.encode(TEST_PASSWORD, hasher.salt())
     )
 

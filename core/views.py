@@ -12,13 +12,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from core import selectors, services
+from core import permissions, selectors, services
 from core.exports import csv_streaming_response
 from core.forms import AuditSearchForm, ClosureDayForm, posted
 from core.models import AuditEvent, ClosureDay, Document
-from partnership import access
 
 logger = logging.getLogger(__name__)
+_BUSINESS_UNIT_ONLY = "Only the partnership's business unit can do this"
 
 
 @require_GET
@@ -69,7 +69,9 @@ def _dashboard_panels(request) -> list:
 
 @login_required
 def audit_trail(request):
-    partnership = access.require_business_unit_manager(request)
+    partnership = permissions.require(
+        request, "core.view_audit_trail", "Only the business unit manager can do this"
+    )
     form = AuditSearchForm(request.GET or None)
     events = AuditEvent.objects.none()
     if form.is_valid() or not request.GET:
@@ -130,11 +132,13 @@ def _audit_csv(request, partnership, events):
 @login_required
 @require_http_methods(["GET", "POST"])
 def closure_days(request):
-    partnership = access.require_partnership(request)
-    can_manage = access.is_business_unit(request.user, partnership)
+    partnership = permissions.require(
+        request, "core.view_closure_days", "Only people in the partnership can see this"
+    )
+    can_manage = permissions.allowed(request.user, "core.change_closure_days", partnership)
     form = ClosureDayForm(posted(request), partnership=partnership)
     if request.method == "POST":
-        access.require_business_unit(request)
+        permissions.require(request, "core.change_closure_days", _BUSINESS_UNIT_ONLY)
         if form.is_valid():
             services.closure_day_add(
                 partnership=partnership,
@@ -158,7 +162,7 @@ def closure_days(request):
 @login_required
 @require_POST
 def closure_day_remove(request, pk):
-    partnership = access.require_business_unit(request)
+    partnership = permissions.require(request, "core.change_closure_days", _BUSINESS_UNIT_ONLY)
     closure = get_object_or_404(ClosureDay, partnership=partnership, pk=pk)
     services.closure_day_remove(closure=closure, by=request.user)
     messages.success(request, "Closure day removed")

@@ -1,7 +1,9 @@
-"""The one place that decides who may see or change what.
+"""The facts access is decided from: which roles a person holds where, and the records in reach.
 
-Each model's queryset has `visible_to(user)` (and where it differs, `editable_by(user)`), built
-from the helpers here; views fetch single records through `get_for_user`, so that a record of
+Decisions (who may see, change or see the identifying details of a record) are made in the
+policy modules (`partnership/policy.py` and each app's `policy.py`) from these facts. Each model's
+queryset has `visible_to(user)` (and where it differs, `editable_by(user)`), built from the helpers
+here; views fetch single records through `get_for_user`, so that a record of
 another partnership answers 404 and a record one may only read answers 403 to a change.
 """
 
@@ -100,25 +102,22 @@ def get_for_user(user, queryset: models.QuerySet, pk, *, write: bool = False):
 
 
 def require_partnership(request) -> Partnership:
-    """The request's partnership; a signed-in person with no role anywhere sees nothing."""
-    partnership = request.partnership
-    if not partnership:
-        raise PermissionDenied("You have no role in any partnership")
-    return partnership
+    """Kept for callers of the access layer: the decision is `partnership.policy`'s."""
+    from partnership import policy
+
+    return policy.require_partnership(request)
 
 
 def require_business_unit(request) -> Partnership:
-    partnership = require_partnership(request)
-    if not is_business_unit(request.user, partnership):
-        raise PermissionDenied("Only the partnership's business unit can do this")
-    return partnership
+    from partnership import policy
+
+    return policy.require_business_unit(request)
 
 
 def require_business_unit_manager(request) -> Partnership:
-    partnership = require_partnership(request)
-    if not is_business_unit_manager(request.user, partnership):
-        raise PermissionDenied("Only the business unit manager can do this")
-    return partnership
+    from partnership import policy
+
+    return policy.require_business_unit_manager(request)
 
 
 def grantable_roles(user, partnership: Partnership | int | None) -> list[str]:

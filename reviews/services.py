@@ -48,7 +48,7 @@ def learning_referral_submit(
     referral = LearningReferral.objects.create(
         partnership=partnership,
         reference=next_reference(
-            partnership=partnership,
+            partnership_id=partnership.pk,
             model=LearningReferral,
             year=timezone.localdate().year,
             infix="LR-",
@@ -198,7 +198,7 @@ def notification_create(
     notification = SeriousIncidentNotification.objects.create(
         partnership=partnership,
         reference=next_reference(
-            partnership=partnership,
+            partnership_id=partnership.pk,
             model=SeriousIncidentNotification,
             year=aware_date.year,
             infix="SIN-",

@@ -53,7 +53,7 @@ def review_open(
     today = timezone.localdate()
     review = Review.objects.create(
         partnership=partnership,
-        reference=next_reference(partnership=partnership, model=Review, year=today.year),
+        reference=next_reference(partnership_id=partnership.pk, model=Review, year=today.year),
         review_type=review_type,
         title=title,
         rapid_review=rapid_review,

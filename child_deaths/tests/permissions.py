@@ -4,7 +4,7 @@ from child_deaths.tests.factories import (
     PanelMeetingFactory,
     ReportingRequestFactory,
 )
-from core.permission_matrix import Check, expect
+from security.permission_matrix import Check, expect
 
 # The business unit of the owning partnership and the panel member see a death; nobody else does.
 DEATH_TEAM = {"manager": 200, "officer": 200, "cdop_member": 200}

@@ -1,5 +1,5 @@
 from core.models import ClosureDay
-from core.permission_matrix import Check, expect
+from security.permission_matrix import Check, expect
 
 
 def _closure(cast):

@@ -1,5 +1,5 @@
-from core.permission_matrix import Check, expect
 from inspections.tests.factories import InspectionFactory
+from security.permission_matrix import Check, expect
 
 # Inspections and their action plans are for the business unit, partner leads and group members;
 # the outsider is a business unit manager elsewhere, who sees their own partnership's (empty) pages.

@@ -1,6 +1,5 @@
 from django.contrib.contenttypes.models import ContentType
 
-from core.permission_matrix import BUSINESS_UNIT_ONLY, OUTSIDE, Check, expect
 from learning import services
 from learning.tests.factories import (
     ActionFactory,
@@ -8,6 +7,7 @@ from learning.tests.factories import (
     OtherSourceFactory,
     RecommendationFactory,
 )
+from security.permission_matrix import BUSINESS_UNIT_ONLY, OUTSIDE, Check, expect
 
 BUSINESS_UNIT_WRITE = {"manager": 302, "officer": 302}
 

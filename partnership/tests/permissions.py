@@ -1,6 +1,6 @@
-from core.permission_matrix import OUTSIDE, Check, expect
 from partnership.models import Membership
 from partnership.tests.factories import GroupFactory
+from security.permission_matrix import OUTSIDE, Check, expect
 
 
 def _organisation(cast):

@@ -1,9 +1,9 @@
 from django.core.files.base import ContentFile
 
-from core.permission_matrix import Check, expect
 from performance.models import PerformanceImport, Scrutiny
 from performance.periods import Quarter
 from performance.tests.factories import IndicatorFactory
+from security.permission_matrix import Check, expect
 
 # Quarterly figures are for the business unit, partner leads and group members; the outsider is a
 # business unit manager elsewhere, who sees their own partnership's (empty) pages.

@@ -1,7 +1,7 @@
-from core.permission_matrix import Check, expect
 from learning import services
 from learning.models import Publication
 from learning.publication import Subjects
+from security.permission_matrix import Check, expect
 
 EVERYONE = expect(200, anonymous=200)
 

@@ -3,9 +3,9 @@ only their own agency's requests, the other partnership nothing."""
 
 from datetime import date
 
-from core.permission_matrix import Check, expect
 from reviews import services, services_reports, services_reviews
 from reviews.tests.factories import chronology_request_for, lcspr_for, notification_for
+from security.permission_matrix import Check, expect
 
 NOT_SEEN = {"outsider": 404, "no_role": 404}
 # Case work is seen by the business unit and partner leads; nobody else even learns it exists.

@@ -8,7 +8,8 @@ from django.apps import apps
 from django.conf import settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from core.testing import PERSONAS, sign_in
+from core.testing import sign_in
+from partnership.testing import PERSONAS
 
 LOCAL_APPS = [
     config.name

@@ -1,13 +1,13 @@
 """The permission matrix: every URL of the project against every persona, with the expected answer.
 
-Each app lists its URLs in `<app>/tests/permissions.py` as `CHECKS`; `core/tests/test_permission_matrix.py`
+Each app lists its URLs in `<app>/tests/permissions.py` as `CHECKS`; `security/tests/test_permission_matrix.py`
 runs them all and fails when a URL of the project is in no app's list.
 """
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from core.testing import PERSONAS, Cast
+from partnership.testing import PERSONAS, Cast
 
 SIGN_IN_REDIRECT = 302
 
