@@ -56,13 +56,23 @@ def count_queries(action: Callable[[], object]) -> int:
 
 
 def assert_queries_do_not_grow(
-    fetch: Callable[[], object], add_records: Callable[[], object]
+    fetch: Callable[[], object], add_records: Callable[[], object], *, status: int = 200
 ) -> None:
-    """A page's query count stays the same when more records are added: no queries in loops."""
-    fetch()  # warm caches that are filled once per process (content types, sessions)
-    before = count_queries(fetch)
+    """A page's query count stays the same when more records are added: no queries in loops.
+
+    `fetch` returns the response, which must answer `status` each time: a refusal or a redirect
+    makes few queries whatever the data, and would pass unnoticed.
+    """
+
+    def checked_fetch():
+        response = fetch()
+        answered = getattr(response, "status_code", None)
+        assert answered == status, f"the page answered {answered}, expected {status}"
+
+    checked_fetch()  # warm caches that are filled once per process (content types, sessions)
+    before = count_queries(checked_fetch)
     add_records()
-    after = count_queries(fetch)
+    after = count_queries(checked_fetch)
     assert after <= before, f"queries grew from {before} to {after} when records were added"
 
 
