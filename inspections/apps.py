@@ -35,3 +35,8 @@ class InspectionsConfig(AppConfig):
         NavItem("Inspections", "inspections:inspection_list", 55, shown_to=_reads_inspections),
     )
     dashboard_panel = staticmethod(_next_inspection_panel)
+
+    def ready(self):
+        from inspections import similar_work
+
+        similar_work.register_all()

@@ -21,7 +21,9 @@ from inspections.models import (
 )
 from learning import services as learning
 from learning.models import Finding
-from partnership.models import Organisation, Partnership, User
+from learning.services_similar import similar_work_changed
+from partnership.models import Organisation, Partnership, Role, User
+from partnership.selectors import people_of
 
 
 def action_plan_deadline_title(inspection: Inspection) -> str:
@@ -72,6 +74,12 @@ def _set_action_plan_deadline(inspection: Inspection) -> None:
         title=action_plan_deadline_title(inspection),
         due_date=clock.due,
         responsible=inspection.recorded_by,
+        # Overdue, it goes to the business unit manager, who answers to the inspectorate for it.
+        escalate_to=people_of(
+            partnership=inspection.partnership,
+            role=Role.BUSINESS_UNIT_MANAGER,
+            include_inactive=False,
+        ).first(),
         basis=clock.rule,
         link=inspection.get_absolute_url(),
         remind_days_before=10,
@@ -96,6 +104,7 @@ def inspection_record(*, partnership: Partnership, data: dict[str, Any], by: Use
         details={"values": audit.snapshot(inspection, list(data))},
     )
     _set_action_plan_deadline(inspection)
+    similar_work_changed(source=inspection)
     return inspection
 
 
@@ -116,6 +125,7 @@ def inspection_update(
         details={"changes": audit.changes(before, audit.snapshot(inspection, list(data)))},
     )
     _set_action_plan_deadline(inspection)
+    similar_work_changed(source=inspection)
     return inspection
 
 

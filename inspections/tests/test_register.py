@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from core.models import ClosureDay, Deadline
+from core.reminders import send_deadline_reminders
 from core.testing import sign_in
 from inspections import services
 from inspections.models import Inspection, InspectionSetting, Judgement
@@ -75,10 +76,12 @@ def test_the_inspection_page_shows_the_same_date_as_the_command(
 
 
 def test_the_action_plan_deadline_is_on_the_dashboard_of_whoever_recorded_it(client, cast):
-    sign_in(client, cast.manager)
+    sign_in(client, cast.officer)
     client.post(reverse("inspections:inspection_create"), _ilacs_post(cast))
     deadline = Deadline.objects.get(title="TTSCP-IN-001: action plan to the inspectorate")
-    assert (deadline.due_date, deadline.responsible) == (date(2026, 6, 12), cast.manager)
+    assert (deadline.due_date, deadline.responsible) == (date(2026, 6, 12), cast.officer)
+    # Once overdue, the business unit manager is told.
+    assert deadline.escalate_to == cast.manager
     dashboard = client.get(reverse("core:dashboard")).content.decode()
     assert "TTSCP-IN-001: action plan to the inspectorate" in dashboard
     assert "12 Jun 2026" in dashboard or "12 June 2026" in dashboard
@@ -215,3 +218,24 @@ def test_a_jtai_has_no_graded_judgement(client, cast):
     client.post(reverse("inspections:judgements_edit", args=[inspection.pk]), {"overall": "3"})
     assert not Judgement.objects.exists()
     assert "letter of findings" in _page(client, inspection)
+
+
+def test_the_reminder_run_reminds_before_the_plan_is_due_and_escalates_after(
+    cast, mailoutbox, django_capture_on_commit_callbacks
+):
+    inspection = InspectionFactory(recorded_by=cast.officer, report_received=date(2026, 3, 2))
+    services.inspection_update(
+        inspection=inspection,
+        data={"status": Inspection.Status.REPORT_RECEIVED},
+        expected_version=inspection.version,
+        by=cast.officer,
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        send_deadline_reminders(today=date(2026, 6, 5))
+    with django_capture_on_commit_callbacks(execute=True):
+        send_deadline_reminders(today=date(2026, 6, 15))
+    assert [message.to for message in mailoutbox] == [
+        [cast.officer.email],
+        [cast.manager.email, cast.officer.email],
+    ]
+    assert "70 working days" in mailoutbox[0].body
