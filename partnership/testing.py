@@ -125,3 +125,18 @@ def signed_in_session(person) -> str:
         session[DEVICE_ID_SESSION_KEY] = confirmed_device(person).persistent_id
     session.create()
     return session.session_key
+
+
+def person_holding(roles: dict | None = None, *, verified: bool = True, **attributes):
+    """A signed-in person holding `roles` ({partnership id: {role, ...}}) as the access layer keeps
+    them once read, for testing policy predicates without a database."""
+    from types import SimpleNamespace
+
+    return SimpleNamespace(
+        pk=attributes.pop("pk", 1),
+        is_authenticated=True,
+        is_active=True,
+        is_verified=lambda: verified,
+        _roles_by_partnership={key: frozenset(value) for key, value in (roles or {}).items()},
+        **attributes,
+    )

@@ -2,9 +2,8 @@
 
 from django import template
 
-from learning import selectors
+from learning import policy, selectors
 from learning.views.common import source_kwargs
-from partnership import access
 
 register = template.Library()
 
@@ -16,6 +15,6 @@ def source_panel(context, source):
         **selectors.source_learning(source),
         "source": source,
         "source_kwargs": source_kwargs(source),
-        "can_manage": access.is_business_unit(user, source.partnership),
+        "can_manage": policy.can_manage_learning(user, source.partnership),
         "blockers": selectors.dissemination_blockers(source),
     }

@@ -14,7 +14,7 @@ from core.exports import csv_response, xlsx_response
 from core.forms import posted
 from core.pdf import pdf_response
 from core.selectors import audit_history
-from learning import selectors, services
+from learning import policy, selectors, services
 from learning.forms import ActionForm, ActionPlanFilterForm, ActionProgressForm, EvidenceForm
 from learning.models import Action, Recommendation
 from learning.views.common import refusal
@@ -77,8 +77,8 @@ def action_detail(request, pk):
             "action": action,
             "source": action.recommendation.source,
             "updates": selectors.action_updates(action),
-            "can_update": Action.objects.updatable_by(request.user).filter(pk=pk).exists(),
-            "can_manage": access.is_business_unit(request.user, action.partnership),
+            "can_update": policy.can_update_action(request.user, action),
+            "can_manage": policy.can_manage_learning(request.user, action.partnership),
             "history": audit_history(action),
         },
     )
@@ -89,7 +89,7 @@ def action_detail(request, pk):
 def action_update(request, pk):
     action = _action(request, pk)
     # Agency contributors update their own organisation's actions only; the business unit any.
-    if not Action.objects.updatable_by(request.user).filter(pk=pk).exists():
+    if not policy.can_update_action(request.user, action):
         raise PermissionDenied("Only the owning organisation or the business unit can update this")
     form = ActionProgressForm(posted(request), initial={"status": action.status})
     if form.is_valid():
@@ -133,7 +133,7 @@ def action_close(request, pk):
 
 
 def _plan(request):
-    partnership = access.require_partnership(request)
+    partnership = policy.require_reader(request)
     form = ActionPlanFilterForm(request.GET or None, partnership=partnership)
     filters = selectors.ActionFilters()
     if form.is_valid():

@@ -5,6 +5,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
 
+from learning import policy
 from partnership import access
 
 
@@ -33,7 +34,7 @@ def refusal(error: Exception) -> list[str]:
 
 def partnership_list(request, template: str, records, **extra):
     """A paged list of the current partnership's records of one kind."""
-    partnership = access.require_partnership(request)
+    partnership = policy.require_reader(request)
     page = Paginator(records.filter(partnership=partnership), 50).get_page(request.GET.get("page"))
     return render(
         request,
@@ -41,7 +42,7 @@ def partnership_list(request, template: str, records, **extra):
         {
             "records": page,
             "page": page,
-            "can_manage": access.is_business_unit(request.user, partnership),
+            "can_manage": policy.can_manage_learning(request.user, partnership),
             **extra,
         },
     )

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from core.concurrency import EditConflict
 from core.forms import posted
 from core.selectors import audit_history
-from learning import services
+from learning import policy, services
 from learning.forms import (
     BriefingForm,
     NewsletterForm,
@@ -31,7 +31,7 @@ def briefing_list(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def briefing_create(request):
-    partnership = access.require_business_unit(request)
+    partnership = policy.require_manager(request)
     form = BriefingForm(
         posted(request),
         partnership=partnership,
@@ -62,9 +62,8 @@ def briefing_detail(request, pk):
         {
             "briefing": briefing,
             "findings": briefing.findings.all(),
-            "can_manage": access.is_business_unit(request.user, partnership),
-            "can_approve": access.is_business_unit_manager(request.user, partnership)
-            and request.user.pk != briefing.created_by_id,
+            "can_manage": policy.can_manage_learning(request.user, partnership),
+            "can_approve": policy.can_approve_briefing(request.user, briefing),
             "history": audit_history(briefing),
         },
     )
@@ -106,10 +105,8 @@ def briefing_advance(request, pk, to):
     if to not in (Briefing.Status.IN_REVIEW, Briefing.Status.APPROVED, Briefing.Status.PUBLISHED):
         raise Http404("No such step")
     briefing = access.get_for_user(request.user, Briefing.objects.all(), pk, write=True)
-    if to == Briefing.Status.APPROVED and not access.is_business_unit_manager(
-        request.user, briefing.partnership
-    ):
-        raise PermissionDenied("Only the business unit manager approves briefings")
+    if to == Briefing.Status.APPROVED and not policy.can_approve_briefing(request.user, briefing):
+        raise PermissionDenied("The business unit manager approves briefings, other than their own")
     try:
         if to == Briefing.Status.PUBLISHED:
             publication = services.briefing_publish(briefing=briefing, by=request.user)
@@ -135,7 +132,7 @@ def newsletter_list(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def newsletter_create(request):
-    partnership = access.require_business_unit(request)
+    partnership = policy.require_manager(request)
     form = NewsletterForm(posted(request), partnership=partnership)
     if form.is_valid():
         services.newsletter_create(partnership=partnership, **form.cleaned_data, by=request.user)
@@ -172,7 +169,7 @@ def practice_change_list(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def practice_change_create(request):
-    partnership = access.require_business_unit(request)
+    partnership = policy.require_manager(request)
     form = PracticeChangeForm(posted(request), partnership=partnership)
     if form.is_valid():
         services.practice_change_record(

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from core.concurrency import EditConflict, saved_without_conflict
 from core.forms import posted
 from core.selectors import audit_history
-from learning import selectors, services
+from learning import policy, selectors, services
 from learning.forms import (
     ActivityForm,
     ChannelFinishForm,
@@ -25,12 +25,12 @@ from partnership import access
 
 @login_required
 def index(request):
-    partnership = access.require_partnership(request)
+    partnership = policy.require_reader(request)
     return render(
         request,
         "learning/index.html",
         {
-            "can_manage": access.is_business_unit(request.user, partnership),
+            "can_manage": policy.can_manage_learning(request.user, partnership),
             "partnership": partnership,
         },
     )
@@ -48,7 +48,7 @@ def other_source_list(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def other_source_create(request):
-    partnership = access.require_business_unit(request)
+    partnership = policy.require_manager(request)
     form = OtherSourceForm(posted(request))
     if form.is_valid():
         source = services.other_source_create(
@@ -71,7 +71,7 @@ def other_source_detail(request, pk):
         "learning/other_source_detail.html",
         {
             "source": source,
-            "can_manage": access.is_business_unit(request.user, source.partnership),
+            "can_manage": policy.can_manage_learning(request.user, source.partnership),
             "history": audit_history(source),
         },
     )
@@ -127,7 +127,7 @@ def finding_detail(request, pk):
                 exclude=[finding.source, *selectors.source_findings(finding.source)],
                 limit=5,
             ),
-            "can_manage": access.is_business_unit(request.user, finding.partnership),
+            "can_manage": policy.can_manage_learning(request.user, finding.partnership),
             "history": audit_history(finding),
         },
     )

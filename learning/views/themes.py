@@ -8,7 +8,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from core.concurrency import saved_without_conflict
 from core.forms import posted
-from learning import selectors, services
+from learning import policy, selectors, services
 from learning.forms import SimilarWorkForm, ThemeForm, ThemeMergeForm
 from learning.models import Theme
 from learning.views.common import refusal
@@ -17,13 +17,13 @@ from partnership import access
 
 @login_required
 def theme_list(request):
-    partnership = access.require_partnership(request)
+    partnership = policy.require_reader(request)
     return render(
         request,
         "learning/theme_list.html",
         {
             "themes": selectors.themes_with_counts(partnership),
-            "can_manage": access.is_business_unit(request.user, partnership),
+            "can_manage": policy.can_manage_learning(request.user, partnership),
         },
     )
 
@@ -31,7 +31,7 @@ def theme_list(request):
 @login_required
 @require_POST
 def themes_seed(request):
-    partnership = access.require_business_unit(request)
+    partnership = policy.require_manager(request)
     added = services.themes_seed(partnership=partnership, by=request.user)
     messages.success(request, f"{len(added)} standard theme{'s' if len(added) != 1 else ''} added")
     return redirect("learning:theme_list")
@@ -40,7 +40,7 @@ def themes_seed(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def theme_create(request):
-    partnership = access.require_business_unit(request)
+    partnership = policy.require_manager(request)
     form = ThemeForm(posted(request), partnership=partnership)
     if form.is_valid():
         services.theme_create(partnership=partnership, **form.cleaned_data, by=request.user)
@@ -104,7 +104,7 @@ def theme_merge(request, pk):
 
 @login_required
 def similar_work(request):
-    partnership = access.require_partnership(request)
+    partnership = policy.require_reader(request)
     form = SimilarWorkForm(request.GET or None, partnership=partnership)
     items = None
     if form.is_valid():
@@ -120,7 +120,7 @@ def similar_work(request):
 
 @login_required
 def recurring_lessons(request):
-    partnership = access.require_partnership(request)
+    partnership = policy.require_reader(request)
     return render(
         request,
         "learning/recurring_lessons.html",

@@ -8,18 +8,9 @@ from django.core.exceptions import PermissionDenied
 
 from partnership import policy
 from partnership.models import Partnership, Role
+from partnership.testing import person_holding as person
 
 HERE, ELSEWHERE = 1, 2
-
-
-def person(roles=None, *, verified=True):
-    """A signed-in person holding `roles` ({partnership id: {role, ...}}), read as the access layer keeps them."""
-    return SimpleNamespace(
-        is_authenticated=True,
-        is_active=True,
-        is_verified=lambda: verified,
-        _roles_by_partnership={key: frozenset(value) for key, value in (roles or {}).items()},
-    )
 
 
 def record(partnership_id=HERE):

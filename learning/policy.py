@@ -1,0 +1,48 @@
+"""Who may see and change the learning spine's records, decided here only (django-rules).
+
+Anyone with a role in a partnership reads its learning; its business unit changes it; the business
+unit manager approves a 7-minute briefing someone else wrote; an action's owning organisation adds
+progress to it. Identifying details are the sources' to guard: the spine holds none.
+"""
+
+import rules
+
+from partnership.models import Partnership
+from partnership.policy import (
+    in_partnership,
+    is_business_unit,
+    is_business_unit_manager,
+    require,
+    rule,
+)
+
+
+@rules.predicate
+def wrote(user, record) -> bool:
+    return record is not None and getattr(record, "created_by_id", None) == user.pk
+
+
+@rules.predicate
+def owning_organisation(user, action) -> bool:
+    """The person works for the organisation that owns the action."""
+    organisation_id = getattr(user, "organisation_id", None)
+    return (
+        bool(organisation_id) and getattr(action, "owner_organisation_id", None) == organisation_id
+    )
+
+
+can_see_learning = rule("learning.view_learning", in_partnership)
+can_manage_learning = rule("learning.change_learning", is_business_unit)
+# Approval is a second pair of eyes: never the briefing's own author.
+can_approve_briefing = rule("learning.approve_briefing", is_business_unit_manager & ~wrote)
+can_update_action = rule(
+    "learning.update_action", is_business_unit | (in_partnership & owning_organisation)
+)
+
+
+def require_reader(request) -> Partnership:
+    return require(request, can_see_learning, "You have no role in this partnership")
+
+
+def require_manager(request) -> Partnership:
+    return require(request, can_manage_learning, "Only the partnership's business unit can do this")
