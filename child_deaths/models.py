@@ -23,7 +23,9 @@ class DeathQuerySet(PartnershipRecordQuerySet):
         )
 
     def editable_by(self, user):
-        return self.visible_to(user)
+        return self.filter(
+            **{f"{self.partnership_lookup}__in": death_access.death_editable_partnership_ids(user)}
+        )
 
     def for_statistics(self, user):
         return self.filter(
@@ -238,7 +240,8 @@ class AgencyRequestQuerySet(DeathQuerySet):
         )
 
     def editable_by(self, user):
-        return self.visible_to(user)
+        # An agency's contributor returns its own form through `for_contributor`, never as an edit.
+        return self.filter(partnership__in=death_access.death_editable_partnership_ids(user))
 
     def for_contributor(self, user):
         return self.filter(self._own_agency(user))

@@ -58,9 +58,14 @@ def later_possible_duplicates(death: ChildDeath) -> QuerySet[ChildDeath]:
 def areas_for_notification(user) -> QuerySet[Area]:
     """Areas a person may notify a death for: their partnerships and those their panels also serve."""
     own = access.partnership_ids(user)
-    served = Group.serves.through.objects.filter(
-        group__kind=Group.Kind.CHILD_DEATH_OVERVIEW_PANEL, group__serves__in=own
-    ).values("partnership_id")
+    panels_serving_own = access.agreed_serving().filter(
+        group__kind=Group.Kind.CHILD_DEATH_OVERVIEW_PANEL, partnership__in=own
+    )
+    served = (
+        access.agreed_serving()
+        .filter(group__in=panels_serving_own.values("group_id"))
+        .values("partnership_id")
+    )
     return (
         Area.objects.filter(Q(partnership__in=own) | Q(partnership__in=served))
         .filter(archived_at__isnull=True)
@@ -97,15 +102,11 @@ def panels_for(user) -> QuerySet[Group]:
     ).filter(archived_at__isnull=True)
 
 
-def panel_served_partnership_ids(panel: Group) -> list[int]:
-    return sorted({panel.partnership_id, *panel.serves.values_list("pk", flat=True)})
-
-
 def agenda_candidates(panel: Group) -> QuerySet[ChildDeath]:
     """Cases ready for review from every partnership the panel serves, oldest death first."""
     return (
         ChildDeath.objects.filter(
-            partnership__in=panel_served_partnership_ids(panel), status=ChildDeath.Status.READY
+            partnership__in=access.served_partnership_ids(panel), status=ChildDeath.Status.READY
         )
         .select_related("partnership")
         .order_by("date_of_death")

@@ -112,6 +112,10 @@ def death_detail(request, pk):
 @login_required
 def identity(request, pk):
     death = _death(request, pk)
+    if not death_access.may_see_identifying_details(request.user):
+        raise PermissionDenied(
+            "Identifying details need an identifying role and two-factor sign-in"
+        )
     services.identity_viewed(death=death, by=request.user)
     return render(
         request,

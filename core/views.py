@@ -54,7 +54,8 @@ def dashboard(request):
 
 
 def _dashboard_panels(request) -> list:
-    """Each app may add a panel to the dashboard through a `dashboard_panel(request)` function."""
+    """Each app may add panels to the dashboard through a `dashboard_panel(request)` function,
+    which answers one panel, a list of them, or nothing."""
     from django.apps import apps
 
     panels = []
@@ -63,7 +64,7 @@ def _dashboard_panels(request) -> list:
         if panel is not None:
             found = panel(request)
             if found:
-                panels.append(found)
+                panels.extend(found if isinstance(found, list) else [found])
     return panels
 
 

@@ -11,9 +11,10 @@ from collections.abc import Iterable
 
 from django.core.exceptions import PermissionDenied
 from django.db import models
+from django.db.models import Exists, F, OuterRef, Q
 from django.http import Http404
 
-from partnership.models import Partnership, Role, RoleAssignment
+from partnership.models import Group, Partnership, PartnershipLink, Role, RoleAssignment
 
 BUSINESS_UNIT = frozenset({Role.BUSINESS_UNIT_MANAGER, Role.BUSINESS_UNIT_OFFICER})
 # Roles whose work shows child-identifying details; they must sign in with a second factor.
@@ -79,6 +80,41 @@ def business_unit_partnership_ids(user) -> list[int]:
 
 def requires_two_factor(user) -> bool:
     return any(held & IDENTIFYING_DETAIL_ROLES for held in roles_by_partnership(user).values())
+
+
+def linked_partnership_ids(partnership: Partnership | int) -> list[int]:
+    """Partnerships joined to this one by an accepted link: the only others its groups may serve."""
+    partnership_id = partnership if isinstance(partnership, int) else partnership.pk
+    return [
+        other
+        for pair in PartnershipLink.objects.accepted()
+        .filter(Q(requesting=partnership_id) | Q(receiving=partnership_id))
+        .values_list("requesting_id", "receiving_id")
+        for other in pair
+        if other != partnership_id
+    ]
+
+
+def agreed_serving() -> models.QuerySet:
+    """The rows of `Group.serves` that count: a group serving its own partnership, or another
+    partnership joined to the group's by an accepted link. Any other row gives nobody anything."""
+    accepted = PartnershipLink.objects.accepted().filter(
+        Q(requesting=OuterRef("group__partnership"), receiving=OuterRef("partnership"))
+        | Q(requesting=OuterRef("partnership"), receiving=OuterRef("group__partnership"))
+    )
+    return Group.serves.through.objects.filter(
+        Q(partnership=F("group__partnership")) | Exists(accepted)
+    )
+
+
+def served_partnership_ids(group: Group) -> list[int]:
+    """The partnerships a group works for: its host and those it serves by agreement."""
+    return sorted(
+        {
+            group.partnership_id,
+            *agreed_serving().filter(group=group).values_list("partnership_id", flat=True),
+        }
+    )
 
 
 def current_partnership(user) -> Partnership | None:

@@ -24,11 +24,32 @@ def _unowned_deadlines_panel(request):
     }
 
 
+def _link_requests_panel(request):
+    """Requests from other partnerships to link, for the business unit asked to answer them."""
+    from partnership import access, selectors
+
+    partnership = request.partnership
+    if not partnership or not access.is_business_unit(request.user, partnership):
+        return None
+    waiting = list(selectors.link_requests_waiting_for(partnership))
+    if not waiting:
+        return None
+    return {"template": "partnership/_dashboard_link_requests.html", "waiting": waiting}
+
+
+def _dashboard_panels(request):
+    return [
+        panel
+        for panel in (_link_requests_panel(request), _unowned_deadlines_panel(request))
+        if panel
+    ]
+
+
 class PartnershipConfig(AppConfig):
     name = "partnership"
     verbose_name = "Partnership structure and people"
     navigation = (NavItem("Partnership", "partnership:overview", 80),)
-    dashboard_panel = staticmethod(_unowned_deadlines_panel)
+    dashboard_panel = staticmethod(_dashboard_panels)
 
     def ready(self):
         from partnership import signals  # noqa: F401  (sign-in events into the audit trail)

@@ -16,6 +16,7 @@ from partnership.models import (
     Membership,
     Organisation,
     Partnership,
+    PartnershipLink,
     Role,
     RoleAssignment,
     User,
@@ -250,6 +251,21 @@ def _load_partnership(demo: DemoPartnership) -> Partnership:
     return partnership
 
 
+def _link(requesting: Partnership, receiving: Partnership, *, purpose: str) -> None:
+    """The two demo partnerships, linked (accepted) so the Tees panel may serve both."""
+    link = PartnershipLink.objects.between(requesting, receiving).open().first()
+    if link is None:
+        PartnershipLink.objects.create(
+            requesting=requesting,
+            receiving=receiving,
+            purpose=purpose,
+            status=PartnershipLink.Status.ACCEPTED,
+        )
+    elif link.status != PartnershipLink.Status.ACCEPTED:
+        link.status = PartnershipLink.Status.ACCEPTED
+        link.save(update_fields=["status"])
+
+
 def load() -> dict[str, Partnership]:
     partnerships = {
         demo.slug: _load_partnership(demo) for demo in (SOUTH_TEES, HARTLEPOOL_STOCKTON)
@@ -262,6 +278,11 @@ def load() -> dict[str, Partnership]:
             "kind": Group.Kind.CHILD_DEATH_OVERVIEW_PANEL,
             "purpose": "Reviews the deaths of children normally resident in the Tees local authority areas.",
         },
+    )
+    _link(
+        south_tees,
+        partnerships[HARTLEPOOL_STOCKTON.slug],
+        purpose="The Tees Child Death Overview Panel, hosted by South Tees, serves both partnerships.",
     )
     panel.serves.set(partnerships.values())
     for demo in (SOUTH_TEES, HARTLEPOOL_STOCKTON):

@@ -11,6 +11,7 @@ from partnership.models import (
     LinkedPartnership,
     Membership,
     Organisation,
+    Partnership,
     Role,
     User,
 )
@@ -139,9 +140,15 @@ class GroupForm(VersionedModelForm):
     def __init__(self, *args, partnership, **kwargs):
         super().__init__(*args, **kwargs)
         self.partnership = partnership
-        from partnership.models import Partnership
-
-        self.fields["serves"].queryset = Partnership.objects.all()
+        # Only partnerships whose business unit has accepted a link: a crafted POST naming any
+        # other is refused like an option the form never offered.
+        self.fields["serves"].queryset = Partnership.objects.filter(
+            pk__in=[partnership.pk, *access.linked_partnership_ids(partnership)]
+        )
+        self.fields["serves"].error_messages["invalid_choice"] = (
+            "Select only partnerships yours is linked with: ask their business unit to accept "
+            "a link first"
+        )
 
     def clean_name(self):
         return _unique_name(self, Group)
@@ -185,10 +192,13 @@ class MembershipForm(forms.Form):
     def __init__(self, *args, group, **kwargs):
         super().__init__(*args, **kwargs)
         self.group = group
-        partnerships = [group.partnership_id, *group.serves.values_list("pk", flat=True)]
         self.fields["person"].queryset = User.objects.filter(
-            is_active=True, role_assignments__partnership__in=partnerships
+            is_active=True,
+            role_assignments__partnership__in=access.served_partnership_ids(group),
         ).distinct()
+        self.fields["person"].error_messages["invalid_choice"] = (
+            "Select a person of a partnership the group serves"
+        )
 
     def clean_person(self):
         person = self.cleaned_data["person"]
@@ -318,3 +328,35 @@ class PersonEditForm(VersionedModelForm):
             for name, value in self.changed_values().items()
             if not self.fields[name].disabled
         }
+
+
+class LinkRequestForm(forms.Form):
+    partnership = forms.ModelChoiceField(
+        queryset=Partnership.objects.none(),
+        label="Partnership",
+        empty_label="Choose a partnership",
+        help_text="Its business unit is asked to accept; nothing is shared until it does.",
+        error_messages={
+            "required": "Select a partnership to ask for a link with",
+            "invalid_choice": "Select a partnership that is not yours and not already linked",
+        },
+    )
+    purpose = forms.CharField(
+        label="What the link is for",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="For example, our child death overview panel reviews your deaths too.",
+        error_messages={"required": "Enter what the link is for"},
+    )
+
+    def __init__(self, *args, partnership, **kwargs):
+        super().__init__(*args, **kwargs)
+        from partnership.models import PartnershipLink
+
+        open_with = (
+            PartnershipLink.objects.of(partnership)
+            .open()
+            .values_list("requesting_id", "receiving_id")
+        )
+        self.fields["partnership"].queryset = Partnership.objects.exclude(
+            pk__in={partnership.pk, *(pk for pair in open_with for pk in pair)}
+        )

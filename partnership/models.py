@@ -1,9 +1,10 @@
 """The partnership (the tenant of every record), its structure (framework Appendix 1) and people."""
 
+from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.contrib.auth.models import PermissionsMixin
 from django.db import models
-from django.db.models.functions import Lower
+from django.db.models.functions import Greatest, Least, Lower
 from django.utils import timezone
 
 from core.models import Versioned
@@ -203,6 +204,95 @@ class LinkedPartnership(Versioned):
 
     def __str__(self) -> str:
         return self.name
+
+
+class PartnershipLinkQuerySet(models.QuerySet):
+    """Links are seen and answered by the business units of the two partnerships they join."""
+
+    def visible_to(self, user):
+        from partnership import access
+
+        ids = access.business_unit_partnership_ids(user)
+        return self.filter(models.Q(requesting__in=ids) | models.Q(receiving__in=ids))
+
+    def editable_by(self, user):
+        return self.visible_to(user)
+
+    def of(self, partnership):
+        return self.filter(models.Q(requesting=partnership) | models.Q(receiving=partnership))
+
+    def between(self, one, other):
+        return self.filter(
+            models.Q(requesting=one, receiving=other) | models.Q(requesting=other, receiving=one)
+        )
+
+    def open(self):
+        return self.filter(status__in=PartnershipLink.OPEN)
+
+    def accepted(self):
+        return self.filter(status=PartnershipLink.Status.ACCEPTED)
+
+
+class PartnershipLink(models.Model):
+    """Two partnerships agreeing to work together: only then may a group of one serve the other.
+
+    One business unit asks, the other accepts or declines; either may end it. A link is mutual
+    once accepted.
+    """
+
+    class Status(models.TextChoices):
+        REQUESTED = "requested", "Waiting for an answer"
+        ACCEPTED = "accepted", "Linked"
+        DECLINED = "declined", "Declined"
+        ENDED = "ended", "Ended"
+
+    OPEN = (Status.REQUESTED, Status.ACCEPTED)
+
+    requesting = models.ForeignKey(
+        Partnership, on_delete=models.PROTECT, related_name="link_requests_sent"
+    )
+    receiving = models.ForeignKey(
+        Partnership, on_delete=models.PROTECT, related_name="link_requests_received"
+    )
+    purpose = models.TextField()
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.REQUESTED)
+    # Empty for the requests made for groups that served another partnership before links existed.
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    requested_at = models.DateTimeField(default=timezone.now)
+    answered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    answered_at = models.DateTimeField(null=True, blank=True)
+    ended_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    ended_at = models.DateTimeField(null=True, blank=True)
+
+    objects = PartnershipLinkQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-requested_at", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(requesting=models.F("receiving")),
+                name="link_joins_two_partnerships",
+            ),
+            # One open link (asked or accepted) per pair of partnerships, whichever asked.
+            models.UniqueConstraint(
+                Least("requesting", "receiving"),
+                Greatest("requesting", "receiving"),
+                condition=models.Q(status__in=["requested", "accepted"]),
+                name="one_open_link_per_pair",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Link between {self.requesting} and {self.receiving}"
+
+    def other_than(self, partnership) -> Partnership:
+        return self.receiving if self.requesting_id == partnership.pk else self.requesting
 
 
 class UserManager(BaseUserManager.from_queryset(PersonQuerySet)):

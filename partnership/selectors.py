@@ -1,9 +1,18 @@
 """Reads of partnership structure and people, scoped to the person asking."""
 
+from dataclasses import dataclass
+
 from django.db.models import Count, Prefetch, QuerySet
 from django_otp import devices_for_user
 
-from partnership.models import Group, Membership, Partnership, RoleAssignment, User
+from partnership.models import (
+    Group,
+    Membership,
+    Partnership,
+    PartnershipLink,
+    RoleAssignment,
+    User,
+)
 from partnership.structure import StructureKind
 
 
@@ -66,3 +75,38 @@ def other_partnerships_of(person: User, partnership: Partnership) -> list[Partne
         .exclude(pk=partnership.pk)
         .distinct()
     )
+
+
+PAST_LINKS_SHOWN = 20
+
+
+@dataclass
+class Links:
+    """A partnership's links with others, as its business unit sees them."""
+
+    asked_of_us: list[PartnershipLink]
+    asked_by_us: list[PartnershipLink]
+    linked: list[PartnershipLink]
+    past: list[PartnershipLink]
+
+
+def links_of(partnership: Partnership) -> Links:
+    links = list(
+        PartnershipLink.objects.of(partnership).select_related(
+            "requesting", "receiving", "requested_by", "answered_by", "ended_by"
+        )
+    )
+    waiting = [link for link in links if link.status == PartnershipLink.Status.REQUESTED]
+    return Links(
+        asked_of_us=[link for link in waiting if link.receiving_id == partnership.pk],
+        asked_by_us=[link for link in waiting if link.requesting_id == partnership.pk],
+        linked=[link for link in links if link.status == PartnershipLink.Status.ACCEPTED],
+        past=[link for link in links if link.status not in PartnershipLink.OPEN][:PAST_LINKS_SHOWN],
+    )
+
+
+def link_requests_waiting_for(partnership: Partnership) -> QuerySet[PartnershipLink]:
+    """Requests the partnership's business unit has yet to answer."""
+    return PartnershipLink.objects.filter(
+        receiving=partnership, status=PartnershipLink.Status.REQUESTED
+    ).select_related("requesting")

@@ -16,9 +16,11 @@ from core.concurrency import save_if_unchanged
 from core.models import AuditEvent
 from partnership import access
 from partnership.models import (
+    Group,
     Invitation,
     Membership,
     Partnership,
+    PartnershipLink,
     Role,
     RoleAssignment,
     User,
@@ -367,3 +369,72 @@ def two_factor_code_refused(*, person: User, refusal: str, stage: str) -> None:
         subject=person,
         details={"second_factor": refusal, "stage": stage},
     )
+
+
+class LinkAlreadyAnswered(Exception):
+    """The link changed (answered or ended by the other side) since the page was loaded."""
+
+
+def _audit_link(link: PartnershipLink, *, event: str, by: User, **details) -> None:
+    """One row in each partnership's audit trail: both business units see every step."""
+    for partnership in (link.requesting, link.receiving):
+        audit.record(
+            event=event,
+            actor=by,
+            subject=link,
+            partnership=partnership,
+            details={"status": link.status, **details},
+        )
+
+
+def _locked(link: PartnershipLink, *, allowed: tuple[str, ...]) -> PartnershipLink:
+    current = (
+        PartnershipLink.objects.select_for_update()
+        .select_related("requesting", "receiving")
+        .get(pk=link.pk)
+    )
+    if current.status not in allowed:
+        raise LinkAlreadyAnswered(f"This link is already {current.get_status_display().lower()}")
+    return current
+
+
+@transaction.atomic
+def link_request(
+    *, requesting: Partnership, receiving: Partnership, purpose: str, by: User
+) -> PartnershipLink:
+    """Ask another partnership's business unit for a link; nothing is shared until it accepts."""
+    link = PartnershipLink.objects.create(
+        requesting=requesting, receiving=receiving, purpose=purpose, requested_by=by
+    )
+    _audit_link(link, event=AuditEvent.Event.SENT, by=by, purpose=purpose)
+    return link
+
+
+@transaction.atomic
+def link_answer(*, link: PartnershipLink, accept: bool, by: User) -> PartnershipLink:
+    """The receiving business unit accepts or declines a request."""
+    link = _locked(link, allowed=(PartnershipLink.Status.REQUESTED,))
+    link.status = PartnershipLink.Status.ACCEPTED if accept else PartnershipLink.Status.DECLINED
+    link.answered_by, link.answered_at = by, timezone.now()
+    link.save(update_fields=["status", "answered_by", "answered_at"])
+    _audit_link(link, event=AuditEvent.Event.DECIDED, by=by)
+    return link
+
+
+@transaction.atomic
+def link_end(*, link: PartnershipLink, by: User) -> PartnershipLink:
+    """Either side ends a link (or withdraws its request): the groups of each stop serving the other."""
+    link = _locked(link, allowed=PartnershipLink.OPEN)
+    link.status = PartnershipLink.Status.ENDED
+    link.ended_by, link.ended_at = by, timezone.now()
+    link.save(update_fields=["status", "ended_by", "ended_at"])
+    serving = Group.serves.through.objects.filter(
+        models.Q(group__partnership=link.requesting, partnership=link.receiving)
+        | models.Q(group__partnership=link.receiving, partnership=link.requesting)
+    )
+    stopped = sorted(
+        str(group) for group in Group.objects.filter(pk__in=serving.values("group_id"))
+    )
+    serving.delete()
+    _audit_link(link, event=AuditEvent.Event.ARCHIVED, by=by, groups_stopped_serving=stopped)
+    return link

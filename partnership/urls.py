@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
-from partnership import views, views_account, views_people
+from partnership import views, views_account, views_links, views_people
 
 app_name = "partnership"
 
@@ -77,6 +77,11 @@ urlpatterns = [
         views.membership_remove,
         name="membership_remove",
     ),
+    path("partnership/links/", views_links.link_list, name="link_list"),
+    path("partnership/links/request/", views_links.link_request, name="link_request"),
+    path("partnership/links/<int:pk>/accept/", views_links.link_accept, name="link_accept"),
+    path("partnership/links/<int:pk>/decline/", views_links.link_decline, name="link_decline"),
+    path("partnership/links/<int:pk>/end/", views_links.link_end, name="link_end"),
     path("partnership/<slug:kind>/", views.structure_list, name="structure_list"),
     path("partnership/<slug:kind>/new/", views.structure_create, name="structure_create"),
     path("partnership/<slug:kind>/<int:pk>/", views.structure_detail, name="structure_detail"),

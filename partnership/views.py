@@ -25,14 +25,18 @@ def _kind(slug: str):
 @login_required
 def overview(request):
     partnership = access.require_partnership(request)
+    can_manage = access.is_business_unit(request.user, partnership)
     return render(
         request,
         "partnership/overview.html",
         {
             "partnership": partnership,
             "kinds": KINDS.values(),
-            "can_manage": access.is_business_unit(request.user, partnership),
+            "can_manage": can_manage,
             "is_manager": access.is_business_unit_manager(request.user, partnership),
+            "links_waiting": list(selectors.link_requests_waiting_for(partnership))
+            if can_manage
+            else [],
         },
     )
 

@@ -3,7 +3,7 @@
 from child_deaths.models import AgencyReportingRequest, ChildDeath
 from child_deaths.tests.factories import ChildDeathFactory, PanelFactory, ReportingRequestFactory
 from partnership.models import Membership, Role
-from partnership.tests.factories import AreaFactory, PersonFactory
+from partnership.tests.factories import AreaFactory, PartnershipLinkFactory, PersonFactory
 
 
 def _visible(person):
@@ -36,6 +36,7 @@ def test_partner_leads_practitioners_and_contributors_see_no_death(cast):
 
 
 def test_a_panel_member_sees_the_deaths_of_every_partnership_the_panel_serves(cast):
+    PartnershipLinkFactory(requesting=cast.partnership, receiving=cast.other_partnership)
     panel = PanelFactory(partnership=cast.partnership)
     panel.serves.set([cast.partnership, cast.other_partnership])
     ours = ChildDeathFactory(area=cast.middlesbrough)
@@ -43,16 +44,42 @@ def test_a_panel_member_sees_the_deaths_of_every_partnership_the_panel_serves(ca
     assert _visible(cast.cdop_member) == {ours, theirs}
 
 
-def test_a_member_of_the_panel_group_sees_served_deaths_without_the_cdop_role(cast):
+def test_a_member_of_the_panel_group_without_a_role_that_works_on_deaths_sees_none(cast):
+    PartnershipLinkFactory(requesting=cast.partnership, receiving=cast.other_partnership)
     panel = PanelFactory(partnership=cast.partnership)
     panel.serves.set([cast.partnership, cast.other_partnership])
-    theirs = ChildDeathFactory(area=AreaFactory(partnership=cast.other_partnership))
+    ChildDeathFactory(area=AreaFactory(partnership=cast.other_partnership))
     member = PersonFactory(partnership=cast.other_partnership, roles=[Role.GROUP_MEMBER])
     Membership.objects.create(group=panel, person=member)
-    assert _visible(member) == {theirs}
+    assert _visible(member) == set()
+
+
+def test_a_business_unit_officer_on_a_linked_panel_sees_the_deaths_of_every_partnership_it_serves(
+    cast,
+):
+    PartnershipLinkFactory(requesting=cast.partnership, receiving=cast.other_partnership)
+    panel = PanelFactory(partnership=cast.partnership)
+    panel.serves.set([cast.partnership, cast.other_partnership])
+    ours = ChildDeathFactory(area=cast.middlesbrough)
+    theirs = ChildDeathFactory(area=AreaFactory(partnership=cast.other_partnership))
+    officer = PersonFactory(partnership=cast.other_partnership, roles=[Role.BUSINESS_UNIT_OFFICER])
+    Membership.objects.create(group=panel, person=officer)
+    assert _visible(officer) == {ours, theirs}
+    assert set(ChildDeath.objects.editable_by(officer)) == {ours, theirs}
+
+
+def test_a_panel_serving_a_partnership_without_an_accepted_link_gives_its_members_none_of_its_deaths(
+    cast,
+):
+    panel = PanelFactory(partnership=cast.other_partnership)
+    panel.serves.set([cast.partnership, cast.other_partnership])
+    ChildDeathFactory(area=cast.middlesbrough)
+    member = PersonFactory(partnership=cast.other_partnership, roles=[Role.CDOP_MEMBER])
+    assert _visible(member) == set()
 
 
 def test_the_business_unit_of_another_served_partnership_does_not_see_our_deaths(cast):
+    PartnershipLinkFactory(requesting=cast.partnership, receiving=cast.other_partnership)
     panel = PanelFactory(partnership=cast.partnership)
     panel.serves.set([cast.partnership, cast.other_partnership])
     ChildDeathFactory(area=cast.middlesbrough)

@@ -7,10 +7,11 @@ from child_deaths.models import ChildDeath
 from child_deaths.tests.factories import ChildDeathFactory, PanelFactory, PanelMeetingFactory
 from core.models import AuditEvent
 from core.testing import sign_in
-from partnership.tests.factories import AreaFactory, PartnershipFactory
+from partnership.tests.factories import AreaFactory, PartnershipFactory, PartnershipLinkFactory
 
 
 def test_the_agenda_offers_ready_cases_of_every_served_partnership_and_no_other(cast):
+    PartnershipLinkFactory(requesting=cast.partnership, receiving=cast.other_partnership)
     panel = PanelFactory(partnership=cast.partnership)
     panel.serves.set([cast.partnership, cast.other_partnership])
     ours = ChildDeathFactory(area=cast.middlesbrough, status=ChildDeath.Status.READY)

@@ -9,6 +9,7 @@ from partnership.models import (
     Membership,
     Organisation,
     Partnership,
+    PartnershipLink,
     RoleAssignment,
     User,
 )
@@ -76,3 +77,15 @@ class MembershipFactory(DjangoModelFactory):
 
     group = factory.SubFactory(GroupFactory)
     person = factory.SubFactory(PersonFactory)
+
+
+class PartnershipLinkFactory(DjangoModelFactory):
+    """A link between two partnerships, accepted unless told otherwise."""
+
+    class Meta:
+        model = PartnershipLink
+
+    requesting = factory.SubFactory(PartnershipFactory)
+    receiving = factory.SubFactory(PartnershipFactory)
+    purpose = "A shared child death overview panel"
+    status = PartnershipLink.Status.ACCEPTED

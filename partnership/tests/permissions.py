@@ -1,5 +1,5 @@
-from partnership.models import Membership
-from partnership.tests.factories import GroupFactory
+from partnership.models import Membership, PartnershipLink
+from partnership.tests.factories import GroupFactory, PartnershipLinkFactory
 from security.permission_matrix import OUTSIDE, Check, expect
 
 
@@ -20,7 +20,22 @@ def _person(cast):
     return {"pk": cast.practitioner.pk}
 
 
+def _link_asked_of_us(cast):
+    link = PartnershipLinkFactory(
+        requesting=cast.other_partnership,
+        receiving=cast.partnership,
+        status=PartnershipLink.Status.REQUESTED,
+    )
+    return {"pk": link.pk}
+
+
+def _link_of_others(cast):
+    return {"pk": PartnershipLinkFactory(status=PartnershipLink.Status.REQUESTED).pk}
+
+
 BUSINESS_UNIT_WRITE = {"manager": 302, "officer": 302}
+# Each side's business unit sees its own links; the outsider's is the side that asked.
+BOTH_BUSINESS_UNITS = {"manager": 200, "officer": 200, "outsider": 200}
 
 CHECKS = [
     Check("partnership:sign_in", expect(302, anonymous=200)),
@@ -126,5 +141,36 @@ CHECKS += [
         "api:organisation-detail",
         expect(200, anonymous=403, **OUTSIDE),
         kwargs=lambda cast: {"pk": cast.council.pk},
+    ),
+]
+
+# Links between partnerships: the side asked answers; either side ends; nobody else sees one.
+CHECKS += [
+    Check("partnership:link_list", expect(403, **BOTH_BUSINESS_UNITS)),
+    Check("partnership:link_request", expect(403, **BOTH_BUSINESS_UNITS)),
+    *(
+        Check(
+            f"partnership:link_{answer}",
+            expect(404, **BUSINESS_UNIT_WRITE, outsider=403),
+            kwargs=_link_asked_of_us,
+            method="post",
+        )
+        for answer in ("accept", "decline")
+    ),
+    Check(
+        "partnership:link_end",
+        expect(404, **BUSINESS_UNIT_WRITE, outsider=302),
+        kwargs=_link_asked_of_us,
+        method="post",
+    ),
+    *(
+        Check(
+            f"partnership:link_{change}",
+            expect(404),
+            kwargs=_link_of_others,
+            method="post",
+            label="between two other partnerships",
+        )
+        for change in ("accept", "decline", "end")
     ),
 ]

@@ -1,7 +1,14 @@
 import pytest
 from django.core.management import CommandError, call_command
 
-from partnership.models import Group, Organisation, Partnership, RoleAssignment, User
+from partnership.models import (
+    Group,
+    Organisation,
+    Partnership,
+    PartnershipLink,
+    RoleAssignment,
+    User,
+)
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("demo_allowed")]
 
@@ -14,6 +21,11 @@ def test_the_demo_loads_both_partnerships_sharing_one_child_death_overview_panel
     }
     panel = Group.objects.get(kind=Group.Kind.CHILD_DEATH_OVERVIEW_PANEL)
     assert set(panel.serves.values_list("slug", flat=True)) == {"south-tees", "hartlepool-stockton"}
+    assert (
+        PartnershipLink.objects.accepted()
+        .between(*Partnership.objects.filter(slug__in=["south-tees", "hartlepool-stockton"]))
+        .exists()
+    )
     assert Organisation.objects.filter(
         partnership__slug="south-tees", name="Cleveland Police", standing="statutory_partner"
     ).exists()

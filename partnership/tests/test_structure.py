@@ -6,7 +6,7 @@ from django.urls import reverse
 from core.models import AuditEvent
 from core.testing import assert_queries_do_not_grow, sign_in
 from partnership.models import Membership, Organisation
-from partnership.tests.factories import GroupFactory, OrganisationFactory
+from partnership.tests.factories import GroupFactory, OrganisationFactory, PartnershipLinkFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -142,8 +142,9 @@ def test_someone_of_another_partnership_cannot_be_added_to_a_group(client, cast)
     assert "person" in response.context["form"].errors
 
 
-def test_a_panel_serving_two_partnerships_can_have_members_from_both(client, cast):
+def test_a_panel_serving_two_linked_partnerships_can_have_members_from_both(client, cast):
     sign_in(client, cast.manager)
+    PartnershipLinkFactory(requesting=cast.partnership, receiving=cast.other_partnership)
     panel = GroupFactory(partnership=cast.partnership, kind="cdop")
     panel.serves.set([cast.partnership, cast.other_partnership])
     client.post(
