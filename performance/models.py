@@ -17,7 +17,7 @@ class PerformanceQuerySet(PartnershipRecordQuerySet):
     partnership_lookup = "partnership"
 
     def visible_to(self, user):
-        from performance.access import reader_partnership_ids
+        from performance.policy import reader_partnership_ids
 
         return self.filter(**{f"{self.partnership_lookup}__in": reader_partnership_ids(user)})
 

@@ -10,14 +10,13 @@ from core.forms import posted
 from core.pdf import pdf_response
 from core.selectors import audit_history
 from partnership import access
-from performance import periods, selectors, services
-from performance.access import require_reader
+from performance import periods, policy, selectors, services
 from performance.forms import IndicatorForm, ReportFilterForm, ScrutinyForm
 from performance.models import Indicator, Scrutiny
 
 
 def _report_context(request) -> dict:
-    partnership = require_reader(request)
+    partnership = policy.require_reader(request)
     try:
         quarter = periods.Quarter.parse(request.GET["quarter"])
     except (KeyError, periods.BadPeriod):
@@ -41,7 +40,7 @@ def _report_context(request) -> dict:
         "scrutinies": selectors.scrutinies_for(
             partnership=partnership, period=report.quarter.index if report.quarter else None
         ),
-        "can_manage": access.is_business_unit(request.user, partnership),
+        "can_manage": policy.can_manage_performance(request.user, partnership),
     }
 
 
@@ -66,13 +65,13 @@ def report_pdf(request):
 
 @login_required
 def indicator_list(request):
-    partnership = require_reader(request)
+    partnership = policy.require_reader(request)
     return render(
         request,
         "performance/indicator_list.html",
         {
             "indicators": Indicator.objects.filter(partnership=partnership, archived_at=None),
-            "can_manage": access.is_business_unit(request.user, partnership),
+            "can_manage": policy.can_manage_performance(request.user, partnership),
         },
     )
 
@@ -92,7 +91,7 @@ def indicator_detail(request, pk):
             "row": report.rows[0] if report.rows else None,
             "scrutinies": indicator.scrutinies.select_related("asked_of", "area"),
             "history": audit_history(indicator),
-            "can_manage": access.is_business_unit(request.user, indicator.partnership),
+            "can_manage": policy.can_manage_performance(request.user, indicator.partnership),
         },
     )
 
@@ -100,7 +99,7 @@ def indicator_detail(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def indicator_create(request):
-    partnership = access.require_business_unit(request)
+    partnership = policy.require_manager(request)
     form = IndicatorForm(posted(request), partnership=partnership)
     if form.is_valid():
         indicator = services.indicator_create(
@@ -139,7 +138,7 @@ def indicator_edit(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def scrutiny_create(request):
-    partnership = access.require_business_unit(request)
+    partnership = policy.require_manager(request)
     form = ScrutinyForm(
         posted(request),
         initial={"quarter": request.GET.get("quarter"), "indicator": request.GET.get("indicator")},
@@ -177,7 +176,7 @@ def scrutiny_detail(request, pk):
 
 @login_required
 def audit_proposal_list(request):
-    partnership = require_reader(request)
+    partnership = policy.require_reader(request)
     return render(
         request,
         "performance/audit_proposal_list.html",

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from core.forms import posted
 from partnership import access
-from performance import importing, selectors, services
+from performance import importing, policy, selectors, services
 from performance.forms import ImportUploadForm
 from performance.models import PerformanceImport
 
@@ -24,7 +24,7 @@ _TEMPLATES = {
 
 @login_required
 def import_template(request, file_format):
-    access.require_business_unit(request)
+    policy.require_manager(request)
     if file_format not in _TEMPLATES:
         raise Http404("No such template")
     media_type, build = _TEMPLATES[file_format]
@@ -38,7 +38,7 @@ def import_template(request, file_format):
 @login_required
 @require_http_methods(["GET", "POST"])
 def import_start(request):
-    partnership = access.require_business_unit(request)
+    partnership = policy.require_manager(request)
     form = ImportUploadForm(posted(request), request.FILES or None)
     if form.is_valid():
         performance_import = services.performance_import_upload(
