@@ -146,8 +146,9 @@ class ChildDeath(Versioned):
 
         identity = getattr(self, "identity", None)
         if identity is None:
-            return Subjects()
+            return Subjects(dates_of_death=[self.date_of_death])
         return Subjects(
+            dates_of_death=[self.date_of_death],
             names=[f"{identity.forenames} {identity.surname}"],
             dates_of_birth=[identity.date_of_birth],
             addresses=[f"{identity.address}, {identity.postcode}"],

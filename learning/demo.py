@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from learning import services
+from learning import services, services_publication
 from learning.models import Briefing, Finding, OtherSource, Theme
 from learning.publication import Subjects
 from partnership.demo import SOUTH_TEES, demo_email
@@ -124,7 +124,7 @@ def load(partnerships: dict[str, Partnership]) -> None:
     services.briefing_advance(briefing=briefing, to=Briefing.Status.IN_REVIEW, by=officer)
     services.briefing_advance(briefing=briefing, to=Briefing.Status.APPROVED, by=manager)
     services.briefing_publish(briefing=briefing, by=manager)
-    services.publication_publish(
+    services_publication.publication_publish(
         source=source,
         title="What we are learning about babies under one",
         summary="How the partnership is acting on the national review.",

@@ -1,8 +1,11 @@
 """Forms of the learning spine. Choices are always limited to the record's own partnership."""
 
+from pathlib import Path
+
 from django import forms
 
-from core.forms import GovukDateField, VersionedModelForm
+from core.document_text import READABLE
+from core.forms import GovukDateField, GovukFileField, VersionedModelForm
 from learning.models import (
     Action,
     Briefing,
@@ -348,14 +351,21 @@ class WithdrawForm(forms.Form):
 
 
 class PublicationForm(forms.Form):
-    kind = forms.ChoiceField(
-        label="What is it?",
-        widget=forms.RadioSelect,
-        choices=[
-            (Publication.Kind.REVIEW_REPORT, "Review report"),
-            (Publication.Kind.OTHER, "Other learning"),
-        ],
-    )
+    """Learning from a source for the public site. A review's report is not published here: only
+    through the review's own flow, once agreed, signed off and sent."""
+
     title = forms.CharField(label="Title", max_length=300)
     summary = forms.CharField(label="Summary", widget=forms.Textarea)
     body = forms.CharField(label="Full text", widget=forms.Textarea, required=False)
+    document = GovukFileField(
+        label="Document (optional)",
+        required=False,
+        help_text="A PDF, Word (DOCX), OpenDocument (ODT) or plain text file. Its text is checked "
+        "for identifying details before it is published.",
+    )
+
+    def clean_document(self):
+        upload = self.cleaned_data["document"]
+        if upload and Path(upload.name).suffix.lower() not in READABLE:
+            raise forms.ValidationError("The selected file must be a PDF, DOCX, ODT or TXT file")
+        return upload

@@ -390,6 +390,10 @@ class Publication(models.Model):
     published_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
+    # What exactly was published: the version of the source's text, and a digest of the text
+    # (and attached document's text) the identifying-detail check passed.
+    version_label = models.CharField(max_length=200, blank=True)
+    content_digest = models.CharField(max_length=64, blank=True)
     withdrawn_at = models.DateTimeField(null=True, blank=True)
     withdrawn_reason = models.TextField(blank=True)
 
@@ -465,7 +469,13 @@ class Briefing(Versioned):
 
 
 class Newsletter(models.Model):
-    """A newsletter assembled from chosen items, published as a page and an email-ready version."""
+    """A newsletter assembled from chosen items, approved by someone other than its author, then
+    published as a page and an email-ready version."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        APPROVED = "approved", "Approved"
+        PUBLISHED = "published", "Published"
 
     partnership = models.ForeignKey(
         "partnership.Partnership", on_delete=models.PROTECT, related_name="newsletters"
@@ -475,6 +485,10 @@ class Newsletter(models.Model):
     items = models.ManyToManyField(Publication, blank=True, related_name="in_newsletters")
     extra_items = models.TextField(
         blank=True, help_text="Training, procedure changes, national learning: one item a line."
+    )
+    status = models.CharField(max_length=16, choices=Status.choices, default=Status.DRAFT)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     publication = models.OneToOneField(
         Publication, null=True, blank=True, on_delete=models.PROTECT, related_name="newsletter"

@@ -35,6 +35,7 @@ can_see_learning = rule("learning.view_learning", in_partnership)
 can_manage_learning = rule("learning.change_learning", is_business_unit)
 # Approval is a second pair of eyes: never the briefing's own author.
 can_approve_briefing = rule("learning.approve_briefing", is_business_unit_manager & ~wrote)
+can_approve_newsletter = rule("learning.approve_newsletter", is_business_unit_manager & ~wrote)
 can_update_action = rule(
     "learning.update_action", is_business_unit | (in_partnership & owning_organisation)
 )

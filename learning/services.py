@@ -1,6 +1,6 @@
 """Every write of the learning spine. Source apps call these with their own records as `source`."""
 
-from datetime import date, timedelta
+from datetime import date
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
@@ -28,26 +28,13 @@ from learning.models import (
     Recommendation,
     Theme,
 )
-from learning.publication import Hit, Subjects, find_identifying_details
+from learning.services_publication import publication_publish, publication_sources
 from learning.services_similar import similar_work_changed
 from learning.themes import STANDARD_THEMES
 from partnership.models import Partnership
 from partnership.selectors import chairs_of
 
-# Working Together 2023: a published review report should stay available for at least a year.
-MINIMUM_REVIEW_REPORT_PUBLICATION = timedelta(days=365)
 ACTION_DEADLINE = "Action due"
-
-
-class PublicationRefused(ValidationError):
-    """The text names or otherwise identifies a child; `hits` says where."""
-
-    def __init__(self, hits: list[Hit]):
-        self.hits = hits
-        super().__init__(
-            [f"line {hit.line}: {hit.kind}: {hit.matched}" for hit in hits],
-            code="identifying_details",
-        )
 
 
 def _source_fields(source: models.Model) -> dict:
@@ -429,66 +416,6 @@ def dissemination_activity_record(
     return activity
 
 
-# Publication
-
-
-@transaction.atomic
-def publication_publish(
-    *,
-    source: models.Model | None,
-    title: str,
-    summary: str,
-    body: str,
-    kind: str,
-    subjects: Subjects,
-    by,
-    document=None,
-    partnership=None,
-    themes=(),
-) -> Publication:
-    """Put text on the public site once it is clear of the child-identifying details of `subjects`."""
-    hits = find_identifying_details("\n".join([title, summary, body]), subjects)
-    if hits:
-        raise PublicationRefused(hits)
-    publication = Publication.objects.create(
-        partnership=partnership or source.partnership,
-        source_type=ContentType.objects.get_for_model(source) if source is not None else None,
-        source_id=source.pk if source is not None else None,
-        kind=kind,
-        title=title,
-        summary=summary,
-        body=body,
-        document=document,
-        published_by=by,
-    )
-    publication.themes.set(themes)
-    audit.record(
-        event=AuditEvent.Event.PUBLISHED, actor=by, subject=publication, details={"kind": kind}
-    )
-    return publication
-
-
-@transaction.atomic
-def publication_withdraw(*, publication: Publication, reason: str, by) -> Publication:
-    if publication.withdrawn_at:
-        raise ValidationError("This has already been withdrawn")
-    if not reason.strip():
-        raise ValidationError("Give the reason for withdrawing it")
-    stays_until = publication.published_at + MINIMUM_REVIEW_REPORT_PUBLICATION
-    if publication.kind == Publication.Kind.REVIEW_REPORT and timezone.now() < stays_until:
-        raise ValidationError(
-            "A published review report must stay available for at least 12 months: "
-            f"it can be withdrawn from {timezone.localtime(stays_until):%d %B %Y}"
-        )
-    publication.withdrawn_at = timezone.now()
-    publication.withdrawn_reason = reason.strip()
-    publication.save(update_fields=["withdrawn_at", "withdrawn_reason"])
-    audit.record(
-        event=AuditEvent.Event.WITHDRAWN, actor=by, subject=publication, details={"reason": reason}
-    )
-    return publication
-
-
 # Learning products
 
 
@@ -549,25 +476,11 @@ def briefing_advance(*, briefing: Briefing, to: str, by) -> Briefing:
     return briefing
 
 
-def source_subjects(sources) -> Subjects:
-    """The identifying details recorded against the sources, for the publication check."""
-    found = Subjects()
-    for source in sources:
-        subjects = getattr(source, "learning_subjects", None)
-        if subjects is not None:
-            found.names.extend(subjects.names)
-            found.dates_of_birth.extend(subjects.dates_of_birth)
-            found.addresses.extend(subjects.addresses)
-            found.nhs_numbers.extend(subjects.nhs_numbers)
-    return found
-
-
 @transaction.atomic
 def briefing_publish(*, briefing: Briefing, by) -> Publication:
     if briefing.status != Briefing.Status.APPROVED:
         raise ValidationError("Only an approved briefing can be published")
     findings = list(briefing.findings.prefetch_related("source", "themes"))
-    sources = {(finding.source_type_id, finding.source_id): finding.source for finding in findings}
     body = "\n\n".join(f"{heading}\n{text}" for heading, text in briefing.sections())
     publication = publication_publish(
         source=None,
@@ -576,7 +489,8 @@ def briefing_publish(*, briefing: Briefing, by) -> Publication:
         summary=briefing.background,
         body=body,
         kind=Publication.Kind.BRIEFING,
-        subjects=source_subjects(source for source in sources.values() if source is not None),
+        sources=[finding.source for finding in findings],
+        version_label=f"Version {briefing.version}, approved by {briefing.approved_by}",
         themes={theme for finding in findings for theme in finding.themes.all()},
         by=by,
     )
@@ -602,22 +516,55 @@ def newsletter_create(
     return newsletter
 
 
+def newsletter_text(newsletter: Newsletter) -> tuple[str, str]:
+    """The newsletter as one text for the check: every item with its linked summary, then the other
+    items (the introduction is the summary)."""
+    items = "\n".join(f"- {item.title}: {item.summary}" for item in newsletter.items.all())
+    return newsletter.introduction, "\n".join(filter(None, [items, newsletter.extra_items]))
+
+
+@transaction.atomic
+def newsletter_approve(*, newsletter: Newsletter, by) -> Newsletter:
+    """Approve a draft newsletter: someone other than its author, as for a briefing."""
+    if newsletter.status != Newsletter.Status.DRAFT:
+        raise ValidationError("Only a draft newsletter can be approved")
+    if by.pk == newsletter.created_by_id:
+        raise ValidationError("Someone other than its author must approve a newsletter")
+    newsletter.status = Newsletter.Status.APPROVED
+    newsletter.approved_by = by
+    newsletter.save(update_fields=["status", "approved_by"])
+    audit.record(
+        event=AuditEvent.Event.DECIDED, actor=by, subject=newsletter, details={"to": "approved"}
+    )
+    return newsletter
+
+
 @transaction.atomic
 def newsletter_publish(*, newsletter: Newsletter, by) -> Publication:
+    """Publish an approved newsletter, checked as a whole against the children of every source its
+    items come from."""
     if newsletter.publication_id:
         raise ValidationError("This newsletter is already published")
-    items = "\n".join(f"- {item.title}: {item.summary}" for item in newsletter.items.all())
+    if newsletter.status != Newsletter.Status.APPROVED:
+        raise ValidationError("Someone other than its author must approve the newsletter first")
+    items = list(newsletter.items.all())
+    withdrawn = [item.title for item in items if item.withdrawn_at]
+    if withdrawn:
+        raise ValidationError(f"Take out the withdrawn items first: {', '.join(withdrawn)}")
+    summary, body = newsletter_text(newsletter)
     newsletter.publication = publication_publish(
         source=None,
         partnership=newsletter.partnership,
         title=newsletter.title,
-        summary=newsletter.introduction,
-        body="\n".join(filter(None, [items, newsletter.extra_items])),
+        summary=summary,
+        body=body,
         kind=Publication.Kind.NEWSLETTER,
-        subjects=Subjects(),
+        sources=[source for item in items for source in publication_sources(item)],
+        version_label=f"Approved by {newsletter.approved_by}",
         by=by,
     )
-    newsletter.save(update_fields=["publication"])
+    newsletter.status = Newsletter.Status.PUBLISHED
+    newsletter.save(update_fields=["publication", "status"])
     return newsletter.publication
 
 

@@ -59,6 +59,11 @@ urlpatterns = [
     path("learning/newsletters/", products.newsletter_list, name="newsletter_list"),
     path("learning/newsletters/add/", products.newsletter_create, name="newsletter_create"),
     path(
+        "learning/newsletters/<int:pk>/approve/",
+        products.newsletter_approve,
+        name="newsletter_approve",
+    ),
+    path(
         "learning/newsletters/<int:pk>/publish/",
         products.newsletter_publish,
         name="newsletter_publish",

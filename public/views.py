@@ -5,6 +5,7 @@ from csp.decorators import csp_update
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
@@ -18,7 +19,9 @@ from public.forms import PublicSearchForm
 
 def _publication(slug, pk):
     return get_object_or_404(
-        Publication.objects.live().select_related("partnership").prefetch_related("themes"),
+        Publication.objects.live()
+        .select_related("partnership", "document")
+        .prefetch_related("themes"),
         partnership__slug=slug,
         pk=pk,
     )
@@ -73,6 +76,19 @@ def publication_pdf(request, slug, pk):
         "public/publication_print.html",
         {"partnership": item.partnership, "publication": item, "briefing": _briefing(item)},
         f"{item.partnership.slug}-{item.pk}.pdf",
+    )
+
+
+def publication_document(request, slug, pk):
+    """The document published with a publication, which passed the identifying-detail check."""
+    item = _publication(slug, pk)
+    if item.document is None or item.document.archived_at:
+        raise Http404("No document")
+    return FileResponse(
+        item.document.file.open("rb"),
+        as_attachment=True,
+        filename=item.document.original_name,
+        content_type=item.document.media_type,
     )
 
 

@@ -1,7 +1,9 @@
 """Reviews: learning referrals, serious incident notifications, rapid reviews, LCSPRs and other
 case reviews (framework components 1 and 2)."""
 
+import operator
 import uuid
+from functools import reduce
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
@@ -71,6 +73,14 @@ class LearningReferral(Versioned):
     def get_absolute_url(self) -> str:
         return reverse("reviews:referral_detail", args=[self.pk])
 
+    @property
+    def origin_subjects(self):
+        """The identifying details of the record behind the referral (a child death), if any."""
+        from learning.publication import Subjects
+
+        subjects = getattr(self.origin, "learning_subjects", None) if self.origin_id else None
+        return subjects if subjects is not None else Subjects()
+
 
 class SeriousIncidentNotification(Versioned):
     """A serious incident notified to the national panel: one per child who died; siblings
@@ -109,6 +119,19 @@ class SeriousIncidentNotification(Versioned):
     def get_absolute_url(self) -> str:
         return reverse("reviews:notification_detail", args=[self.pk])
 
+    @property
+    def learning_subjects(self):
+        """The identifying details of the notified children and the date of the incident."""
+        from learning.publication import Subjects, combine
+
+        return combine(
+            [
+                Subjects(incident_dates=[self.incident_date]),
+                *(child.learning_subjects for child in self.children.all()),
+                self.referral.origin_subjects if self.referral_id else Subjects(),
+            ]
+        )
+
 
 class NotifiedChild(models.Model):
     """A child in a notification. The pseudonym is used everywhere; the identifying details are
@@ -136,6 +159,17 @@ class NotifiedChild(models.Model):
 
     def __str__(self) -> str:
         return self.pseudonym
+
+    @property
+    def learning_subjects(self):
+        from learning.publication import Subjects
+
+        return Subjects(
+            names=[self.full_name] if self.full_name else [],
+            dates_of_birth=[self.date_of_birth] if self.date_of_birth else [],
+            addresses=[self.address] if self.address else [],
+            nhs_numbers=[self.nhs_number] if self.nhs_number else [],
+        )
 
 
 class RapidReview(Versioned):
@@ -241,6 +275,11 @@ class RapidReview(Versioned):
     @property
     def learning_reference(self) -> str:
         return self.notification.reference
+
+    @property
+    def learning_subjects(self):
+        """The notified children: nothing published from the rapid review may identify them."""
+        return self.notification.learning_subjects
 
 
 class KeyPracticeEpisode(models.Model):
@@ -386,20 +425,26 @@ class Review(Versioned):
 
     @property
     def learning_subjects(self):
-        """The identifying details of the review's children: nothing published from it may contain them."""
-        from learning.publication import Subjects
+        """The identifying details of the review's children, from its rapid review or, for a
+        review opened from a referral, the referral's notifications and the record behind it (a
+        child death): nothing published from the review may contain them."""
+        from learning.publication import combine
 
-        children = (
-            NotifiedChild.objects.filter(notification__rapid_review=self.rapid_review_id)
-            if self.rapid_review_id
-            else NotifiedChild.objects.none()
+        conditions = [models.Q(rapid_review=self.rapid_review_id)] if self.rapid_review_id else []
+        if self.referral_id:
+            conditions.append(models.Q(referral=self.referral_id))
+        notifications = (
+            SeriousIncidentNotification.objects.filter(reduce(operator.or_, conditions))
+            if conditions
+            else []
         )
-        return Subjects(
-            names=[child.full_name for child in children if child.full_name],
-            dates_of_birth=[child.date_of_birth for child in children if child.date_of_birth],
-            addresses=[child.address for child in children if child.address],
-            nhs_numbers=[child.nhs_number for child in children if child.nhs_number],
-        )
+        found = [notification.learning_subjects for notification in notifications]
+        if self.referral_id:
+            found.append(self.referral.origin_subjects)
+        return combine(found)
+
+    # A review's report stays published for the minimum period whatever kind it was published as.
+    learning_publishes_review_reports = True
 
     @property
     def is_lcspr(self) -> bool:

@@ -12,7 +12,7 @@ from core.services import deadline_complete, deadline_set
 from core.working_days import add_working_days, working_days_between
 from learning.models import Publication
 from learning.selectors import dissemination_blockers
-from learning.services import publication_publish
+from learning.services_publication import publication_publish
 from learning.services_similar import similar_work_changed
 from partnership import access
 from partnership.models import User

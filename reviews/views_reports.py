@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core.forms import posted
-from learning.services import PublicationRefused
+from learning.services_publication import PublicationRefused
 from partnership import access
 from partnership.models import Role
 from reviews import forms, selectors, services, services_reports

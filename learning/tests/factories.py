@@ -80,3 +80,19 @@ class ActionFactory(DjangoModelFactory):
         OrganisationFactory, partnership=factory.SelfAttribute("..partnership")
     )
     due_date = date(2026, 12, 31)
+
+
+def published_newsletter(cast, items=(), title="Winter", introduction="Hello", extra_items=""):
+    """A newsletter the officer put together, the manager approved and published."""
+    from learning import services
+
+    newsletter = services.newsletter_create(
+        partnership=cast.partnership,
+        title=title,
+        introduction=introduction,
+        items=items,
+        extra_items=extra_items,
+        by=cast.officer,
+    )
+    services.newsletter_approve(newsletter=newsletter, by=cast.manager)
+    return services.newsletter_publish(newsletter=newsletter, by=cast.manager)

@@ -1,6 +1,6 @@
 from django.contrib.contenttypes.models import ContentType
 
-from learning import services
+from learning import services, services_publication
 from learning.tests.factories import (
     ActionFactory,
     FindingFactory,
@@ -133,7 +133,7 @@ def _newsletter(cast):
 def _publication(cast):
     from learning.publication import Subjects
 
-    return services.publication_publish(
+    return services_publication.publication_publish(
         source=_source(cast),
         title="Learning",
         summary="s",
@@ -184,6 +184,12 @@ CHECKS += [
     ),
     Check("learning:newsletter_list", expect(200, no_role=403)),
     Check("learning:newsletter_create", expect(403, **BUSINESS_UNIT_ONLY, outsider=200)),
+    Check(
+        "learning:newsletter_approve",
+        expect(403, manager=302, **OUTSIDE),
+        kwargs=_pk(_newsletter),
+        method="post",
+    ),
     Check(
         "learning:newsletter_publish",
         expect(403, **BUSINESS_UNIT_WRITE, **OUTSIDE),

@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from core.models import AuditEvent, Deadline
-from learning import selectors, services
+from learning import selectors, services, services_publication
 from learning.models import Action, DisseminationChannel, Finding, Publication, Theme
 from learning.publication import Subjects
 from learning.tests.factories import (
@@ -228,8 +228,8 @@ def test_a_linked_partnership_channel_needs_the_linked_partnership(cast, source)
 
 
 def test_publishing_text_with_a_childs_name_is_refused_listing_each_hit(cast, source):
-    with pytest.raises(services.PublicationRefused) as refused:
-        services.publication_publish(
+    with pytest.raises(services_publication.PublicationRefused) as refused:
+        services_publication.publication_publish(
             source=source,
             title="Review report",
             summary="Summary",
@@ -244,7 +244,7 @@ def test_publishing_text_with_a_childs_name_is_refused_listing_each_hit(cast, so
 
 def test_a_review_report_cannot_be_withdrawn_within_twelve_months(cast, source):
     with time_machine.travel("2026-01-10 12:00 +0000"):
-        report = services.publication_publish(
+        report = services_publication.publication_publish(
             source=source,
             title="Report",
             summary="s",
@@ -257,9 +257,13 @@ def test_a_review_report_cannot_be_withdrawn_within_twelve_months(cast, source):
         time_machine.travel("2026-12-01 12:00 +0000"),
         pytest.raises(ValidationError, match="at least 12 months"),
     ):
-        services.publication_withdraw(publication=report, reason="Out of date", by=cast.manager)
+        services_publication.publication_withdraw(
+            publication=report, reason="Out of date", by=cast.manager
+        )
     with time_machine.travel("2027-01-11 12:00 +0000"):
-        services.publication_withdraw(publication=report, reason="Out of date", by=cast.manager)
+        services_publication.publication_withdraw(
+            publication=report, reason="Out of date", by=cast.manager
+        )
     assert report.withdrawn_at
 
 

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from core.concurrency import EditConflict
 from core.forms import posted
 from core.selectors import audit_history
-from learning import policy, services
+from learning import policy, services, services_publication
 from learning.forms import (
     BriefingForm,
     NewsletterForm,
@@ -126,6 +126,9 @@ def newsletter_list(request):
         request,
         "learning/newsletter_list.html",
         Newsletter.objects.select_related("publication__partnership"),
+        can_approve=access.is_business_unit_manager(
+            request.user, access.require_partnership(request)
+        ),
     )
 
 
@@ -145,10 +148,32 @@ def newsletter_create(request):
 
 @login_required
 @require_POST
+def newsletter_approve(request, pk):
+    newsletter = access.get_for_user(request.user, Newsletter.objects.all(), pk, write=True)
+    if not policy.can_approve_newsletter(request.user, newsletter):
+        raise PermissionDenied(
+            "A business unit manager other than its author approves a newsletter"
+        )
+    try:
+        services.newsletter_approve(newsletter=newsletter, by=request.user)
+    except ValidationError as refused:
+        for message in refusal(refused):
+            messages.error(request, message)
+    else:
+        messages.success(request, f"Newsletter approved: {newsletter}")
+    return redirect("learning:newsletter_list")
+
+
+@login_required
+@require_POST
 def newsletter_publish(request, pk):
     newsletter = access.get_for_user(request.user, Newsletter.objects.all(), pk, write=True)
     try:
         services.newsletter_publish(newsletter=newsletter, by=request.user)
+    except services_publication.PublicationRefused as refused:
+        messages.error(request, "The newsletter identifies a child: remove these before publishing")
+        for message in refusal(refused):
+            messages.error(request, message)
     except ValidationError as refused:
         for message in refusal(refused):
             messages.error(request, message)
@@ -197,18 +222,23 @@ def publication_list(request):
 @require_http_methods(["GET", "POST"])
 def publication_create(request, type_id, source_id):
     source = source_for_user(request.user, type_id, source_id, write=True)
-    form = PublicationForm(posted(request))
+    form = PublicationForm(posted(request), request.FILES or None)
     if form.is_valid():
         try:
-            services.publication_publish(
+            services_publication.publication_publish(
                 source=source,
-                **form.cleaned_data,
-                subjects=services.source_subjects([source]),
+                kind=Publication.Kind.OTHER,
+                title=form.cleaned_data["title"],
+                summary=form.cleaned_data["summary"],
+                body=form.cleaned_data["body"],
+                upload=form.cleaned_data["document"],
                 by=request.user,
             )
-        except services.PublicationRefused as refused:
+        except services_publication.PublicationRefused as refused:
             form.add_error(None, "The text identifies a child: remove these before publishing")
             form.add_error(None, refusal(refused))
+        except ValidationError as refused:
+            form.add_error("document", refusal(refused))
         else:
             messages.success(request, "Published on the public site")
             return redirect(source)
@@ -230,7 +260,7 @@ def publication_withdraw(request, pk):
     form = WithdrawForm(posted(request))
     if form.is_valid():
         try:
-            services.publication_withdraw(
+            services_publication.publication_withdraw(
                 publication=publication, reason=form.cleaned_data["reason"], by=request.user
             )
         except ValidationError as refused:

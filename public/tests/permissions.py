@@ -1,13 +1,14 @@
-from learning import services
+from learning import services_publication
 from learning.models import Publication
 from learning.publication import Subjects
+from learning.tests.factories import published_newsletter
 from security.permission_matrix import Check, expect
 
 EVERYONE = expect(200, anonymous=200)
 
 
 def _publication(cast, kind=Publication.Kind.OTHER):
-    return services.publication_publish(
+    return services_publication.publication_publish(
         source=None,
         partnership=cast.partnership,
         title="Learning about safe sleep",
@@ -20,15 +21,7 @@ def _publication(cast, kind=Publication.Kind.OTHER):
 
 
 def _newsletter(cast):
-    newsletter = services.newsletter_create(
-        partnership=cast.partnership,
-        title="Winter newsletter",
-        introduction="Hello",
-        items=[_publication(cast)],
-        extra_items="",
-        by=cast.manager,
-    )
-    return services.newsletter_publish(newsletter=newsletter, by=cast.manager)
+    return published_newsletter(cast, items=[_publication(cast)], title="Winter newsletter")
 
 
 def _slug(cast):
@@ -53,6 +46,12 @@ CHECKS = [
         "public:publication_pdf",
         EVERYONE,
         kwargs=lambda cast: {"slug": cast.partnership.slug, "pk": _publication(cast).pk},
+    ),
+    Check(
+        "public:publication_document",
+        expect(404, anonymous=404),
+        kwargs=lambda cast: {"slug": cast.partnership.slug, "pk": _publication(cast).pk},
+        label="without a document",
     ),
     Check(
         "public:newsletter_email",

@@ -5,7 +5,7 @@ import xml.etree.ElementTree as ElementTree
 import pytest
 from django.urls import reverse
 
-from learning import services
+from learning import services_publication
 from learning.models import Publication
 from learning.publication import Subjects
 from public.tests.test_public_site import newsletter_email
@@ -16,7 +16,7 @@ HOSTILE = '<script>alert("feed")</script><img src="x" onerror="alert(1)">Safe sl
 
 
 def test_a_summary_with_markup_is_sent_as_text_not_html(client, cast):
-    services.publication_publish(
+    services_publication.publication_publish(
         source=None,
         partnership=cast.partnership,
         title="Learning about safe sleep",

@@ -7,10 +7,10 @@ import time_machine
 from django.urls import reverse
 
 from core.testing import assert_queries_do_not_grow
-from learning import services
+from learning import services_publication
 from learning.models import Publication
 from learning.publication import Subjects
-from learning.tests.factories import ThemeFactory
+from learning.tests.factories import ThemeFactory, published_newsletter
 
 pytestmark = pytest.mark.django_db
 
@@ -22,7 +22,7 @@ def publish(
     kind=Publication.Kind.OTHER,
     partnership=None,
 ):
-    return services.publication_publish(
+    return services_publication.publication_publish(
         source=None,
         partnership=partnership or cast.partnership,
         title=title,
@@ -66,7 +66,9 @@ def test_search_and_filters_by_theme_kind_and_year(client, cast):
 
 def test_withdrawn_learning_is_no_longer_public(client, cast):
     item = publish(cast)
-    services.publication_withdraw(publication=item, reason="Superseded", by=cast.manager)
+    services_publication.publication_withdraw(
+        publication=item, reason="Superseded", by=cast.manager
+    )
     assert titles(index(client, cast)) == []
     assert client.get(item.get_absolute_url()).status_code == 404
 
@@ -94,15 +96,7 @@ def test_a_publication_has_a_printable_pdf(client, cast):
 
 def newsletter_email(client, cast):
     briefing = publish(cast, "Briefing in the newsletter")
-    newsletter = services.newsletter_create(
-        partnership=cast.partnership,
-        title="Winter",
-        introduction="Hello",
-        items=[briefing],
-        extra_items="New neglect course",
-        by=cast.manager,
-    )
-    item = services.newsletter_publish(newsletter=newsletter, by=cast.manager)
+    item = published_newsletter(cast, items=[briefing], extra_items="New neglect course")
     return client.get(reverse("public:newsletter_email", args=[cast.partnership.slug, item.pk]))
 
 

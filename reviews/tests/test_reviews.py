@@ -414,7 +414,7 @@ def test_publishing_puts_the_report_on_the_public_site_and_tracks_the_repository
 
 @time_machine.travel(date(2026, 3, 20))
 def test_a_report_naming_the_child_is_not_published(cast):
-    from learning.services import PublicationRefused
+    from learning.services_publication import PublicationRefused
     from reviews.models import NotifiedChild
 
     review = _ready_to_publish(cast, body="Tess Example was known to three agencies.")
