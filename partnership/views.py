@@ -11,7 +11,7 @@ from core.forms import posted
 from core.selectors import audit_history
 from partnership import access, selectors, services
 from partnership.forms import MembershipForm
-from partnership.models import Group, Membership
+from partnership.models import Group, Membership, Partnership
 from partnership.structure import KINDS
 
 
@@ -87,6 +87,8 @@ def structure_detail(request, kind, pk):
     }
     if isinstance(record, Group):
         context["memberships"] = selectors.group_memberships(record)
+        # Only partnerships served by agreement: a row left without an accepted link gives nothing.
+        context["served"] = Partnership.objects.filter(pk__in=access.served_partnership_ids(record))
     return render(request, "partnership/structure_detail.html", context)
 
 

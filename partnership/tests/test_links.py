@@ -6,9 +6,9 @@ from django.apps import apps
 from django.urls import reverse
 
 from core.models import AuditEvent
-from core.testing import sign_in
+from core.testing import assert_queries_do_not_grow, sign_in
 from partnership.models import Group, PartnershipLink
-from partnership.tests.factories import GroupFactory, PartnershipLinkFactory
+from partnership.tests.factories import GroupFactory, PartnershipFactory, PartnershipLinkFactory
 
 REQUESTED = PartnershipLink.Status.REQUESTED
 
@@ -156,3 +156,26 @@ def test_groups_already_serving_another_partnership_become_requests_waiting_for_
         cast.partnership,
         REQUESTED,
     )
+
+
+def test_a_group_page_names_only_the_partnerships_it_serves_by_agreement(client, cast):
+    panel = GroupFactory(partnership=cast.other_partnership, kind="cdop", name="Their panel")
+    panel.serves.set([cast.partnership, cast.other_partnership])
+    sign_in(client, cast.outsider)
+    url = reverse("partnership:structure_detail", args=["groups", panel.pk])
+    assert cast.partnership.name not in client.get(url).content.decode()
+    _asked_of_us(cast, status=PartnershipLink.Status.ACCEPTED)
+    assert cast.partnership.name in client.get(url).content.decode()
+
+
+def test_the_link_page_makes_the_same_number_of_queries_however_many_links(client, cast):
+    sign_in(client, cast.manager)
+
+    def more_links():
+        for _ in range(5):
+            PartnershipLinkFactory(requesting=PartnershipFactory(), receiving=cast.partnership)
+            PartnershipLinkFactory(
+                requesting=cast.partnership, receiving=PartnershipFactory(), status=REQUESTED
+            )
+
+    assert_queries_do_not_grow(lambda: client.get(reverse("partnership:link_list")), more_links)
