@@ -4,9 +4,9 @@ from core.navigation import NavItem
 
 
 def _reads_inspections(user, partnership) -> bool:
-    from inspections.policy import may_read
+    from inspections.policy import can_see_inspections
 
-    return may_read(user, partnership)
+    return can_see_inspections(user, partnership)
 
 
 def _next_inspection_panel(request):
@@ -16,7 +16,7 @@ def _next_inspection_panel(request):
     from inspections import policy, selectors
 
     partnership = request.partnership
-    if not partnership or not policy.may_manage(request.user, partnership):
+    if not partnership or not policy.can_manage_inspections(request.user, partnership):
         return None
     windows = selectors.next_inspections(partnership)
     if not windows:

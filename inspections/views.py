@@ -42,7 +42,7 @@ def inspection_list(request):
         "inspections/inspection_list.html",
         {
             "inspections": selectors.register(partnership),
-            "can_manage": policy.may_manage(request.user, partnership),
+            "can_manage": policy.can_manage_inspections(request.user, partnership),
         },
     )
 
@@ -60,7 +60,7 @@ def judgement_history(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def inspection_create(request):
-    partnership = access.require_business_unit(request)
+    partnership = policy.require_manager(request)
     form = InspectionForm(posted(request), partnership=partnership)
     if form.is_valid():
         inspection = services.inspection_record(
@@ -77,7 +77,7 @@ def inspection_detail(request, pk):
         request.user, Inspection.objects.select_related("partnership", "area", "recorded_by"), pk
     )
     partnership = inspection.partnership
-    sees_cases = policy.may_see_case_sample(request.user, partnership)
+    sees_cases = policy.can_see_case_sample(request.user, partnership)
     cases = list(inspection.sample_cases.select_related("agency")) if sees_cases else []
     if cases:
         services.case_sample_viewed(inspection=inspection, count=len(cases), by=request.user)
@@ -92,7 +92,7 @@ def inspection_detail(request, pk):
             "documents": selectors.documents_of(inspection),
             "sees_cases": sees_cases,
             "cases": cases,
-            "can_manage": policy.may_manage(request.user, partnership),
+            "can_manage": policy.can_manage_inspections(request.user, partnership),
             "history": audit_history(inspection),
         },
     )
@@ -249,7 +249,7 @@ def progress_report_pdf(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def settings_edit(request):
-    partnership = access.require_business_unit(request)
+    partnership = policy.require_manager(request)
     setting = selectors.setting_for(partnership)
     form = SettingForm(posted(request), instance=setting)
     if form.is_valid():

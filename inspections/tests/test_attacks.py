@@ -132,3 +132,12 @@ def test_the_business_unit_adds_the_letter_and_only_readers_can_download_it(clie
     client.logout()
     sign_in(client, cast.outsider)
     assert client.get(reverse("core:document_download", args=[document.pk])).status_code == 404
+
+
+def test_a_password_only_session_does_not_see_the_sampled_cases(client, cast, ours):
+    services.sample_case_add(
+        inspection=ours, agency=cast.police, case_reference="POL-4471", note="", by=cast.manager
+    )
+    client.force_login(cast.officer)  # no second factor in this session
+    page = client.get(ours.get_absolute_url()).content.decode()
+    assert "POL-4471" not in page
