@@ -12,6 +12,6 @@ class LearningConfig(AppConfig):
     )
 
     def ready(self):
-        from learning import similar_work
+        from learning import policy, similar_work  # noqa: F401  (policy registers its permissions)
 
         similar_work.register_all()

@@ -52,4 +52,5 @@ class PartnershipConfig(AppConfig):
     dashboard_panel = staticmethod(_dashboard_panels)
 
     def ready(self):
-        from partnership import signals  # noqa: F401  (sign-in events into the audit trail)
+        # Sign-in events into the audit trail; the permissions core and every app ask for by name.
+        from partnership import policy, signals  # noqa: F401

@@ -11,6 +11,6 @@ class PerformanceConfig(AppConfig):
     )
 
     def ready(self):
-        from performance import similar_work
+        from performance import policy, similar_work  # noqa: F401  (policy registers its permissions)
 
         similar_work.register_all()

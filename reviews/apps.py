@@ -3,30 +3,13 @@ from django.apps import AppConfig
 from core.navigation import NavItem
 
 
-def _sees_reviews(user, partnership) -> bool:
-    from partnership import access
-    from partnership.models import Role
-    from reviews.querysets import CASE_OVERSIGHT
-
-    return access.has_role(user, partnership, CASE_OVERSIGHT | {Role.INDEPENDENT_REVIEWER})
-
-
-def _sees_requests(user, partnership) -> bool:
-    from partnership import access
-    from partnership.models import Role
-    from reviews.querysets import CASE_OVERSIGHT
-
-    return access.has_role(user, partnership, CASE_OVERSIGHT | {Role.AGENCY_CONTRIBUTOR})
-
-
 def _triage_panel(request):
     """Referrals awaiting triage, on the business unit's dashboard (contributors' requests are
     already there as deadlines)."""
-    from partnership import access
-    from reviews import selectors
+    from reviews import policy, selectors
 
     partnership = request.partnership
-    if not partnership or not access.is_business_unit(request.user, partnership):
+    if not partnership or not policy.can_manage_reviews(request.user, partnership):
         return None
     waiting = list(selectors.referrals_awaiting_triage(partnership)[:10])
     return {"template": "reviews/_dashboard_triage.html", "referrals": waiting} if waiting else None
@@ -36,13 +19,13 @@ class ReviewsConfig(AppConfig):
     name = "reviews"
     verbose_name = "Reviews"
     navigation = (
-        NavItem("Reviews", "reviews:review_list", 20, shown_to=_sees_reviews),
+        NavItem("Reviews", "reviews:review_list", 20, shown_to="reviews.view_review_list"),
         NavItem("Learning referrals", "reviews:referral_list", 21),
-        NavItem("Requests", "reviews:request_list", 22, shown_to=_sees_requests),
+        NavItem("Requests", "reviews:request_list", 22, shown_to="reviews.view_request_list"),
     )
     dashboard_panel = staticmethod(_triage_panel)
 
     def ready(self):
-        from reviews import similar_work
+        from reviews import policy, similar_work  # noqa: F401  (policy registers its permissions)
 
         similar_work.register_all()

@@ -10,7 +10,6 @@ from django.db.models.functions import Coalesce
 from learning import selectors as learning_selectors
 from learning.models import Publication
 from learning.selectors import SimilarItem
-from partnership import access
 from reviews import chronology
 from reviews.criteria import Assessment, assess
 from reviews.models import (
@@ -180,14 +179,6 @@ def review_page(review: Review) -> Review:
         )
         .get()
     )
-
-
-def is_assigned_reviewer(user, review: Review) -> bool:
-    return review.reviewer_assignments.filter(person=user, removed_at__isnull=True).exists()
-
-
-def may_manage(user, record) -> bool:
-    return access.is_business_unit(user, record.partnership)
 
 
 def publication_of(review: Review) -> Publication | None:

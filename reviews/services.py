@@ -16,8 +16,8 @@ from core.references import next_reference
 from core.selectors import closure_dates
 from core.services import deadline_complete, deadline_set
 from learning.services_similar import similar_work_changed
-from partnership import access
 from partnership.models import Organisation, Partnership, Role, User
+from reviews import policy
 from reviews.criteria import EVIDENCE_NEEDED, Case, assess
 from reviews.deadlines import statutory_deadlines
 from reviews.models import (
@@ -548,7 +548,7 @@ def partner_sign_off(
     """One partner lead's sign-off of a rapid review decision or of a final report draft."""
     subject = rapid_review or report_draft
     partnership = rapid_review.partnership if rapid_review else report_draft.review.partnership
-    if not access.has_role(by, partnership, {Role.PARTNER_LEAD}):
+    if not policy.can_sign_off(by, partnership):
         raise RefusedError("Only a safeguarding partner lead can sign this off")
     if rapid_review is not None and not rapid_review.decision:
         raise RefusedError("There is no decision to sign off yet")

@@ -14,8 +14,8 @@ from learning.models import Publication
 from learning.selectors import dissemination_blockers
 from learning.services_publication import publication_publish
 from learning.services_similar import similar_work_changed
-from partnership import access
 from partnership.models import User
+from reviews import policy
 from reviews.deadlines import REPORT_NOTICE_WORKING_DAYS, report_notice_by
 from reviews.models import (
     ReportComment,
@@ -26,16 +26,9 @@ from reviews.models import (
 from reviews.services import RefusedError, outstanding_partner_leads
 
 
-def _may_write_report(user: User, review: Review) -> bool:
-    return (
-        access.is_business_unit(user, review.partnership)
-        or review.reviewer_assignments.filter(person=user, removed_at__isnull=True).exists()
-    )
-
-
 @transaction.atomic
 def report_draft_add(*, review: Review, summary: str, body: str, by: User) -> ReportDraft:
-    if not _may_write_report(by, review):
+    if not policy.can_write_report(by, review):
         raise RefusedError("Only the review's reviewers and the business unit write report drafts")
     latest = review.report_drafts.first()
     draft = ReportDraft.objects.create(

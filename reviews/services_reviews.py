@@ -11,9 +11,8 @@ from core.references import next_reference
 from core.services import deadline_complete, deadline_set, table_import_keep
 from learning.services import dissemination_plan_open
 from learning.services_similar import similar_work_changed
-from partnership import access
-from partnership.models import Organisation, Partnership, Role, User
-from reviews import chronology
+from partnership.models import Organisation, Partnership, User
+from reviews import chronology, policy
 from reviews.independence import Candidate, independence_problems
 from reviews.models import (
     AgencyRequest,
@@ -154,7 +153,7 @@ def terms_of_reference_draft(
 @transaction.atomic
 def terms_of_reference_approve(*, terms: TermsOfReference, by: User) -> TermsOfReference:
     review = terms.review
-    if not access.has_role(by, review.partnership, {Role.PARTNER_LEAD, Role.BUSINESS_UNIT_MANAGER}):
+    if not policy.can_approve_terms(by, review):
         raise RefusedError(
             "Terms of reference are approved by a partner lead or the business unit manager"
         )
@@ -200,7 +199,7 @@ def reviewer_assign(
     """Assign a reviewer with their conflict of interest declaration; refuse one who is not independent."""
     if review.is_lcspr and role != ReviewerAssignment.Role.INDEPENDENT_REVIEWER:
         raise RefusedError("An LCSPR is led by an independent reviewer")
-    if not access.has_role(person, review.partnership, {Role.INDEPENDENT_REVIEWER}):
+    if not policy.may_be_independent_reviewer(person, review):
         raise RefusedError(f"{person} does not hold the reviewer role in this partnership")
     under_review = {
         organisation.pk: organisation.name

@@ -10,8 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from core.forms import posted
 from core.selectors import audit_history
 from partnership import access
-from partnership.models import Role
-from reviews import forms, selectors, services
+from reviews import forms, policy, selectors, services
 from reviews.models import LearningReferral, NotifiedChild, RapidReview, SeriousIncidentNotification
 from reviews.pages import PER_PAGE, edit_page, form_page, refused_or_done
 
@@ -54,7 +53,7 @@ def referral_detail(request, pk):
 
 
 def _referral_page(request, referral: LearningReferral, **forms_shown):
-    can_triage = selectors.may_manage(request.user, referral)
+    can_triage = policy.can_manage_reviews(request.user, referral)
     context = {
         "referral": referral,
         "can_triage": can_triage,
@@ -86,7 +85,7 @@ def referral_triage(request, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def notification_create(request):
-    partnership = access.require_business_unit(request)
+    partnership = policy.require_manager(request)
     referral = None
     if request.GET.get("referral"):
         referral = access.get_for_user(
@@ -116,7 +115,7 @@ def notification_detail(request, pk):
 
 
 def _notification_page(request, notification: SeriousIncidentNotification, **forms_shown):
-    can_manage = selectors.may_manage(request.user, notification)
+    can_manage = policy.can_manage_reviews(request.user, notification)
     context = {
         "notification": notification,
         "children": notification.children.all(),
@@ -175,7 +174,7 @@ def child_add(request, pk):
 def identifying_details(request, pk):
     """The one place a notified child's identifying details are shown; every view is recorded."""
     notification = access.get_for_user(request.user, SeriousIncidentNotification.objects.all(), pk)
-    if not access.has_role(request.user, notification.partnership, access.IDENTIFYING_DETAIL_ROLES):
+    if not policy.can_see_identifying_details(request.user, notification):
         raise PermissionDenied("You do not need to know this child's identifying details")
     services.identifying_details_viewed(notification=notification, by=request.user)
     return render(
@@ -206,7 +205,7 @@ def rapid_review_detail(request, pk):
             "episodes": rapid_review.key_practice_episodes.all(),
             "requests": rapid_review.agency_requests.select_related("organisation"),
             "criteria": selectors.criteria_result(rapid_review),
-            "can_manage": selectors.may_manage(request.user, rapid_review),
+            "can_manage": policy.can_manage_reviews(request.user, rapid_review),
             "history": audit_history(rapid_review),
         },
     )
@@ -266,7 +265,7 @@ def rapid_review_decision(request, pk):
 
 
 def _decision_page(request, rapid_review: RapidReview, **forms_shown):
-    can_manage = selectors.may_manage(request.user, rapid_review)
+    can_manage = policy.can_manage_reviews(request.user, rapid_review)
     decided, sent = bool(rapid_review.decision), bool(rapid_review.sent_to_panel_on)
     sign_offs = list(rapid_review.sign_offs.select_related("partner_lead", "organisation"))
     context = {
@@ -279,7 +278,7 @@ def _decision_page(request, rapid_review: RapidReview, **forms_shown):
         if can_manage and not sent
         else None,
         "sign_off_form": forms.SignOffForm()
-        if decided and not sent and _is_partner_lead(request, rapid_review)
+        if decided and not sent and policy.can_sign_off(request.user, rapid_review)
         else None,
         "sent_form": forms.SentToPanelForm() if can_manage and decided and not sent else None,
         "response_form": forms.PanelResponseForm()
@@ -313,15 +312,11 @@ def _decision_initial(rapid_review: RapidReview) -> dict:
     return {name: getattr(rapid_review, name) for name in fields}
 
 
-def _is_partner_lead(request, record) -> bool:
-    return access.has_role(request.user, record.partnership, {Role.PARTNER_LEAD})
-
-
 @login_required
 @require_POST
 def rapid_review_sign_off(request, pk):
     rapid_review = _rapid_review(request, pk)
-    if not _is_partner_lead(request, rapid_review):
+    if not policy.can_sign_off(request.user, rapid_review):
         raise PermissionDenied("Only a safeguarding partner lead can sign off")
     return _decision_post(
         request,

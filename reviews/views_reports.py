@@ -11,8 +11,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from core.forms import posted
 from learning.services_publication import PublicationRefused
 from partnership import access
-from partnership.models import Role
-from reviews import forms, selectors, services, services_reports
+from reviews import forms, policy, selectors, services, services_reports
 from reviews.models import (
     ReportDraft,
     Review,
@@ -25,10 +24,7 @@ from reviews.pages import form_page, get_review, refused_or_done
 @require_http_methods(["GET", "POST"])
 def draft_add(request, pk):
     review = get_review(request, pk)
-    if not (
-        selectors.may_manage(request.user, review)
-        or selectors.is_assigned_reviewer(request.user, review)
-    ):
+    if not policy.can_write_report(request.user, review):
         raise PermissionDenied(
             "Only the review's reviewers and the business unit write report drafts"
         )
@@ -59,7 +55,7 @@ def draft_detail(request, pk):
 def _draft_page(request, draft: ReportDraft, **forms_shown):
     review = draft.review
     sign_offs = list(draft.sign_offs.select_related("partner_lead", "organisation"))
-    is_lead = access.has_role(request.user, review.partnership, {Role.PARTNER_LEAD})
+    is_lead = policy.can_sign_off(request.user, review)
     context = {
         "draft": draft,
         "review": review,
@@ -115,9 +111,7 @@ def draft_sign_off(request, pk):
         "sign_off_form",
         lambda draft, data: services.partner_sign_off(report_draft=draft, by=request.user, **data),
         done="Your sign-off of the report is recorded",
-        may=lambda draft: access.has_role(
-            request.user, draft.review.partnership, {Role.PARTNER_LEAD}
-        ),
+        may=lambda draft: policy.can_sign_off(request.user, draft.review),
     )
 
 

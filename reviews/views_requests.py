@@ -10,7 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from core.forms import posted
 from partnership import access
-from reviews import forms, selectors, services, services_reviews
+from reviews import forms, policy, selectors, services, services_reviews
 from reviews.models import AgencyRequest, ChronologyImport, RapidReview, Review
 from reviews.pages import PER_PAGE, form_page, refused_or_done
 from reviews.services import RefusedError
@@ -97,7 +97,7 @@ def _request_page(request, record: AgencyRequest, **forms_shown):
         "page": entries,
         "chronology_import": record.chronology_imports.first() if is_chronology else None,
         "can_answer": answerable and is_open,
-        "can_chase": selectors.may_manage(request.user, record) and is_open,
+        "can_chase": policy.can_manage_reviews(request.user, record) and is_open,
         "response_form": forms.AgencyResponseForm() if answerable and is_open else None,
         "entry_form": forms.ChronologyEntryForm()
         if answerable and is_open and is_chronology

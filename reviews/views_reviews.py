@@ -13,8 +13,7 @@ from core.exports import csv_response
 from core.forms import posted
 from core.selectors import audit_history
 from partnership import access
-from partnership.models import Role
-from reviews import forms, selectors, services_reports, services_reviews
+from reviews import forms, policy, selectors, services_reports, services_reviews
 from reviews.models import (
     LearningEvent,
     LearningReferral,
@@ -44,7 +43,7 @@ def review_list(request):
             "rapid_reviews": selectors.rapid_reviews_for(request.user, partnership)[
                 :RECENT_RAPID_REVIEWS
             ],
-            "can_manage": access.is_business_unit(request.user, partnership),
+            "can_manage": policy.can_manage_reviews(request.user, partnership),
         },
     )
 
@@ -52,7 +51,7 @@ def review_list(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def review_create(request):
-    partnership = access.require_business_unit(request)
+    partnership = policy.require_manager(request)
     rapid_review = referral = None
     if request.GET.get("rapid_review"):
         rapid_review = access.get_for_user(
@@ -93,17 +92,15 @@ def review_create(request):
 @login_required
 def review_detail(request, pk):
     review = selectors.review_page(get_review(request, pk))
-    can_manage = selectors.may_manage(request.user, review)
+    can_manage = policy.can_manage_reviews(request.user, review)
     return render(
         request,
         "reviews/review_detail.html",
         {
             "review": review,
             "can_manage": can_manage,
-            "is_reviewer": selectors.is_assigned_reviewer(request.user, review),
-            "can_approve_terms": access.has_role(
-                request.user, review.partnership, {Role.PARTNER_LEAD, Role.BUSINESS_UNIT_MANAGER}
-            ),
+            "is_reviewer": policy.is_assigned_reviewer(request.user, review),
+            "can_approve_terms": policy.can_approve_terms(request.user, review),
             "timeline": selectors.review_timeline(review),
             "final_blockers": services_reports.final_blockers(review)
             if review.status == Review.Status.DRAFT_REPORT
@@ -173,9 +170,7 @@ def _latest_terms(review: Review) -> dict:
 @require_POST
 def terms_approve(request, pk):
     terms = access.get_for_user(request.user, TermsOfReference.objects.select_related("review"), pk)
-    if not access.has_role(
-        request.user, terms.review.partnership, {Role.PARTNER_LEAD, Role.BUSINESS_UNIT_MANAGER}
-    ):
+    if not policy.can_approve_terms(request.user, terms.review):
         raise PermissionDenied(
             "Terms of reference are approved by a partner lead or the business unit manager"
         )
@@ -254,7 +249,7 @@ def reviewer_remove(request, pk):
 def declaration_add(request, pk):
     """A reviewer records (or updates) their own conflict of interest declaration."""
     review = get_review(request, pk)
-    if not selectors.is_assigned_reviewer(request.user, review):
+    if not policy.is_assigned_reviewer(request.user, review):
         raise PermissionDenied("Only the review's reviewers record their declarations here")
     return _review_form(
         request,
