@@ -76,19 +76,8 @@ def death_editable_partnership_ids(user) -> list[int]:
     return death_partnership_ids(user)
 
 
-def may_see_identifying_details(user) -> bool:
-    """One of the identifying roles and a second factor, however the person came to see the death."""
-    return bool(access.partnership_ids(user, access.IDENTIFYING_DETAIL_ROLES)) and bool(
-        getattr(user, "is_verified", lambda: False)()
-    )
-
-
 def statistics_partnership_ids(user) -> list[int]:
     """Partnerships whose suppressed trends a person may read: also their safeguarding partner leads."""
     return sorted(
         set(death_partnership_ids(user)) | set(access.partnership_ids(user, {Role.PARTNER_LEAD}))
     )
-
-
-def can_work_on_deaths(user) -> bool:
-    return bool(death_partnership_ids(user))

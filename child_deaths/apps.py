@@ -3,19 +3,6 @@ from django.apps import AppConfig
 from core.navigation import NavItem
 
 
-def _works_on_deaths(user, partnership) -> bool:
-    from child_deaths import access
-
-    return access.can_work_on_deaths(user)
-
-
-def _is_agency_contributor(user, partnership) -> bool:
-    from partnership import access
-    from partnership.models import Role
-
-    return access.has_role(user, partnership, {Role.AGENCY_CONTRIBUTOR})
-
-
 def _requests_panel(request):
     """Reporting forms an agency contributor has been asked for, on their dashboard."""
     from child_deaths import selectors
@@ -30,11 +17,13 @@ class ChildDeathsConfig(AppConfig):
     name = "child_deaths"
     verbose_name = "Child death review"
     navigation = (
-        NavItem("Child deaths", "child_deaths:death_list", 40, shown_to=_works_on_deaths),
+        NavItem(
+            "Child deaths", "child_deaths:death_list", 40, shown_to="child_deaths.view_death_list"
+        ),
     )
     dashboard_panel = staticmethod(_requests_panel)
 
     def ready(self):
-        from child_deaths import similar_work
+        from child_deaths import policy, similar_work  # noqa: F401  (policy registers its permissions)
 
         similar_work.register_all()

@@ -7,8 +7,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
-from child_deaths import access as death_access
-from child_deaths import selectors, services
+from child_deaths import policy, selectors, services
 from child_deaths.forms import (
     JarForm,
     NotificationForm,
@@ -30,7 +29,7 @@ def _death(request, pk, *, write: bool = False) -> ChildDeath:
 
 
 def _require_death_worker(request) -> None:
-    if not death_access.can_work_on_deaths(request.user):
+    if not policy.can_see_deaths(request.user):
         raise PermissionDenied(
             "Only the child death overview panel and the business unit see child deaths"
         )
@@ -112,7 +111,7 @@ def death_detail(request, pk):
 @login_required
 def identity(request, pk):
     death = _death(request, pk)
-    if not death_access.may_see_identifying_details(request.user):
+    if not policy.can_see_identity(request.user, death):
         raise PermissionDenied(
             "Identifying details need an identifying role and two-factor sign-in"
         )

@@ -9,7 +9,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from child_deaths import access as death_access
-from child_deaths import rules, selectors, services
+from child_deaths import policy, rules, selectors, services
 from child_deaths.forms import ReportYearForm, TrendFilterForm
 from child_deaths.models import ChildDeath
 from core.exports import csv_response
@@ -19,11 +19,11 @@ from partnership.models import Partnership
 
 def _statistics_scope(request):
     """Deaths whose suppressed statistics the person may read, and their partnerships."""
-    ids = death_access.statistics_partnership_ids(request.user)
-    if not ids:
+    if not policy.can_read_statistics(request.user):
         raise PermissionDenied(
             "Child death statistics are for the panel, the business unit and partner leads"
         )
+    ids = death_access.statistics_partnership_ids(request.user)
     return ChildDeath.objects.for_statistics(request.user), Partnership.objects.filter(pk__in=ids)
 
 
@@ -103,14 +103,16 @@ def yearly_report_pdf(request):
 
 @login_required
 def ncmd_export(request, fmt):
-    ids = death_access.death_partnership_ids(request.user)
-    if not ids:
+    if not policy.can_export_deaths(request.user):
         raise PermissionDenied(
             "Only the child death overview panel and the business unit export cases"
         )
     rows = selectors.ncmd_rows(ChildDeath.objects.visible_to(request.user))
     services.deaths_exported(
-        partnership_ids=ids, export=f"NCMD-style export ({fmt})", filters={}, by=request.user
+        partnership_ids=death_access.death_partnership_ids(request.user),
+        export=f"NCMD-style export ({fmt})",
+        filters={},
+        by=request.user,
     )
     if fmt == "csv":
         return csv_response(
