@@ -717,6 +717,11 @@ class ReportDraft(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     written_at = models.DateTimeField(auto_now_add=True)
+    # Agreeing the final report freezes this draft: what is sent and published is exactly it.
+    agreed_at = models.DateTimeField(null=True, blank=True)
+    agreed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
 
     objects = ReviewPartQuerySet.as_manager()
 
@@ -762,6 +767,10 @@ class ReviewTask(models.Model):
     done_on = models.DateField(null=True, blank=True)
     done_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    # The agreed draft that was sent: a later draft must be agreed and sent again.
+    report_draft = models.ForeignKey(
+        ReportDraft, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
 
     objects = ReviewPartQuerySet.as_manager()

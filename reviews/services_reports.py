@@ -38,7 +38,8 @@ def report_draft_add(*, review: Review, summary: str, body: str, by: User) -> Re
         body=body,
         written_by=by,
     )
-    if review.status in (Review.Status.SCOPING, Review.Status.IN_PROGRESS):
+    # A draft after the agreed one must be agreed (and sent) again before anything is published.
+    if review.status in (Review.Status.SCOPING, Review.Status.IN_PROGRESS, Review.Status.FINAL):
         review.status = Review.Status.DRAFT_REPORT
         review.save(update_fields=["status"])
     audit.record(
@@ -94,13 +95,25 @@ def review_agree_final(*, review: Review, by: User) -> Review:
     blockers = final_blockers(review)
     if blockers:
         raise RefusedError(". ".join(blockers))
+    draft = review.report_drafts.first()
+    draft.agreed_at, draft.agreed_by = timezone.now(), by
+    draft.save(update_fields=["agreed_at", "agreed_by"])
     review.status = Review.Status.FINAL
     review.save(update_fields=["status"])
     audit.record(
-        event=AuditEvent.Event.DECIDED, actor=by, subject=review, details={"status": review.status}
+        event=AuditEvent.Event.DECIDED,
+        actor=by,
+        subject=review,
+        details={"status": review.status, "agreed_draft_version": draft.version},
     )
     similar_work_changed(source=review)
     return review
+
+
+def agreed_draft(review: Review) -> ReportDraft | None:
+    """The agreed final report, frozen: None when there is none, or a later draft replaced it."""
+    draft = review.report_drafts.first()
+    return draft if draft is not None and draft.agreed_at else None
 
 
 @transaction.atomic
@@ -117,6 +130,10 @@ def review_plan_publication(*, review: Review, publication_date: date, by: User)
         )
     review.planned_publication_date = publication_date
     review.save(update_fields=["planned_publication_date"])
+    # A report agreed again after it was sent must be sent again.
+    review.tasks.filter(kind=ReviewTask.Kind.SEND_TO_PANEL).exclude(
+        report_draft=agreed_draft(review)
+    ).update(done_on=None, done_by=None, report_draft=None)
     task = _task_set(
         review=review,
         kind=ReviewTask.Kind.SEND_TO_PANEL,
@@ -153,9 +170,14 @@ def _task_set(
 
 @transaction.atomic
 def review_task_done(*, task: ReviewTask, done_on: date, by: User) -> ReviewTask:
+    if task.kind == ReviewTask.Kind.SEND_TO_PANEL:
+        # What was sent is the agreed draft, frozen; publication checks it is still the one.
+        task.report_draft = agreed_draft(task.review)
+        if task.report_draft is None:
+            raise RefusedError("Agree the final report before sending it")
     task.done_on = done_on
     task.done_by = by
-    task.save(update_fields=["done_on", "done_by"])
+    task.save(update_fields=["done_on", "done_by", "report_draft"])
     deadline_complete(subject=task, title=f"{task.review.reference}: {task.get_kind_display()}")
     audit.record(
         event=AuditEvent.Event.SENT,
@@ -169,11 +191,15 @@ def review_task_done(*, task: ReviewTask, done_on: date, by: User) -> ReviewTask
 
 def publication_blockers(review: Review, on: date) -> list[str]:
     """Why the review's report cannot be published on `on`."""
-    if review.status != Review.Status.FINAL:
+    draft = agreed_draft(review)
+    if review.status != Review.Status.FINAL or draft is None:
         return ["Agree the final report first"]
     task = review.tasks.filter(kind=ReviewTask.Kind.SEND_TO_PANEL).first()
-    if task is None or task.done_on is None:
-        return ["Send the final report to the national panel and the Secretary of State first"]
+    if task is None or task.done_on is None or task.report_draft_id != draft.pk:
+        return [
+            f"Send the agreed final report (version {draft.version}) to the national panel and "
+            "the Secretary of State first"
+        ]
     waited = working_days_between(task.done_on, on, closure_dates(review.partnership_id))
     if waited < REPORT_NOTICE_WORKING_DAYS:
         return [
@@ -195,14 +221,15 @@ def review_publish(*, review: Review, by: User) -> Publication:
     blockers = publication_blockers(review, today)
     if blockers:
         raise RefusedError(". ".join(blockers))
-    draft = review.report_drafts.first()
+    draft = agreed_draft(review)
     publication = publication_publish(
         source=review,
         title=f"{review.get_review_type_display()}: {review.title}",
         summary=draft.summary,
         body=draft.body,
         kind=Publication.Kind.REVIEW_REPORT,
-        subjects=review.learning_subjects,
+        version_label=f"Final report version {draft.version}, agreed "
+        f"{timezone.localtime(draft.agreed_at):%d %B %Y}",
         by=by,
     )
     review.status = Review.Status.PUBLISHED
