@@ -10,6 +10,7 @@ from partnership.models import (
     Membership,
     Partnership,
     PartnershipLink,
+    Role,
     RoleAssignment,
     User,
 )
@@ -110,3 +111,27 @@ def link_requests_waiting_for(partnership: Partnership) -> QuerySet[PartnershipL
     return PartnershipLink.objects.filter(
         receiving=partnership, status=PartnershipLink.Status.REQUESTED
     ).select_related("requesting")
+
+
+def account_change_refusal(*, person: User, partnership: Partnership, by: User) -> str:
+    """Why `by`, for `partnership`, may not deactivate, reactivate, reset or re-invite `person`, in
+    words for the page; "" if they may."""
+    from partnership import access
+
+    others = other_partnerships_of(person, partnership)
+    if not access.may_change_account(
+        by, works_for=[other.pk for other in others], partnership=partnership
+    ):
+        return (
+            f"This person also works for {', '.join(str(other) for other in others)}. Their "
+            "account can be deactivated, or its two-factor authentication reset, only by every "
+            "partnership they work for, or by a system administrator. You can remove their roles "
+            "in your partnership."
+        )
+    # Read from the assignments, not the access cache: a deactivated manager holds no live roles.
+    is_manager = person.role_assignments.filter(
+        partnership=partnership, role=Role.BUSINESS_UNIT_MANAGER
+    ).exists()
+    if is_manager and not access.is_business_unit_manager(by, partnership):
+        return "Only a business unit manager can change the account of a business unit manager."
+    return ""

@@ -14,7 +14,7 @@ from django.utils import timezone
 from core import audit
 from core.concurrency import save_if_unchanged
 from core.models import AuditEvent
-from partnership import access
+from partnership import access, selectors
 from partnership.models import (
     Group,
     Invitation,
@@ -183,10 +183,14 @@ def person_invite(
     return person
 
 
+class AccountChangeRefused(PermissionDenied):
+    """A change of a person's account this partnership may not make alone; says why."""
+
+
 def _refuse_account_change(*, person: User, partnership: Partnership, by: User) -> None:
-    works_for = person.role_assignments.values_list("partnership_id", flat=True)
-    if not access.may_change_account(by, works_for=works_for, partnership=partnership):
-        raise PermissionDenied("Every partnership this person works for must agree to this")
+    refusal = selectors.account_change_refusal(person=person, partnership=partnership, by=by)
+    if refusal:
+        raise AccountChangeRefused(refusal)
 
 
 @transaction.atomic

@@ -64,21 +64,6 @@ def _person_here(request, pk, *, write: bool = False) -> tuple[User, Partnership
     return person, partnership
 
 
-def _shared_account(request, person, partnership) -> str:
-    """Why this partnership alone may not change the person's account, or "" if it may."""
-    others = selectors.other_partnerships_of(person, partnership)
-    if access.may_change_account(
-        request.user, works_for=[other.pk for other in others], partnership=partnership
-    ):
-        return ""
-    return (
-        f"This person also works for {', '.join(str(other) for other in others)}. Their account "
-        "can be deactivated, or its two-factor authentication reset, only by every partnership "
-        "they work for, or by a system administrator. You can remove their roles in your "
-        "partnership."
-    )
-
-
 @login_required
 def person_detail(request, pk):
     person, partnership = _person_here(request, pk)
@@ -94,7 +79,12 @@ def person_detail(request, pk):
             ),
             "invitation": person.invitations.first(),
             "can_manage": can_manage,
-            "shared_account": _shared_account(request, person, partnership) if can_manage else "",
+            "also_works_for": selectors.other_partnerships_of(person, partnership),
+            "account_refusal": selectors.account_change_refusal(
+                person=person, partnership=partnership, by=request.user
+            )
+            if can_manage
+            else "",
             "can_reset_two_factor": access.is_business_unit_manager(request.user, partnership)
             and person != request.user,
             "history": audit_history(person, partnership=partnership),
@@ -139,12 +129,13 @@ def _account_action(
     person, partnership = _person_here(request, pk, write=True)
     if managers_only:
         access.require_business_unit_manager(request)
-    refusal = own_refusal if person == request.user else ""
-    refusal = refusal or _shared_account(request, person, partnership)
-    if refusal:
-        messages.error(request, refusal)
-    else:
+    try:
+        if person == request.user and own_refusal:
+            raise services.AccountChangeRefused(own_refusal)
         action(person=person, partnership=partnership, by=request.user)
+    except services.AccountChangeRefused as refused:
+        messages.error(request, str(refused))
+    else:
         messages.success(request, done.format(person=person))
     return redirect("partnership:person_detail", pk=person.pk)
 

@@ -255,3 +255,16 @@ def test_an_invitation_link_stops_working_once_the_person_is_deactivated(
     )
     invited.refresh_from_db()
     assert not invited.is_active and not invited.check_password("a-long-new-password")
+
+
+def test_an_officer_cannot_deactivate_the_business_unit_manager(client, cast):
+    sign_in(client, cast.officer)
+    detail = client.get(reverse("partnership:person_detail", args=[cast.manager.pk]))
+    response = client.post(
+        reverse("partnership:person_deactivate", args=[cast.manager.pk]), follow=True
+    )
+    refusal = "Only a business unit manager can change the account of a business unit manager."
+    assert refusal in detail.content.decode() and ">Deactivate<" not in detail.content.decode()
+    assert refusal in response.content.decode()
+    cast.manager.refresh_from_db()
+    assert cast.manager.is_active
