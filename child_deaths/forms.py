@@ -47,6 +47,9 @@ class NotificationForm(forms.Form):
         label="Area where the child normally lived",
         queryset=Area.objects.none(),
         empty_label="Choose an area",
+        error_messages={
+            "invalid_choice": "Select an area of your partnership or of one your panel serves"
+        },
     )
     forenames = forms.CharField(label="Child's first names", max_length=200)
     surname = forms.CharField(label="Child's last name", max_length=200)
@@ -283,6 +286,9 @@ class PanelMeetingForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         required=False,
         help_text="Cases ready for review from every partnership the panel serves.",
+        error_messages={
+            "invalid_choice": "Select only cases ready for review in a partnership the panel serves"
+        },
     )
 
     def __init__(self, *args, panels, **kwargs):

@@ -440,5 +440,37 @@ def link_end(*, link: PartnershipLink, by: User) -> PartnershipLink:
         str(group) for group in Group.objects.filter(pk__in=serving.values("group_id"))
     )
     serving.delete()
-    _audit_link(link, event=AuditEvent.Event.ARCHIVED, by=by, groups_stopped_serving=stopped)
+    removed = []
+    for membership in _memberships_left_without_a_link(link):
+        removed.append(str(membership))
+        membership_remove(membership=membership, by=by)
+    _audit_link(
+        link,
+        event=AuditEvent.Event.ARCHIVED,
+        by=by,
+        groups_stopped_serving=stopped,
+        memberships_removed=removed,
+    )
     return link
+
+
+def _memberships_left_without_a_link(link: PartnershipLink) -> list[Membership]:
+    """Members of one side's groups who now work for no partnership the group serves: they would
+    otherwise stay on its pages and be sent its reminders."""
+    found = []
+    for one, other in ((link.requesting, link.receiving), (link.receiving, link.requesting)):
+        candidates = (
+            Membership.objects.filter(
+                group__partnership=one, person__role_assignments__partnership=other
+            )
+            .exclude(person__role_assignments__partnership=one)
+            .select_related("group", "person")
+            .distinct()
+        )
+        for membership in candidates:
+            if not RoleAssignment.objects.filter(
+                person=membership.person,
+                partnership__in=access.served_partnership_ids(membership.group),
+            ).exists():
+                found.append(membership)
+    return found

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from core.models import AuditEvent
 from core.testing import assert_queries_do_not_grow, sign_in
-from partnership.models import Group, PartnershipLink
+from partnership.models import Group, Membership, PartnershipLink
 from partnership.tests.factories import GroupFactory, PartnershipFactory, PartnershipLinkFactory
 
 REQUESTED = PartnershipLink.Status.REQUESTED
@@ -179,3 +179,22 @@ def test_the_link_page_makes_the_same_number_of_queries_however_many_links(clien
             )
 
     assert_queries_do_not_grow(lambda: client.get(reverse("partnership:link_list")), more_links)
+
+
+def test_ending_a_link_removes_members_who_now_work_for_no_partnership_the_group_serves(
+    client, cast
+):
+    link = _asked_of_us(cast, status=PartnershipLink.Status.ACCEPTED)
+    panel = GroupFactory(partnership=cast.other_partnership, kind="cdop")
+    panel.serves.set([cast.partnership, cast.other_partnership])
+    Membership.objects.create(group=panel, person=cast.cdop_member, role=Membership.Role.CHAIR)
+    Membership.objects.create(group=panel, person=cast.outsider)
+    sign_in(client, cast.manager)
+    client.post(reverse("partnership:link_end", args=[link.pk]))
+    assert list(panel.memberships.values_list("person", flat=True)) == [cast.outsider.pk]
+    row = AuditEvent.objects.get(
+        event=AuditEvent.Event.ARCHIVED, subject_id=str(link.pk), partnership=cast.partnership
+    )
+    assert row.details["memberships_removed"] == [
+        f"{cast.cdop_member} (Chair, {panel})",
+    ]

@@ -240,5 +240,22 @@ def test_a_panel_serving_a_partnership_without_a_link_puts_none_of_its_deaths_on
             "cases": [death.pk],
         },
     )
-    _error_summary(response)
+    assert "Select only cases ready for review in a partnership the panel serves" in (
+        _error_summary(response)
+    )
     assert not PanelMeeting.objects.exists()
+
+
+def test_a_panel_serving_a_partnership_without_a_link_offers_none_of_its_areas_to_notify(
+    client, cast
+):
+    panel = PanelFactory(partnership=cast.other_partnership)
+    panel.serves.set([cast.partnership, cast.other_partnership])
+    sign_in(client, cast.outsider)
+    url = reverse("child_deaths:notify")
+    assert cast.middlesbrough.name not in client.get(url).content.decode()
+    response = client.post(url, {"area": cast.middlesbrough.pk})
+    assert "Select an area of your partnership or of one your panel serves" in _error_summary(
+        response
+    )
+    assert not ChildDeath.objects.exists()
