@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
@@ -18,6 +19,7 @@ from inspections.forms import InspectionForm, JudgementsForm, PointForm, SampleC
 from inspections.models import Inspection, Judgement
 from partnership import access
 
+REGISTER_PAGE = 50
 # What an inspection keeps: the letter or report, and the self-evaluation with other evidence.
 DOCUMENT_KINDS = [
     (Document.Kind.REPORT, "The inspection letter or report"),
@@ -37,11 +39,15 @@ def _form_page(request, form, title: str, back=None, **extra):
 @login_required
 def inspection_list(request):
     partnership = policy.require_reader(request)
+    page = Paginator(selectors.register(partnership), REGISTER_PAGE).get_page(
+        request.GET.get("page")
+    )
     return render(
         request,
         "inspections/inspection_list.html",
         {
-            "inspections": selectors.register(partnership),
+            "inspections": page,
+            "page": page,
             "can_manage": policy.can_manage_inspections(request.user, partnership),
         },
     )

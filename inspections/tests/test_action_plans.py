@@ -198,6 +198,17 @@ def test_the_inspection_pages_queries_do_not_grow_with_points(client, cast, boar
     assert_queries_do_not_grow(lambda: client.get(inspection.get_absolute_url()), more)
 
 
+def test_the_register_shows_fifty_inspections_a_page(client, cast):
+    for number in range(51):
+        InspectionFactory(recorded_by=cast.manager, inspected_body=f"Body {number:02d}")
+    sign_in(client, cast.manager)
+    first = client.get(reverse("inspections:inspection_list")).content.decode()
+    second = client.get(reverse("inspections:inspection_list") + "?page=2").content.decode()
+    assert "Page 1 of 2" in first
+    assert first.count("govuk-table__row") - 1 == 50
+    assert second.count("govuk-table__row") - 1 == 1
+
+
 def test_the_registers_queries_do_not_grow_with_inspections(client, cast):
     sign_in(client, cast.manager)
     InspectionFactory(recorded_by=cast.manager)
