@@ -3,12 +3,6 @@ from django.apps import AppConfig
 from core.navigation import NavItem
 
 
-def _reads_inspections(user, partnership) -> bool:
-    from inspections.policy import can_see_inspections
-
-    return can_see_inspections(user, partnership)
-
-
 def _next_inspection_panel(request):
     """The next ILACS inspection's expected window and the preparation checklist, for the business unit."""
     from django.utils import timezone
@@ -32,11 +26,13 @@ class InspectionsConfig(AppConfig):
     name = "inspections"
     verbose_name = "Inspections"
     navigation = (
-        NavItem("Inspections", "inspections:inspection_list", 55, shown_to=_reads_inspections),
+        NavItem(
+            "Inspections", "inspections:inspection_list", 55, shown_to="inspections.view_inspection"
+        ),
     )
     dashboard_panel = staticmethod(_next_inspection_panel)
 
     def ready(self):
-        from inspections import similar_work
+        from inspections import policy, similar_work  # noqa: F401  (policy registers its permissions)
 
         similar_work.register_all()

@@ -141,3 +141,11 @@ def test_a_password_only_session_does_not_see_the_sampled_cases(client, cast, ou
     client.force_login(cast.officer)  # no second factor in this session
     page = client.get(ours.get_absolute_url()).content.decode()
     assert "POL-4471" not in page
+
+
+def test_only_readers_of_inspections_are_offered_them_in_the_navigation(client, cast):
+    sign_in(client, cast.group_member)
+    assert 'href="/inspections/"' in client.get(reverse("core:dashboard")).content.decode()
+    client.logout()
+    sign_in(client, cast.practitioner)
+    assert 'href="/inspections/"' not in client.get(reverse("core:dashboard")).content.decode()
