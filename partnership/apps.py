@@ -8,10 +8,10 @@ UNOWNED_SHOWN = 20
 def _unowned_deadlines_panel(request):
     """Deadlines no one would be reminded of or told about, for the business unit to give an owner."""
     from core import selectors
-    from partnership import access
+    from partnership import policy
 
     partnership = request.partnership
-    if not partnership or not access.is_business_unit(request.user, partnership):
+    if not partnership or not policy.can_manage_partnership(request.user, partnership):
         return None
     unowned = selectors.unowned_deadlines(partnership.pk)
     shown = list(unowned[:UNOWNED_SHOWN])
@@ -26,10 +26,10 @@ def _unowned_deadlines_panel(request):
 
 def _link_requests_panel(request):
     """Requests from other partnerships to link, for the business unit asked to answer them."""
-    from partnership import access, selectors
+    from partnership import policy, selectors
 
     partnership = request.partnership
-    if not partnership or not access.is_business_unit(request.user, partnership):
+    if not partnership or not policy.can_manage_partnership(request.user, partnership):
         return None
     waiting = list(selectors.link_requests_waiting_for(partnership))
     if not waiting:

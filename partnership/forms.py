@@ -4,7 +4,7 @@ from django.utils import timezone
 from django_otp import devices_for_user, match_token
 
 from core.forms import VersionedModelForm
-from partnership import access
+from partnership import access, policy
 from partnership.models import (
     Area,
     Group,
@@ -247,7 +247,7 @@ class PersonInviteForm(forms.Form):
         self.fields["organisation"].queryset = Organisation.objects.filter(
             partnership=partnership
         ).active()
-        self.fields["roles"] = _roles_field(access.grantable_roles(by, partnership))
+        self.fields["roles"] = _roles_field(policy.grantable_roles(by, partnership))
 
     def clean_email(self):
         email = self.cleaned_data["email"].strip().lower()
@@ -277,7 +277,7 @@ class PersonEditForm(VersionedModelForm):
                 "role", flat=True
             )
         )
-        self.grantable = access.grantable_roles(by, partnership)
+        self.grantable = policy.grantable_roles(by, partnership)
         self.kept_roles = self.roles_before - set(self.grantable)
         roles = self.fields["roles"] = _roles_field(self.grantable)
         roles.initial = sorted(self.roles_before & set(self.grantable))
@@ -311,7 +311,7 @@ class PersonEditForm(VersionedModelForm):
                 "You cannot change your own roles: ask another member of the business unit"
             )
         chosen = set(self.cleaned_data["roles"]) | self.kept_roles
-        refusal = access.role_change_refusal(
+        refusal = policy.role_change_refusal(
             own_record=self.own_record,
             grantable=self.grantable,
             before=self.roles_before,

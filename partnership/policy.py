@@ -9,6 +9,8 @@ partnership id. Each rule is registered under a permission name (`"<app>.<verb>_
 querysets to them.
 """
 
+from collections.abc import Iterable
+
 import rules
 from django.core.exceptions import PermissionDenied
 
@@ -94,3 +96,32 @@ def require_business_unit(request) -> Partnership:
 
 def require_business_unit_manager(request) -> Partnership:
     return require(request, is_business_unit_manager, "Only the business unit manager can do this")
+
+
+def grantable_roles(user, partnership: Partnership | int | None) -> list[str]:
+    """The roles a person may give or take away in a partnership: only a manager grants manager."""
+    held = access.roles_in(user, partnership_id_of(partnership))
+    if Role.BUSINESS_UNIT_MANAGER in held:
+        return list(Role.values)
+    if held & access.BUSINESS_UNIT:
+        return [role for role in Role.values if role != Role.BUSINESS_UNIT_MANAGER]
+    return []
+
+
+def role_change_refusal(*, own_record: bool, grantable: Iterable[str], before, after) -> str:
+    """Why a change of someone's roles may not be made, or "" if it may (local policy of trust)."""
+    changed = set(before) ^ set(after)
+    if not changed:
+        return ""
+    if own_record:
+        return "You cannot change your own roles: ask another member of the business unit"
+    if changed - set(grantable):
+        return "Only a business unit manager can give or take away the business unit manager role"
+    return ""
+
+
+def may_change_account(user, *, works_for: Iterable[int], partnership: Partnership) -> bool:
+    """A person's account is shared by every partnership they work for: one partnership alone may
+    deactivate it, reset its authenticator or rename it only when it is the only one left, and a
+    system administrator always may. Each partnership owns only its own role assignments."""
+    return bool(getattr(user, "is_superuser", False)) or set(works_for) <= {partnership.pk}

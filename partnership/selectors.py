@@ -116,10 +116,10 @@ def link_requests_waiting_for(partnership: Partnership) -> QuerySet[PartnershipL
 def account_change_refusal(*, person: User, partnership: Partnership, by: User) -> str:
     """Why `by`, for `partnership`, may not deactivate, reactivate, reset or re-invite `person`, in
     words for the page; "" if they may."""
-    from partnership import access
+    from partnership import policy
 
     others = other_partnerships_of(person, partnership)
-    if not access.may_change_account(
+    if not policy.may_change_account(
         by, works_for=[other.pk for other in others], partnership=partnership
     ):
         return (
@@ -132,6 +132,6 @@ def account_change_refusal(*, person: User, partnership: Partnership, by: User) 
     is_manager = person.role_assignments.filter(
         partnership=partnership, role=Role.BUSINESS_UNIT_MANAGER
     ).exists()
-    if is_manager and not access.is_business_unit_manager(by, partnership):
+    if is_manager and not policy.is_business_unit_manager(by, partnership):
         return "Only a business unit manager can change the account of a business unit manager."
     return ""

@@ -14,7 +14,7 @@ from django.utils import timezone
 from core import audit
 from core.concurrency import save_if_unchanged
 from core.models import AuditEvent
-from partnership import access, selectors
+from partnership import access, policy, selectors
 from partnership.models import (
     Group,
     Invitation,
@@ -229,9 +229,9 @@ def invitation_accept(*, invitation: Invitation, password: str) -> User:
 
 
 def _refuse_role_change(*, person: User, partnership: Partnership, before, after, by: User) -> None:
-    refusal = access.role_change_refusal(
+    refusal = policy.role_change_refusal(
         own_record=person.pk == by.pk,
-        grantable=access.grantable_roles(by, partnership),
+        grantable=policy.grantable_roles(by, partnership),
         before=before,
         after=after,
     )

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from core.concurrency import saved_without_conflict
 from core.forms import posted
 from core.selectors import audit_history
-from partnership import access, selectors, services
+from partnership import access, policy, selectors, services
 from partnership.forms import MembershipForm
 from partnership.models import Group, Membership, Partnership
 from partnership.structure import KINDS
@@ -24,8 +24,8 @@ def _kind(slug: str):
 
 @login_required
 def overview(request):
-    partnership = access.require_partnership(request)
-    can_manage = access.is_business_unit(request.user, partnership)
+    partnership = policy.require_partnership(request)
+    can_manage = policy.can_manage_partnership(request.user, partnership)
     return render(
         request,
         "partnership/overview.html",
@@ -33,7 +33,7 @@ def overview(request):
             "partnership": partnership,
             "kinds": KINDS.values(),
             "can_manage": can_manage,
-            "is_manager": access.is_business_unit_manager(request.user, partnership),
+            "is_manager": policy.is_business_unit_manager(request.user, partnership),
             "links_waiting": list(selectors.link_requests_waiting_for(partnership))
             if can_manage
             else [],
@@ -44,7 +44,7 @@ def overview(request):
 @login_required
 def structure_list(request, kind):
     kind = _kind(kind)
-    partnership = access.require_partnership(request)
+    partnership = policy.require_partnership(request)
     show_archived = request.GET.get("archived") == "1"
     return render(
         request,
@@ -55,7 +55,7 @@ def structure_list(request, kind):
                 kind=kind, partnership=partnership, include_archived=show_archived
             ),
             "show_archived": show_archived,
-            "can_manage": access.is_business_unit(request.user, partnership),
+            "can_manage": policy.can_manage_partnership(request.user, partnership),
         },
     )
 
@@ -64,7 +64,7 @@ def structure_list(request, kind):
 @require_http_methods(["GET", "POST"])
 def structure_create(request, kind):
     kind = _kind(kind)
-    partnership = access.require_business_unit(request)
+    partnership = policy.require_business_unit(request)
     form = kind.form(posted(request), partnership=partnership)
     if form.is_valid():
         record = services.structure_record_create(
@@ -82,7 +82,7 @@ def structure_detail(request, kind, pk):
     context = {
         "kind": kind,
         "record": record,
-        "can_manage": access.is_business_unit(request.user, record.partnership),
+        "can_manage": policy.can_manage_partnership(request.user, record.partnership),
         "history": audit_history(record),
     }
     if isinstance(record, Group):

@@ -7,14 +7,14 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
 from core.forms import posted
-from partnership import access, selectors, services
+from partnership import access, policy, selectors, services
 from partnership.forms import LinkRequestForm
 from partnership.models import PartnershipLink
 
 
 @login_required
 def link_list(request):
-    partnership = access.require_business_unit(request)
+    partnership = policy.require_business_unit(request)
     return render(
         request,
         "partnership/link_list.html",
@@ -25,7 +25,7 @@ def link_list(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def link_request(request):
-    partnership = access.require_business_unit(request)
+    partnership = policy.require_business_unit(request)
     form = LinkRequestForm(posted(request), partnership=partnership)
     if form.is_valid():
         link = services.link_request(
@@ -45,7 +45,7 @@ def _link_to_change(request, pk, *, receiving_only: bool) -> PartnershipLink:
         request.user, PartnershipLink.objects.select_related("requesting", "receiving"), pk
     )
     sides = [link.receiving] if receiving_only else [link.requesting, link.receiving]
-    if not any(access.is_business_unit(request.user, side) for side in sides):
+    if not any(policy.can_manage_partnership(request.user, side) for side in sides):
         raise PermissionDenied("Only the business unit asked can answer a link request")
     return link
 

@@ -15,14 +15,14 @@ from django.views.decorators.http import require_http_methods, require_POST
 from core.concurrency import saved_without_conflict
 from core.forms import posted
 from core.selectors import audit_history
-from partnership import access, selectors, services
+from partnership import access, policy, selectors, services
 from partnership.forms import PersonEditForm, PersonInviteForm
 from partnership.models import Partnership, Role, User
 
 
 @login_required
 def person_list(request):
-    partnership = access.require_business_unit(request)
+    partnership = policy.require_business_unit(request)
     search = request.GET.get("q", "").strip()
     role = request.GET.get("role", "")
     return render(
@@ -40,7 +40,7 @@ def person_list(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def person_invite(request):
-    partnership = access.require_business_unit(request)
+    partnership = policy.require_business_unit(request)
     form = PersonInviteForm(posted(request), partnership=partnership, by=request.user)
     if form.is_valid():
         person = services.person_invite(
@@ -56,9 +56,9 @@ def _person_here(request, pk, *, write: bool = False) -> tuple[User, Partnership
     person = access.get_for_user(
         request.user, User.objects.select_related("organisation"), pk, write=write
     )
-    partnership = access.require_partnership(request)
+    partnership = policy.require_partnership(request)
     if person != request.user or write:
-        partnership = access.require_business_unit(request)
+        partnership = policy.require_business_unit(request)
         if not person.role_assignments.filter(partnership=partnership).exists():
             raise Http404("This person does not work for your partnership")
     return person, partnership
@@ -67,7 +67,7 @@ def _person_here(request, pk, *, write: bool = False) -> tuple[User, Partnership
 @login_required
 def person_detail(request, pk):
     person, partnership = _person_here(request, pk)
-    can_manage = access.is_business_unit(request.user, partnership)
+    can_manage = policy.can_manage_partnership(request.user, partnership)
     return render(
         request,
         "partnership/person_detail.html",
@@ -85,7 +85,7 @@ def person_detail(request, pk):
             )
             if can_manage
             else "",
-            "can_reset_two_factor": access.is_business_unit_manager(request.user, partnership)
+            "can_reset_two_factor": policy.is_business_unit_manager(request.user, partnership)
             and person != request.user,
             "history": audit_history(person, partnership=partnership),
         },
@@ -128,7 +128,7 @@ def _account_action(
     """Runs `action` on a person's account if this partnership may change it alone."""
     person, partnership = _person_here(request, pk, write=True)
     if managers_only:
-        access.require_business_unit_manager(request)
+        policy.require_business_unit_manager(request)
     try:
         if person == request.user and own_refusal:
             raise services.AccountChangeRefused(own_refusal)

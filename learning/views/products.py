@@ -126,9 +126,7 @@ def newsletter_list(request):
         request,
         "learning/newsletter_list.html",
         Newsletter.objects.select_related("publication__partnership"),
-        can_approve=access.is_business_unit_manager(
-            request.user, access.require_partnership(request)
-        ),
+        can_approve=policy.can_approve_newsletter(request.user, policy.require_reader(request)),
     )
 
 

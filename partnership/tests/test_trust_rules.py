@@ -2,8 +2,8 @@
 
 from types import SimpleNamespace
 
-from partnership.access import may_change_account, role_change_refusal
 from partnership.models import Role
+from partnership.policy import may_change_account, role_change_refusal
 
 OFFICER_GRANTS = [role for role in Role.values if role != Role.BUSINESS_UNIT_MANAGER]
 
