@@ -99,6 +99,9 @@ def death_notify(
     death.save()
     ChildIdentity.objects.create(child_death=death, **identity)
     learning.dissemination_plan_open(source=death, by=by)
+    elsewhere = (
+        possible_duplicate_of is not None and possible_duplicate_of.partnership_id != partnership.pk
+    )
     audit.record(
         event=AuditEvent.Event.CREATED,
         actor=by,
@@ -106,11 +109,19 @@ def death_notify(
         details={
             "area": area.name,
             "jar_triggers": death.jar_triggers,
-            "possible_duplicate_of": possible_duplicate_of.reference
-            if possible_duplicate_of
-            else None,
+            # Each partnership's trail names only its own deaths.
+            "possible_duplicate_of": "a death notified to another partnership"
+            if elsewhere
+            else getattr(possible_duplicate_of, "reference", None),
         },
     )
+    if elsewhere:
+        audit.record(
+            event=AuditEvent.Event.CHANGED,
+            actor=by,
+            subject=possible_duplicate_of,
+            details={"possibly_the_same_child_as": f"{death.reference} ({partnership})"},
+        )
     return death
 
 

@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from child_deaths.models import ChildDeath
 from child_deaths.tests.factories import ChildDeathFactory
+from core.models import AuditEvent
 from core.testing import sign_in
 from partnership.tests.factories import AreaFactory
 
@@ -71,9 +72,17 @@ def test_another_partnership_cannot_learn_that_a_named_childs_death_was_notified
     assert notified_in_tees.reference not in page
     assert "looks like a death already notified" not in page
     assert "The business unit checks every notification" in page
-    assert ChildDeath.objects.get(partnership=cast.other_partnership).possible_duplicate_of == (
-        notified_in_tees
+    later = ChildDeath.objects.get(partnership=cast.other_partnership)
+    assert later.possible_duplicate_of == notified_in_tees
+    their_trail = AuditEvent.objects.filter(partnership=cast.other_partnership)
+    assert notified_in_tees.reference not in str(
+        list(their_trail.values_list("details", flat=True))
     )
+    assert AuditEvent.objects.filter(
+        partnership=cast.partnership,
+        subject_id=str(notified_in_tees.pk),
+        details__possibly_the_same_child_as__startswith=later.reference,
+    ).exists()
 
 
 def test_a_practitioner_is_not_told_of_a_death_they_may_not_see(client, cast, notified_in_tees):
