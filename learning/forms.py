@@ -164,6 +164,9 @@ class ChannelForm(PartnershipChoicesMixin, forms.Form):
         label="Linked strategic partnership (for that channel only)",
         queryset=LinkedPartnership.objects.none(),
         required=False,
+        error_messages={
+            "invalid_choice": "Select a linked strategic partnership of your partnership"
+        },
     )
     owner = forms.ModelChoiceField(label="Owner", queryset=User.objects.none())
     target_date = GovukDateField(label="Target date")

@@ -11,7 +11,10 @@ from django.urls import reverse
 from child_deaths.models import ChildDeath, PanelMeeting
 from child_deaths.tests.factories import ChildDeathFactory, PanelFactory
 from core.testing import sign_in
-from partnership.models import Group, Membership, PartnershipLink, Role
+from learning import services as learning_services
+from learning.models import DisseminationChannel
+from learning.tests.factories import OtherSourceFactory
+from partnership.models import Group, LinkedPartnership, Membership, PartnershipLink, Role
 from partnership.tests.factories import PersonFactory
 
 IDENTIFYING = ("Testchild", "1 Example Street", "9434765919")
@@ -259,3 +262,29 @@ def test_a_panel_serving_a_partnership_without_a_link_offers_none_of_its_areas_t
         response
     )
     assert not ChildDeath.objects.exists()
+
+
+def test_learning_cannot_be_sent_to_a_strategic_partnership_of_another_partnership(client, cast):
+    theirs = LinkedPartnership.objects.create(
+        partnership=cast.other_partnership,
+        kind=LinkedPartnership.Kind.COMMUNITY_SAFETY,
+        name="Elsewhere Community Safety Partnership",
+    )
+    source = OtherSourceFactory(partnership=cast.partnership)
+    plan = learning_services.dissemination_plan_open(source=source, by=cast.manager)
+    sign_in(client, cast.manager)
+    url = reverse("learning:channel_add", kwargs={"pk": plan.pk})
+    assert theirs.name not in client.get(url).content.decode()
+    response = client.post(
+        url,
+        {
+            "channel": DisseminationChannel.Channel.LINKED_PARTNERSHIP,
+            "linked_partnership": theirs.pk,
+            "owner": cast.manager.pk,
+            "target_date_0": "1",
+            "target_date_1": "9",
+            "target_date_2": "2026",
+        },
+    )
+    assert "Select a linked strategic partnership of your partnership" in _error_summary(response)
+    assert not DisseminationChannel.objects.exists()
