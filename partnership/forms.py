@@ -240,6 +240,7 @@ class PersonInviteForm(forms.Form):
         label="Organisation",
         required=False,
         empty_label="Not employed by a partner organisation",
+        error_messages={"invalid_choice": "Select an organisation of your partnership"},
     )
 
     def __init__(self, *args, partnership, by, **kwargs):
@@ -295,6 +296,7 @@ class PersonEditForm(VersionedModelForm):
             )
         organisation = self.fields["organisation"]
         organisation.required = False
+        organisation.error_messages["invalid_choice"] = "Select an organisation of your partnership"
         organisation.queryset = Organisation.objects.filter(partnership=partnership).active()
         if also_works_for:
             for name in self._meta.fields:

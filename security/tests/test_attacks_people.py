@@ -268,3 +268,14 @@ def test_an_officer_cannot_deactivate_the_business_unit_manager(client, cast):
     assert refusal in response.content.decode()
     cast.manager.refresh_from_db()
     assert cast.manager.is_active
+
+
+def test_a_crafted_post_with_another_partnerships_organisation_is_refused(client, cast):
+    sign_in(client, cast.manager)
+    response = edit(client, cast.practitioner, organisation=cast.other_council.pk, job_title="X")
+    page = response.content.decode()
+    assert (
+        "Select an organisation of your partnership" in page and 'href="#id_organisation"' in page
+    )
+    cast.practitioner.refresh_from_db()
+    assert cast.practitioner.organisation == cast.council and cast.practitioner.job_title == ""
