@@ -61,12 +61,16 @@ def load(partnerships: dict[str, Partnership]) -> None:
             by=manager,
         )
         services.judgements_record(
-            inspection=inspection, grades=dict(zip(ASPECTS, grades, strict=True)), by=manager
+            inspection=inspection,
+            grades=dict(zip(ASPECTS, grades, strict=True)),
+            expected_version=inspection.version,
+            by=manager,
         )
     _jtai(partnership, manager, lead)
     services.setting_update(
         partnership=partnership,
         data={"self_evaluation_updated_on": timezone.localdate() - timedelta(days=90)},
+        expected_version=None,
         by=manager,
     )
 

@@ -103,9 +103,12 @@ class InspectionForm(VersionedModelForm):
 class JudgementsForm(forms.Form):
     """The five ILACS judgements on the four-point scale; an aspect left blank is not yet judged."""
 
-    def __init__(self, *args, judgements, **kwargs):
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, inspection, **kwargs):
         super().__init__(*args, **kwargs)
-        held = {judgement.aspect: judgement.grade for judgement in judgements}
+        self.fields["version"].initial = inspection.version
+        held = {judgement.aspect: judgement.grade for judgement in inspection.judgements.all()}
         for aspect, label in Judgement.Aspect.choices:
             self.fields[aspect] = forms.TypedChoiceField(
                 label=label,
@@ -207,7 +210,7 @@ class SampleCaseForm(forms.Form):
         )
 
 
-class SettingForm(forms.ModelForm):
+class SettingForm(VersionedModelForm):
     self_evaluation_updated_on = GovukDateField(
         label="Self-evaluation last updated", required=False
     )

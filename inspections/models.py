@@ -259,7 +259,7 @@ class SampleCase(models.Model):
         return f"{self.agency} case {self.case_reference}"
 
 
-class InspectionSetting(models.Model):
+class InspectionSetting(Versioned):
     """The partnership's local policy for inspections, held as configuration."""
 
     partnership = models.OneToOneField(

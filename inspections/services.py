@@ -7,7 +7,7 @@ from django.db import transaction
 from django.db.models import Max
 
 from core import audit
-from core.concurrency import save_if_unchanged
+from core.concurrency import EditConflict, save_if_unchanged
 from core.models import AuditEvent
 from core.services import deadline_complete, deadline_set
 from inspections import selectors
@@ -131,14 +131,18 @@ def inspection_update(
 
 @transaction.atomic
 def judgements_record(
-    *, inspection: Inspection, grades: dict[str, int | None], by: User
+    *, inspection: Inspection, grades: dict[str, int | None], expected_version: int, by: User
 ) -> list[Judgement]:
-    """Set the ILACS judgements (aspect to grade; None removes one). Only ILACS inspections are graded."""
+    """Set the ILACS judgements (aspect to grade; None removes one). Only ILACS inspections are graded.
+
+    The inspection's version guards the judgements too: two people judging at once do not overwrite.
+    """
     if not inspection.is_judged:
         raise ValidationError("Only ILACS standard and short inspections have judgements")
     unknown = set(grades) - set(Judgement.Aspect.values)
     if unknown or any(grade not in (None, *Grade.values) for grade in grades.values()):
         raise ValidationError("Choose a judgement on Ofsted's four-point scale")
+    save_if_unchanged(inspection, expected_version=expected_version, fields=[])
     held = {judgement.aspect: judgement for judgement in inspection.judgements.all()}
     before = {aspect: judgement.grade for aspect, judgement in held.items()}
     for aspect, grade in grades.items():
@@ -251,18 +255,27 @@ def case_sample_viewed(*, inspection: Inspection, count: int, by: User) -> None:
 
 @transaction.atomic
 def setting_update(
-    *, partnership: Partnership, data: dict[str, Any], by: User
+    *, partnership: Partnership, data: dict[str, Any], expected_version: int | None, by: User
 ) -> InspectionSetting:
     """The partnership's local policy (the JTAI written statement of action's working days) and its
-    preparation checklist; a changed number of working days moves the open JTAI deadlines."""
+    preparation checklist; a changed number of working days moves the open JTAI deadlines.
+
+    `expected_version` is the version the form was loaded at (None when there was no setting yet).
+    """
     days = data.get("jtai_statement_working_days")
     if days is not None and not 1 <= days <= 200:
         raise ValidationError("The number of working days must be between 1 and 200")
-    setting, _ = InspectionSetting.objects.get_or_create(partnership=partnership)
+    setting, created = InspectionSetting.objects.get_or_create(partnership=partnership)
+    if not created and expected_version is None:
+        raise EditConflict(EditConflict.message)
     before = audit.snapshot(setting, list(data))
     for name, value in data.items():
         setattr(setting, name, value)
-    setting.save(update_fields=list(data))
+    save_if_unchanged(
+        setting,
+        expected_version=setting.version if created else expected_version,
+        fields=list(data),
+    )
     audit.record(
         event=AuditEvent.Event.CHANGED,
         actor=by,

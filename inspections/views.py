@@ -136,9 +136,16 @@ def judgements_edit(request, pk):
     if not inspection.is_judged:
         messages.error(request, "Only ILACS standard and short inspections have judgements")
         return redirect(inspection)
-    form = JudgementsForm(posted(request), judgements=inspection.judgements.all())
-    if form.is_valid():
-        services.judgements_record(inspection=inspection, grades=form.grades, by=request.user)
+    form = JudgementsForm(posted(request), inspection=inspection)
+    if form.is_valid() and saved_without_conflict(
+        form,
+        lambda: services.judgements_record(
+            inspection=inspection,
+            grades=form.grades,
+            expected_version=form.cleaned_data["version"],
+            by=request.user,
+        ),
+    ):
         messages.success(request, "Judgements saved")
         return redirect(inspection)
     return _form_page(
@@ -258,12 +265,15 @@ def settings_edit(request):
     partnership = policy.require_manager(request)
     setting = selectors.setting_for(partnership)
     form = SettingForm(posted(request), instance=setting)
-    if form.is_valid():
-        services.setting_update(
+    if form.is_valid() and saved_without_conflict(
+        form,
+        lambda: services.setting_update(
             partnership=partnership,
-            data={name: form.cleaned_data[name] for name in SettingForm.Meta.fields},
+            data=form.changed_values(),
+            expected_version=form.cleaned_data.get("version"),
             by=request.user,
-        )
+        ),
+    ):
         messages.success(request, "Inspection settings saved")
         return redirect("inspections:inspection_list")
     return _form_page(

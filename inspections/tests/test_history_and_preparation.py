@@ -22,7 +22,10 @@ def _judged(cast, area, on_site_to, overall):
         on_site_to=on_site_to,
     )
     services.judgements_record(
-        inspection=inspection, grades={"overall": overall, "leaders": overall}, by=cast.manager
+        inspection=inspection,
+        grades={"overall": overall, "leaders": overall},
+        expected_version=inspection.version,
+        by=cast.manager,
     )
     return inspection
 
@@ -63,6 +66,7 @@ def test_the_preparation_checklist_says_what_is_up_to_date(client, cast):
             "self_evaluation_updated_on": timezone.localdate() - timedelta(days=30),
             "evidence_library_updated_on": timezone.localdate() - timedelta(days=400),
         },
+        expected_version=None,
         by=cast.manager,
     )
     sign_in(client, cast.manager)

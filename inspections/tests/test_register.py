@@ -189,6 +189,7 @@ def test_the_business_unit_records_the_five_ilacs_judgements(client, cast):
     client.post(
         reverse("inspections:judgements_edit", args=[inspection.pk]),
         {
+            "version": inspection.version,
             "overall": "2",
             "leaders": "2",
             "help_and_protection": "1",
@@ -206,7 +207,8 @@ def test_a_crafted_grade_off_the_four_point_scale_is_refused(client, cast):
     inspection = InspectionFactory(recorded_by=cast.manager)
     sign_in(client, cast.officer)
     page = client.post(
-        reverse("inspections:judgements_edit", args=[inspection.pk]), {"overall": "7"}
+        reverse("inspections:judgements_edit", args=[inspection.pk]),
+        {"version": inspection.version, "overall": "7"},
     ).content.decode()
     assert "Select a judgement for overall effectiveness from the list" in page
     assert not Judgement.objects.exists()
@@ -239,3 +241,33 @@ def test_the_reminder_run_reminds_before_the_plan_is_due_and_escalates_after(
         [cast.manager.email, cast.officer.email],
     ]
     assert "70 working days" in mailoutbox[0].body
+
+
+def test_judgements_from_a_stale_page_are_refused_not_applied(client, cast):
+    inspection = InspectionFactory(recorded_by=cast.manager)
+    stale = inspection.version
+    services.judgements_record(
+        inspection=inspection, grades={"overall": 3}, expected_version=stale, by=cast.officer
+    )
+    sign_in(client, cast.manager)
+    page = client.post(
+        reverse("inspections:judgements_edit", args=[inspection.pk]),
+        {"version": stale, "overall": "1"},
+    ).content.decode()
+    assert "Someone else changed this record" in page
+    assert inspection.judgements.get().grade == 3
+
+
+def test_settings_from_a_stale_page_are_refused_not_applied(client, cast):
+    services.setting_update(
+        partnership=cast.partnership,
+        data={"jtai_statement_working_days": 60},
+        expected_version=None,
+        by=cast.officer,
+    )
+    sign_in(client, cast.manager)
+    page = client.post(
+        reverse("inspections:settings"), {"jtai_statement_working_days": "20", "version": "0"}
+    ).content.decode()
+    assert "Someone else changed this record" in page
+    assert InspectionSetting.objects.get().jtai_statement_working_days == 60
