@@ -660,3 +660,28 @@ class SimilarWorkCorpus(models.Model):
     @property
     def average_length(self) -> float:
         return self.total_length / self.documents if self.documents else 0.0
+
+
+class SimilarWorkPosting(models.Model):
+    """A term of an index entry with its BM25 weight (the term's count, scaled for the entry's
+    length), read best first: the entries weighing most for a term are found without a scan."""
+
+    partnership = models.ForeignKey(
+        "partnership.Partnership", on_delete=models.CASCADE, related_name="+", db_index=False
+    )
+    term = models.CharField(max_length=100)
+    entry = models.ForeignKey(
+        SimilarWorkEntry, on_delete=models.CASCADE, related_name="postings", db_index=False
+    )
+    weight = models.FloatField()
+
+    class Meta:
+        indexes = [
+            models.Index(
+                fields=["partnership", "term", "-weight", "entry"], name="similar_work_best_first"
+            ),
+            models.Index(fields=["entry"], name="similar_work_posting_entry"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.term}: {self.weight:.2f}"

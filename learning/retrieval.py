@@ -74,6 +74,12 @@ class Match:
     contributions: tuple[tuple[str, float], ...]
 
 
+def term_weight(frequency: int, *, length: int, average_length: float) -> float:
+    """BM25's saturating, length-scaled weight of a term counted `frequency` times in a document."""
+    norm = K1 * (1 - B + B * length / max(average_length, 1.0))
+    return frequency * (K1 + 1) / (frequency + norm)
+
+
 def bm25(
     query: Iterable[str],
     document: Counter,
@@ -83,12 +89,12 @@ def bm25(
     weights: Mapping[str, float],
 ) -> Match:
     """BM25 of one document (its term counts) for the query terms, each weighed by its idf."""
-    norm = K1 * (1 - B + B * length / max(average_length, 1.0))
     contributions = []
     for term in set(query):
         frequency = document.get(term, 0)
         if frequency:
-            contributions.append((term, weights[term] * frequency * (K1 + 1) / (frequency + norm)))
+            weight = term_weight(frequency, length=length, average_length=average_length)
+            contributions.append((term, weights[term] * weight))
     contributions.sort(key=lambda item: (-item[1], item[0]))
     return Match(sum(value for _, value in contributions), tuple(contributions))
 

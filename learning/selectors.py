@@ -1,17 +1,14 @@
 """Reads of the learning spine: a source's learning, action plans, similar and recurring learning."""
 
 import datetime
-import operator
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import reduce
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, models
 from django.db.models import (
-    BooleanField,
     CharField,
     Count,
     F,
@@ -22,7 +19,6 @@ from django.db.models import (
     Value,
     Window,
 )
-from django.db.models.expressions import RawSQL
 from django.db.models.functions import Concat, RowNumber
 from django.utils import timezone
 
@@ -36,6 +32,7 @@ from learning.models import (
     Recommendation,
     SimilarWorkCorpus,
     SimilarWorkEntry,
+    SimilarWorkPosting,
     SimilarWorkTerm,
     Theme,
 )
@@ -208,42 +205,32 @@ class SimilarItem:
     date: datetime.date | None = None
 
 
-# Enough candidates for the ranking to choose from; each is read and scored in Python.
-SIMILAR_CANDIDATES = 400
+# For each query term, the entries weighing most for it are candidates; the best of them by
+# those weights are read and ranked by BM25 over all their terms.
+SIMILAR_CHAMPIONS = 100
+SIMILAR_RANKED = 60
 SIMILAR_BY_THEME = 100
 # The weights of text, shared themes and shared agencies in the score.
 TEXT_WEIGHT, THEME_WEIGHT, AGENCY_WEIGHT = 0.7, 0.2, 0.1
 
 
-def _holding(entries: QuerySet, terms: list[str], *, every: bool) -> QuerySet:
-    """Entries holding every one (or any) of `terms`: through the GIN index on PostgreSQL, by
-    scanning elsewhere."""
-    if connection.vendor == "postgresql":
-        return entries.filter(
-            RawSQL(
-                "to_tsvector('simple', learning_similarworkentry.terms) @@ to_tsquery('simple', %s)",
-                [(" & " if every else " | ").join(terms)],
-                output_field=BooleanField(),
-            )
-        )
-    found = [Q(terms__contains=f" {term} ") for term in terms]
-    return entries.filter(reduce(operator.and_ if every else operator.or_, found))
-
-
-def _candidates(entries: QuerySet, terms: list[str], wanted: int) -> set[int]:
-    """Entries holding all the query's terms, then all of fewer and fewer of its rarest, then
-    any of them, until there are enough to rank (terms come rarest first)."""
-    if not terms:
-        return set()
-    found: set[int] = set()
-    steps = sorted({len(terms), -(-2 * len(terms) // 3), -(-len(terms) // 3)}, reverse=True)
-    searches = [(terms[:step], True) for step in steps] + [(terms, False)]
-    for some, every in searches:
-        found |= set(
-            _holding(entries, some, every=every).values_list("pk", flat=True)[:SIMILAR_CANDIDATES]
-        )
-        if len(found) >= wanted:
-            break
+def _champions(partnership, terms: list[str]) -> dict[int, dict[str, float]]:
+    """The entries weighing most for each term (its "champion list": Manning, Raghavan and
+    Schütze, Introduction to Information Retrieval, 7.1.3), with their weights, read through the
+    best-first index whatever the size of the partnership's index."""
+    queries = [
+        SimilarWorkPosting.objects.filter(partnership=partnership, term=term)
+        .order_by("-weight", "-entry_id")
+        .values_list("entry_id", "term", "weight")[:SIMILAR_CHAMPIONS]
+        for term in terms
+    ]
+    if connection.features.supports_slicing_ordering_in_compound and len(queries) > 1:
+        rows = queries[0].union(*queries[1:], all=True)
+    else:
+        rows = [row for query in queries for row in query]
+    found: dict[int, dict[str, float]] = defaultdict(dict)
+    for entry_id, term, weight in rows:
+        found[entry_id][term] = weight
     return found
 
 
@@ -310,27 +297,31 @@ def similar_work(
     weights = {term: retrieval.idf(corpus.documents, frequency[term]) for term in terms}
     theme_ids = {getattr(theme, "pk", theme) for theme in themes}
     agency_names = {name.strip().lower() for name in agencies if name.strip()}
-    wanted = max(limit * 4, 40)
-    ids = _candidates(entries, terms, wanted)
+    champions = _champions(partnership, terms)
+    best_first = sorted(
+        champions,
+        key=lambda pk: (-sum(weights[term] * w for term, w in champions[pk].items()), -pk),
+    )
+    pool = set(best_first[: max(SIMILAR_RANKED, limit * 3)])
     if theme_ids:
-        ids |= set(
+        pool |= set(
             entries.filter(themes__in=theme_ids)
             .order_by("-recorded_on")
             .values_list("pk", flat=True)[:SIMILAR_BY_THEME]
         )
-    if not ids:
+    if not pool:
         return []
-    rows = list(
-        SimilarWorkEntry.objects.filter(pk__in=ids).only("pk", "terms", "length", "agencies")
-    )
+    # Read through `entries`: only open work and work closed within the window, never `exclude`.
+    rows = {row.pk: row for row in entries.filter(pk__in=pool).defer("text")}
     shared_themes: dict[int, set[int]] = defaultdict(set)
-    for entry_id, theme_id in SimilarWorkEntry.themes.through.objects.filter(
-        similarworkentry_id__in=ids, theme_id__in=theme_ids
-    ).values_list("similarworkentry_id", "theme_id"):
-        shared_themes[entry_id].add(theme_id)
+    if theme_ids:
+        for entry_id, theme_id in SimilarWorkEntry.themes.through.objects.filter(
+            similarworkentry_id__in=rows, theme_id__in=theme_ids
+        ).values_list("similarworkentry_id", "theme_id"):
+            shared_themes[entry_id].add(theme_id)
     best_text = retrieval.best_possible(terms, weights)
     scored = []
-    for row in rows:
+    for row in rows.values():
         match = retrieval.bm25(
             terms,
             Counter(row.terms.split()),
@@ -348,20 +339,19 @@ def similar_work(
             scored.append((score, row.pk, match, agencies_shared))
     scored.sort(key=lambda item: (-item[0], item[1]))
     written = {term: word for term, word in reversed(words)}
-    theme_names = dict(Theme.objects.filter(pk__in=theme_ids).values_list("pk", "name"))
+    theme_names = (
+        dict(Theme.objects.filter(pk__in=theme_ids).values_list("pk", "name")) if theme_ids else {}
+    )
     items: list[SimilarItem] = []
     # Records the person may not open are dropped before counting: read a few more than needed.
     for start in range(0, len(scored), limit * 3):
         chunk = scored[start : start + limit * 3]
-        full = SimilarWorkEntry.objects.in_bulk([pk for _, pk, _, _ in chunk])
-        shown = {
-            entry.pk
-            for entry in (full.values() if user is None else _visible(list(full.values()), user))
-        }
+        read = [rows[pk] for _, pk, _, _ in chunk]
+        shown = {entry.pk for entry in (read if user is None else _visible(read, user))}
         for score, pk, match, agencies_shared in chunk:
             if pk not in shown or len(items) >= limit:
                 continue
-            entry = full[pk]
+            entry = rows[pk]
             reasons = []
             themes_shared = sorted(theme_names[theme] for theme in shared_themes[pk])
             if themes_shared:

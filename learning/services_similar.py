@@ -15,8 +15,14 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 from django.db.models import F
 
+from core.bulk import copy_rows
 from learning import retrieval
-from learning.models import SimilarWorkCorpus, SimilarWorkEntry, SimilarWorkTerm
+from learning.models import (
+    SimilarWorkCorpus,
+    SimilarWorkEntry,
+    SimilarWorkPosting,
+    SimilarWorkTerm,
+)
 
 
 @dataclass(frozen=True)
@@ -125,6 +131,20 @@ def similar_work_index_record(*, content_type: ContentType, object_id: int) -> N
     corpus.documents += 1
     corpus.total_length += len(terms)
     corpus.save()
+    entry.postings.all().delete()
+    SimilarWorkPosting.objects.bulk_create(
+        SimilarWorkPosting(partnership_id=partnership_id, term=term, entry=entry, weight=weight)
+        for term, weight in _weights(terms, corpus.average_length)
+    )
+
+
+def _weights(terms: list[str], average_length: float):
+    """Each distinct term of an entry with its BM25 weight in it (`retrieval.term_weight`)."""
+    for term, frequency in Counter(terms).items():
+        yield (
+            term,
+            retrieval.term_weight(frequency, length=len(terms), average_length=average_length),
+        )
 
 
 def _entry(content_type_id: int, object_id: int, document: SimilarWorkDocument, terms):
@@ -154,6 +174,7 @@ def similar_work_rebuild(*, partnership) -> int:
     """Index every registered record of a partnership afresh, in bulk; returns how many."""
     SimilarWorkCorpus.objects.get_or_create(partnership=partnership)
     corpus = SimilarWorkCorpus.objects.select_for_update().get(partnership=partnership)
+    SimilarWorkPosting.objects.filter(partnership=partnership).delete()
     SimilarWorkEntry.objects.filter(partnership=partnership).delete()
     SimilarWorkTerm.objects.filter(partnership=partnership).delete()
     containing: Counter = Counter()
@@ -196,6 +217,21 @@ def similar_work_rebuild(*, partnership) -> int:
         batch_size=BATCH,
     )
     corpus.save()
+    # Weights need the final average length, so postings follow once every entry is written.
+    # Entries are read a batch at a time, not streamed: the connection is busy with each COPY.
+    entries = SimilarWorkEntry.objects.filter(partnership=partnership).order_by("pk")
+    last = 0
+    while batch := list(entries.filter(pk__gt=last).values_list("pk", "terms")[:BATCH]):
+        copy_rows(
+            SimilarWorkPosting,
+            ("partnership", "term", "entry", "weight"),
+            [
+                (partnership.pk, term, entry_id, weight)
+                for entry_id, padded in batch
+                for term, weight in _weights(padded.split(), corpus.average_length)
+            ],
+        )
+        last = batch[-1][0]
     return corpus.documents
 
 

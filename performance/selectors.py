@@ -7,6 +7,7 @@ from functools import cached_property
 
 from core.caching import version_of
 from core.charts import line_chart
+from learning.selectors import similar_work
 from partnership.models import Area, Partnership
 from performance import assessment, periods
 from performance.models import AuditProposal, Indicator, Observation, PerformanceImport, Scrutiny
@@ -257,4 +258,15 @@ def recent_imports(*, partnership: Partnership, limit: int = 10) -> list[Perform
         PerformanceImport.objects.filter(partnership=partnership).select_related("uploaded_by")[
             :limit
         ]
+    )
+
+
+def similar_to_audit_proposal(proposal: AuditProposal, user) -> list:
+    """Before an audit is planned: work like its focus, so it is not done twice (principle 2)."""
+    return similar_work(
+        partnership=proposal.partnership,
+        text=f"{proposal.title}\n{proposal.focus}",
+        agencies=[proposal.scrutiny.asked_of.name],
+        user=user,
+        exclude=[proposal, proposal.scrutiny],
     )

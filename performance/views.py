@@ -12,7 +12,7 @@ from core.selectors import audit_history
 from partnership import access
 from performance import periods, policy, selectors, services
 from performance.forms import IndicatorForm, ReportFilterForm, ScrutinyForm
-from performance.models import Indicator, Scrutiny
+from performance.models import AuditProposal, Indicator, Scrutiny
 
 
 def _report_context(request) -> dict:
@@ -171,7 +171,17 @@ def scrutiny_detail(request, pk):
         Scrutiny.objects.select_related("indicator", "area", "asked_of", "recorded_by"),
         pk,
     )
-    return render(request, "performance/scrutiny_detail.html", {"scrutiny": scrutiny})
+    proposal = AuditProposal.objects.filter(scrutiny=scrutiny).first()
+    return render(
+        request,
+        "performance/scrutiny_detail.html",
+        {
+            "scrutiny": scrutiny,
+            "similar": selectors.similar_to_audit_proposal(proposal, request.user)
+            if proposal
+            else None,
+        },
+    )
 
 
 @login_required

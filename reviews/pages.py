@@ -30,6 +30,7 @@ def form_page(
     done: str,
     button: str = "Save",
     intro: str = "",
+    similar=None,
 ):
     """Render `form`; when it is valid, call `save(cleaned_data)` and go to the record it returns.
 
@@ -54,6 +55,7 @@ def form_page(
             "back": back,
             "button": button,
             "intro": intro,
+            "similar": similar,
         },
     )
 

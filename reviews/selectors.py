@@ -49,6 +49,32 @@ def similar_to(referral: LearningReferral, user) -> list[SimilarItem]:
     )
 
 
+def similar_to_rapid_review(rapid_review: RapidReview, user) -> list[SimilarItem]:
+    """Work like the incident and what the rapid review found, for the partners' decision."""
+    episodes = rapid_review.key_practice_episodes.values_list("title", "analysis")
+    return learning_selectors.similar_work(
+        partnership=rapid_review.partnership,
+        text=" ".join(
+            [
+                rapid_review.notification.incident_summary,
+                rapid_review.context,
+                rapid_review.learning_identified,
+                *(f"{title} {analysis}" for title, analysis in episodes),
+            ]
+        ),
+        agencies=rapid_review.agency_requests.values_list("organisation__name", flat=True),
+        user=user,
+        exclude=[rapid_review, rapid_review.notification],
+    )
+
+
+def similar_to_origin(origin, user) -> list[SimilarItem]:
+    """Before a review is opened: work like the rapid review or referral it comes from."""
+    if isinstance(origin, RapidReview):
+        return similar_to_rapid_review(origin, user)
+    return similar_to(origin, user)
+
+
 def rapid_reviews_for(user, partnership) -> QuerySet[RapidReview]:
     return (
         RapidReview.objects.visible_to(user)

@@ -284,6 +284,9 @@ def _decision_page(request, rapid_review: RapidReview, **forms_shown):
         "response_form": forms.PanelResponseForm()
         if can_manage and sent and not rapid_review.panel_response
         else None,
+        "similar": selectors.similar_to_rapid_review(rapid_review, request.user)
+        if can_manage
+        else [],
     }
     context.update(forms_shown)
     return render(request, "reviews/decision.html", context)

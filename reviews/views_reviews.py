@@ -86,6 +86,7 @@ def review_create(request):
         save=save,
         done="Review opened",
         button="Open review",
+        similar=selectors.similar_to_origin(origin, request.user) if origin else None,
     )
 
 

@@ -124,3 +124,29 @@ def test_someone_from_another_partnership_cannot_see_a_scrutiny(client, cast, in
     )
     sign_in(client, cast.outsider)
     assert client.get(scrutiny.get_absolute_url()).status_code == 404
+
+
+def test_planning_an_audit_shows_similar_work_already_done(client, cast, indicator):
+    from learning.services_similar import similar_work_reindex
+    from learning.tests.factories import FindingFactory
+
+    finding = FindingFactory(
+        source__partnership=cast.partnership,
+        title="Front door thresholds were applied unevenly",
+        description="Re-referrals rose where thresholds were applied unevenly.",
+    )
+    sign_in(client, cast.officer)
+    client.post(
+        reverse("performance:scrutiny_create"),
+        _form(
+            cast,
+            indicator,
+            outcome="audit",
+            audit_title="Front door thresholds",
+            audit_focus="Re-referrals after thresholds changed",
+        ),
+    )
+    similar_work_reindex()
+    page = client.get(Scrutiny.objects.get().get_absolute_url()).content.decode()
+    assert "Similar work" in page
+    assert finding.get_absolute_url() in page

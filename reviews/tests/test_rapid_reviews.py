@@ -264,3 +264,46 @@ def test_the_decision_screen_shows_the_criteria_result_and_reasons(client, cast)
     assert "an LCSPR is required" in page
     assert "Criterion (b)(ii) is met" in page
     assert "Sign off the decision" in page
+
+
+def test_the_decision_screen_shows_similar_work_to_those_who_decide(client, cast):
+    from django.urls import reverse
+
+    from core.testing import sign_in
+    from learning.services_similar import similar_work_reindex
+    from learning.tests.factories import FindingFactory
+
+    finding = FindingFactory(
+        source__partnership=cast.partnership,
+        title="Injuries to babies at home",
+        description="A baby was found seriously injured at home; nobody asked about the father.",
+    )
+    rapid_review = _decided(cast)
+    similar_work_reindex()
+    sign_in(client, cast.officer)
+    page = client.get(
+        reverse("reviews:rapid_review_decision", args=[rapid_review.pk])
+    ).content.decode()
+    assert "Similar work" in page
+    assert finding.get_absolute_url() in page
+
+
+def test_opening_a_review_from_a_rapid_review_shows_similar_work(client, cast):
+    from django.urls import reverse
+
+    from core.testing import sign_in
+    from learning.services_similar import similar_work_reindex
+    from learning.tests.factories import FindingFactory
+
+    finding = FindingFactory(
+        source__partnership=cast.partnership,
+        title="Serious injury at home",
+        description="Child R was found seriously injured at home after a fall.",
+    )
+    rapid_review = _decided(cast)
+    similar_work_reindex()
+    sign_in(client, cast.officer)
+    page = client.get(
+        reverse("reviews:review_create"), {"rapid_review": rapid_review.pk}
+    ).content.decode()
+    assert finding.get_absolute_url() in page
