@@ -13,7 +13,7 @@ def _drop_text_search_index(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('learning', '0003_similar_work_index'),
+        ('learning', '0004_publication_version_newsletter_approval'),
         ('partnership', '0001_initial'),
     ]
 
