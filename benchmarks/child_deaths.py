@@ -42,7 +42,9 @@ def seed(world) -> None:
                 sex=rng.choice(ChildDeath.Sex.values[:2]),
                 ethnicity=rng.choice(ChildDeath.Ethnicity.values),
                 age_in_days=days,
-                age_band=rules.age_band(days),
+                age_band=rules.age_band(
+                    date_of_birth=died - timedelta(days=days), date_of_death=died
+                ),
                 circumstances="Benchmark circumstances",
                 jar_status=ChildDeath.JarStatus.NOT_NEEDED,
                 notified_by=world.person(partnership, Role.BUSINESS_UNIT_OFFICER),

@@ -9,15 +9,157 @@ from child_deaths.models import Analysis, ChildDeath, ChildIdentity, ReportingFo
 from partnership.demo import HARTLEPOOL_STOCKTON, SOUTH_TEES, demo_email
 from partnership.models import Area, Group, Partnership, Role, User
 
-# (partnership slug, area, days ago, age in days, expected, sex, JAR trigger, stage)
+Residence = ChildDeath.Residence
+Ethnicity = ChildDeath.Ethnicity
+
+# (partnership slug, where the child lived: an area, or (residence, where), days ago, age in days,
+#  expected, sex, census ethnicity, JAR trigger, stage)
 CASES = (
-    ("south-tees", "Middlesbrough", 300, 60, "unexpected", "male", True, "reviewed"),
-    ("south-tees", "Redcar & Cleveland", 200, 4000, "expected", "female", False, "ready"),
-    ("south-tees", "Middlesbrough", 40, 700, "unexpected", "female", True, "gathering"),
-    ("hartlepool-stockton", "Hartlepool", 250, 12, "expected", "male", False, "reviewed"),
-    ("hartlepool-stockton", "Stockton-on-Tees", 90, 5500, "unexpected", "male", True, "ready"),
-    ("hartlepool-stockton", "Stockton-on-Tees", 10, 200, "unexpected", "female", True, "notified"),
+    (
+        "south-tees",
+        "Middlesbrough",
+        300,
+        60,
+        "unexpected",
+        "male",
+        Ethnicity.WHITE_BRITISH,
+        True,
+        "reviewed",
+    ),
+    (
+        "south-tees",
+        "Redcar & Cleveland",
+        200,
+        4000,
+        "expected",
+        "female",
+        Ethnicity.ASIAN_PAKISTANI,
+        False,
+        "ready",
+    ),
+    (
+        "south-tees",
+        "Middlesbrough",
+        40,
+        700,
+        "unexpected",
+        "female",
+        Ethnicity.MIXED_WHITE_BLACK_CARIBBEAN,
+        True,
+        "gathering",
+    ),
+    (
+        "hartlepool-stockton",
+        "Hartlepool",
+        250,
+        12,
+        "expected",
+        "male",
+        Ethnicity.WHITE_GYPSY_TRAVELLER,
+        False,
+        "reviewed",
+    ),
+    (
+        "hartlepool-stockton",
+        "Stockton-on-Tees",
+        90,
+        5500,
+        "unexpected",
+        "male",
+        Ethnicity.BLACK_AFRICAN,
+        True,
+        "ready",
+    ),
+    (
+        "hartlepool-stockton",
+        (Residence.ELSEWHERE_IN_ENGLAND, "Leeds (fictional visit)"),
+        10,
+        200,
+        "unexpected",
+        "female",
+        Ethnicity.NOT_STATED,
+        True,
+        "notified",
+    ),
+    (
+        "south-tees",
+        (Residence.OUTSIDE_ENGLAND, "Scotland (fictional visit)"),
+        20,
+        3000,
+        "unexpected",
+        "male",
+        Ethnicity.OTHER_ARAB,
+        True,
+        "notified",
+    ),
 )
+# A suspected stillbirth at home: notified, Joint Agency Response, later confirmed at 38+2 weeks.
+SUSPECTED_STILLBIRTH = ("south-tees", "Redcar & Cleveland", 25, Ethnicity.WHITE_IRISH)
+
+
+def _where(partnership: Partnership, lived) -> tuple[Area | None, dict]:
+    if isinstance(lived, str):
+        return Area.objects.get(partnership=partnership, name=lived), {}
+    residence, where = lived
+    return None, {"residence": residence, "lived_elsewhere": where}
+
+
+def _notify(*, number, partnership, lived, died, age, details, kind, by) -> ChildDeath:
+    area, residence = _where(partnership, lived)
+    return services.death_notify(
+        area=area,
+        partnership=partnership,
+        identity={
+            "forenames": "Demochild",
+            "surname": f"Fictional {chr(65 + number)}",
+            "date_of_birth": died - timedelta(days=age),
+            "address": f"{number + 1} Example Road, Demotown",
+            "postcode": "TS0 0AA",
+            "nhs_number": "",
+            "nhs_number_status": ChildIdentity.NhsNumberStatus.NOT_RESIDENT
+            if residence.get("residence") == Residence.OUTSIDE_ENGLAND
+            else ChildIdentity.NhsNumberStatus.NOT_AVAILABLE,
+        },
+        details={
+            "date_of_death": died,
+            "place_of_death": ChildDeath.Place.HOSPITAL,
+            "circumstances": "Fictional circumstances for the demonstration.",
+            "professionals_involved": "Health visitor; GP (fictional)",
+            **residence,
+            **details,
+        },
+        kind_of_death=kind,
+        by=by,
+    )
+
+
+def _stillbirth(partnerships, officer, today) -> None:
+    slug, area_name, days_ago, ethnicity = SUSPECTED_STILLBIRTH
+    died = today - timedelta(days=days_ago)
+    death = _notify(
+        number=len(CASES),
+        partnership=partnerships[slug],
+        lived=area_name,
+        died=died,
+        age=0,
+        details={
+            "place_of_death": ChildDeath.Place.HOME,
+            "expected": "unexpected",
+            "sex": "female",
+            "ethnicity": ethnicity,
+            "circumstances": "Born at home before the midwife arrived; no signs of life (fictional).",
+        },
+        kind="suspected_stillbirth",
+        by=officer,
+    )
+    services.stillbirth_confirm(
+        death=death,
+        confirmed_on=died + timedelta(days=3),
+        gestation_weeks=38,
+        gestation_days=2,
+        expected_version=death.version,
+        by=officer,
+    )
 
 
 def load(partnerships: dict[str, Partnership]) -> None:
@@ -28,36 +170,28 @@ def load(partnerships: dict[str, Partnership]) -> None:
     panel_member = User.objects.get(email=demo_email(SOUTH_TEES, Role.CDOP_MEMBER))
     form = ReportingForm.objects.filter(kind=ReportingForm.Kind.REPORTING).order_by("-version")[0]
     deaths = []
-    for number, (slug, area_name, days_ago, age, expected, sex, jar, stage) in enumerate(CASES):
-        died = today - timedelta(days=days_ago)
+    for number, (slug, lived, days_ago, age, expected, sex, ethnicity, jar, stage) in enumerate(
+        CASES
+    ):
         contributor = User.objects.get(
             email=demo_email(
                 SOUTH_TEES if slug == "south-tees" else HARTLEPOOL_STOCKTON,
                 Role.AGENCY_CONTRIBUTOR,
             )
         )
-        death = services.death_notify(
-            area=Area.objects.get(partnership=partnerships[slug], name=area_name),
-            identity={
-                "forenames": "Demochild",
-                "surname": f"Fictional {chr(65 + number)}",
-                "date_of_birth": died - timedelta(days=age),
-                "address": f"{number + 1} Example Road, Demotown",
-                "postcode": "TS0 0AA",
-                "nhs_number": "",
-                "nhs_number_status": ChildIdentity.NhsNumberStatus.NOT_AVAILABLE,
-            },
+        death = _notify(
+            number=number,
+            partnership=partnerships[slug],
+            lived=lived,
+            died=today - timedelta(days=days_ago),
+            age=age,
             details={
-                "date_of_death": died,
-                "place_of_death": ChildDeath.Place.HOSPITAL,
                 "expected": expected,
                 "sex": sex,
-                "ethnicity": ChildDeath.Ethnicity.NOT_STATED,
-                "circumstances": "Fictional circumstances for the demonstration.",
-                "professionals_involved": "Health visitor; GP (fictional)",
+                "ethnicity": ethnicity,
                 "sudden_no_apparent_cause": jar,
             },
-            kind_of_death="child",
+            kind="child",
             by=officer,
         )
         if stage != "notified":
@@ -72,6 +206,7 @@ def load(partnerships: dict[str, Partnership]) -> None:
         if stage in {"ready", "reviewed"}:
             services.death_mark_ready(death=death, by=officer)
         deaths.append((death, stage, jar))
+    _stillbirth(partnerships, officer, today)
     panel = Group.objects.get(kind=Group.Kind.CHILD_DEATH_OVERVIEW_PANEL, name__startswith="Tees")
     meeting = services.panel_meeting_schedule(
         panel=panel,

@@ -5,12 +5,19 @@ from child_deaths import rules, selectors
 from child_deaths.models import Analysis, ChildDeath, ChildIdentity, PanelMeeting, ReportingForm
 from core.forms import GovukDateField, VersionedModelForm
 from learning.models import Theme
-from partnership.models import Area, Group, Organisation
+from partnership.models import Area, Group, Organisation, Partnership
 
 KIND_OF_DEATH = [
     ("child", "The death of a child (born alive, under 18)"),
-    ("stillbirth", "A stillbirth"),
-    ("late_foetal_loss", "A late foetal loss (before 24 weeks)"),
+    (
+        rules.SUSPECTED_STILLBIRTH,
+        "A suspected stillbirth at home, or a birth with no healthcare professional present",
+    ),
+    ("stillbirth", "A stillbirth with a healthcare professional present"),
+    (
+        "late_foetal_loss",
+        "A late foetal loss (no signs of life at 22+0 to 23+6 weeks of pregnancy)",
+    ),
     ("termination", "A planned termination of pregnancy carried out within the law"),
 ]
 IDENTITY_FIELDS = [
@@ -23,6 +30,8 @@ IDENTITY_FIELDS = [
     "nhs_number_status",
 ]
 DETAIL_FIELDS = [
+    "residence",
+    "lived_elsewhere",
     "date_of_death",
     "place_of_death",
     "expected",
@@ -35,13 +44,66 @@ DETAIL_FIELDS = [
     "in_custody_or_detained",
     "suspicion_not_natural",
 ]
+# Deaths notified before the census list keep their high-level group, but nobody chooses one now.
+NOT_OFFERED = {value for value in ChildDeath.Ethnicity.values if value.endswith("_not_recorded")}
 
 
-class NotificationForm(forms.Form):
+def ethnicity_choices() -> list:
+    """The census categories under their five group headings, as the census form lists them."""
+    grouped = [
+        (
+            group,
+            [
+                (value, label)
+                for value, label in ChildDeath.Ethnicity.choices
+                if value.startswith(f"{key}_") and value not in NOT_OFFERED
+            ],
+        )
+        for key, group in rules.ETHNIC_GROUPS.items()
+    ]
+    return [("", "Choose an ethnicity"), *grouped, (ChildDeath.Ethnicity.NOT_STATED, "Not stated")]
+
+
+class GovukMessagesMixin:
+    """Each field's own GOV.UK message for a missing answer or an option the form does not offer."""
+
+    messages: dict[str, str] = {}
+
+    def _use_messages(self) -> None:
+        for name, message in self.messages.items():
+            self.fields[name].error_messages.update(
+                required=message, invalid_choice=message, invalid=message
+            )
+
+
+class NotificationForm(GovukMessagesMixin, forms.Form):
     """The child death notification form."""
+
+    messages = {
+        "kind_of_death": "Choose what you are notifying",
+        "residence": "Choose where the child normally lived",
+        "partnership": "Choose the partnership whose area the child died in",
+        "forenames": "Enter the child's first names",
+        "surname": "Enter the child's last name",
+        "date_of_birth": "Enter the child's date of birth",
+        "nhs_number_status": "Choose whether you have the child's NHS number",
+        "address": "Enter the child's home address",
+        "postcode": "Enter the postcode of the child's home",
+        "date_of_death": "Enter the date of death",
+        "place_of_death": "Choose the place of death",
+        "expected": "Choose whether the death was expected",
+        "sex": "Choose the child's sex",
+        "ethnicity": "Choose the child's ethnicity from the list, or 'Not stated'",
+        "circumstances": "Enter the circumstances of the death",
+    }
 
     kind_of_death = forms.ChoiceField(
         label="What are you notifying?", choices=KIND_OF_DEATH, widget=forms.RadioSelect
+    )
+    residence = forms.ChoiceField(
+        label="Where did the child normally live?",
+        choices=ChildDeath.Residence.choices,
+        widget=forms.RadioSelect,
     )
     area = forms.ModelChoiceField(
         label="Area where the child normally lived",
@@ -50,6 +112,21 @@ class NotificationForm(forms.Form):
         error_messages={
             "invalid_choice": "Select an area of your partnership or of one your panel serves"
         },
+        required=False,
+        help_text="Only when the child lived in an area of the partnership.",
+    )
+    lived_elsewhere = forms.CharField(
+        label="Local authority or country where the child normally lived",
+        required=False,
+        max_length=200,
+        help_text="Only when the child lived outside the partnership, for example Leeds or Ireland.",
+    )
+    partnership = forms.ModelChoiceField(
+        label="Partnership whose area the child died in",
+        queryset=Partnership.objects.none(),
+        empty_label="Choose a partnership",
+        required=False,
+        help_text="Only when the child lived outside the partnership.",
     )
     forenames = forms.CharField(label="Child's first names", max_length=200)
     surname = forms.CharField(label="Child's last name", max_length=200)
@@ -62,8 +139,8 @@ class NotificationForm(forms.Form):
     nhs_number = forms.CharField(
         label="The child's NHS number",
         required=False,
-        max_length=12,
-        help_text="10 digits, for example 943 476 5919",
+        max_length=20,
+        help_text=f"10 digits, for example {rules.NHS_NUMBER_EXAMPLE}",
     )
     address = forms.CharField(label="Home address", widget=forms.Textarea(attrs={"rows": 3}))
     postcode = forms.CharField(label="Postcode", max_length=10)
@@ -78,7 +155,11 @@ class NotificationForm(forms.Form):
         help_text="Unexpected: not anticipated as a significant possibility, for example 24 hours before.",
     )
     sex = forms.ChoiceField(label="Sex", choices=ChildDeath.Sex.choices, widget=forms.RadioSelect)
-    ethnicity = forms.ChoiceField(label="Ethnicity", choices=ChildDeath.Ethnicity.choices)
+    ethnicity = forms.ChoiceField(
+        label="Ethnicity",
+        choices=ethnicity_choices,
+        help_text="The categories of the 2021 census.",
+    )
     circumstances = forms.CharField(
         label="Circumstances of the death", widget=forms.Textarea(attrs={"rows": 5})
     )
@@ -106,8 +187,13 @@ class NotificationForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["area"].queryset = selectors.areas_for_notification(user)
+        areas = selectors.areas_for_notification(user)
+        self.fields["area"].queryset = areas
         self.fields["area"].label_from_instance = lambda area: f"{area.name} ({area.partnership})"
+        self.fields["partnership"].queryset = Partnership.objects.filter(
+            pk__in=areas.values("partnership")
+        ).order_by("name")
+        self._use_messages()
         self.user = user
         # Matches the notifier may see are shown to them; others go only to the business unit.
         self.possible_duplicates: list[ChildDeath] = []
@@ -128,6 +214,7 @@ class NotificationForm(forms.Form):
 
     def clean(self):
         cleaned = super().clean()
+        self._check_residence(cleaned)
         self._check_nhs_number(cleaned)
         born, died = cleaned.get("date_of_birth"), cleaned.get("date_of_death")
         if born and died:
@@ -144,16 +231,41 @@ class NotificationForm(forms.Form):
             self._flag_duplicates(cleaned)
         return cleaned
 
+    def _check_residence(self, cleaned):
+        """An area only for a child who lived in one; otherwise where they lived, and which
+        partnership is notified, so nobody is given an area that is not theirs."""
+        residence = cleaned.get("residence")
+        if residence == ChildDeath.Residence.PARTNERSHIP_AREA:
+            if not cleaned.get("area") and "area" not in self.errors:
+                self.add_error("area", "Choose the area where the child normally lived")
+            cleaned["lived_elsewhere"], cleaned["partnership"] = "", None
+        elif residence:
+            if not cleaned.get("lived_elsewhere"):
+                self.add_error(
+                    "lived_elsewhere",
+                    "Enter the local authority or country where the child normally lived",
+                )
+            if not cleaned.get("partnership") and "partnership" not in self.errors:
+                self.add_error("partnership", self.messages["partnership"])
+            cleaned["area"] = None
+        if rules.nhs_status_contradicts_residence(
+            not_resident_in_england=cleaned.get("nhs_number_status")
+            == ChildIdentity.NhsNumberStatus.NOT_RESIDENT,
+            lives_outside=residence == ChildDeath.Residence.OUTSIDE_ENGLAND,
+        ):
+            self.add_error(
+                "nhs_number_status",
+                "The child is recorded as living in England: choose 'NHS number not currently "
+                "available', or say the child was not resident in England",
+            )
+
     def _check_nhs_number(self, cleaned):
-        number = (cleaned.get("nhs_number") or "").replace(" ", "").replace("-", "")
+        number = rules.nhs_number_digits(cleaned.get("nhs_number") or "")
         status = cleaned.get("nhs_number_status")
         if status == ChildIdentity.NhsNumberStatus.PROVIDED:
-            if not number:
-                self.add_error("nhs_number", "Enter the NHS number, or say why it is not available")
-            elif not rules.nhs_number_is_valid(number):
-                self.add_error(
-                    "nhs_number", "Enter a real NHS number: 10 digits with a valid check digit"
-                )
+            problem = rules.nhs_number_problem(number)
+            if problem:
+                self.add_error("nhs_number", problem)
         elif number:
             self.add_error("nhs_number", "Leave the NHS number empty, or choose 'NHS number given'")
         cleaned["nhs_number"] = number
@@ -182,6 +294,44 @@ class NotificationForm(forms.Form):
 
     def details(self) -> dict:
         return {name: self.cleaned_data[name] for name in DETAIL_FIELDS}
+
+
+class StillbirthConfirmationForm(GovukMessagesMixin, forms.Form):
+    """The suspected stillbirth confirmed: when, and the gestation that says what it was."""
+
+    messages = {
+        "confirmed_on": "Enter the date the stillbirth was confirmed",
+        "gestation_weeks": "Enter the completed weeks of pregnancy, from 0 to 45",
+        "gestation_days": "Enter the extra days of pregnancy, from 0 to 6",
+    }
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    confirmed_on = GovukDateField(label="Date confirmed as a stillbirth")
+    gestation_weeks = forms.IntegerField(
+        label="Completed weeks of pregnancy at delivery",
+        min_value=0,
+        max_value=45,
+        help_text="For 23+6 weeks, enter 23 here and 6 below.",
+    )
+    gestation_days = forms.IntegerField(
+        label="And extra days", min_value=0, max_value=6, help_text="From 0 to 6."
+    )
+
+    def __init__(self, *args, death: ChildDeath, **kwargs):
+        super().__init__(*args, initial={"version": death.version}, **kwargs)
+        self.death = death
+        self._use_messages()
+        for name in ("gestation_weeks", "gestation_days"):
+            self.fields[name].error_messages.update(
+                min_value=self.messages[name], max_value=self.messages[name]
+            )
+
+    def clean_confirmed_on(self):
+        day = self.cleaned_data["confirmed_on"]
+        if day and day > timezone.localdate():
+            raise forms.ValidationError("Date confirmed must be today or in the past")
+        if day and day < self.death.date_of_death:
+            raise forms.ValidationError("Date confirmed must be on or after the date of death")
+        return day
 
 
 class JarForm(VersionedModelForm):
@@ -336,8 +486,12 @@ class AnalysisForm(forms.ModelForm):
             "category": "Category of death",
             "child_grade": "Grade: factors intrinsic to the child",
             "child_factors": "Factors intrinsic to the child",
-            "family_grade": "Grade: factors in the family and social environment",
-            "family_factors": "Factors in the family and social environment",
+            "family_grade": (
+                "Grade: factors in the social environment including family and parenting capacity"
+            ),
+            "family_factors": (
+                "Factors in the social environment including family and parenting capacity"
+            ),
             "environment_grade": "Grade: factors in the physical environment",
             "environment_factors": "Factors in the physical environment",
             "service_grade": "Grade: factors in service provision",
@@ -412,7 +566,8 @@ class AnalysisForm(forms.ModelForm):
         ):
             self.add_error(
                 "modifiable",
-                "Modifiable factors identified needs at least one domain graded 'may have contributed'",
+                "Choose 'Modifiable factors identified' only with at least one domain graded 2, "
+                "factors that may have contributed to the vulnerability, ill-health or death",
             )
         if cleaned.get("recommendation"):
             if not cleaned.get("learning"):
@@ -430,9 +585,18 @@ class TrendFilterForm(forms.Form):
         label="Area", queryset=None, required=False, empty_label="All areas"
     )
     year_from = forms.IntegerField(
-        label="From year", required=False, min_value=2000, max_value=2100
+        label="From the reporting year starting 1 April",
+        required=False,
+        min_value=2000,
+        max_value=2100,
+        help_text="For 1 April 2024 to 31 March 2025, enter 2024",
     )
-    year_to = forms.IntegerField(label="To year", required=False, min_value=2000, max_value=2100)
+    year_to = forms.IntegerField(
+        label="To the reporting year starting 1 April",
+        required=False,
+        min_value=2000,
+        max_value=2100,
+    )
     expected = forms.ChoiceField(
         label="Expected or unexpected",
         required=False,

@@ -43,6 +43,8 @@ class ChildDeath(Versioned):
         GATHERING = "gathering", "Gathering information"
         READY = "ready", "Ready for panel"
         REVIEWED = "reviewed", "Reviewed by panel"
+        # A suspected stillbirth later confirmed: not a child death, so it leaves the review.
+        LEFT_REVIEW = "left_review", "Confirmed stillbirth: left the review"
 
     class Expected(models.TextChoices):
         EXPECTED = "expected", "Expected"
@@ -55,13 +57,52 @@ class ChildDeath(Versioned):
         NOT_KNOWN = "not_known", "Not known"
 
     class Ethnicity(models.TextChoices):
-        # The five ONS high-level groups used in NCMD releases, and "not stated".
-        ASIAN = "asian", "Asian or Asian British"
-        BLACK = "black", "Black, Black British, Caribbean or African"
-        MIXED = "mixed", "Mixed or multiple ethnic groups"
-        WHITE = "white", "White"
-        OTHER = "other", "Other ethnic group"
+        # The 19 categories of the ONS 2021 census (England and Wales). Each code begins with the
+        # key of its high-level group (rules.ETHNIC_GROUPS), the only grouping statistics use.
+        ASIAN_BANGLADESHI = "asian_bangladeshi", "Bangladeshi"
+        ASIAN_CHINESE = "asian_chinese", "Chinese"
+        ASIAN_INDIAN = "asian_indian", "Indian"
+        ASIAN_PAKISTANI = "asian_pakistani", "Pakistani"
+        ASIAN_OTHER = "asian_other", "Any other Asian background"
+        BLACK_AFRICAN = "black_african", "African"
+        BLACK_CARIBBEAN = "black_caribbean", "Caribbean"
+        BLACK_OTHER = "black_other", "Any other Black, Black British, or Caribbean background"
+        MIXED_WHITE_ASIAN = "mixed_white_asian", "White and Asian"
+        MIXED_WHITE_BLACK_AFRICAN = "mixed_white_black_african", "White and Black African"
+        MIXED_WHITE_BLACK_CARIBBEAN = "mixed_white_black_caribbean", "White and Black Caribbean"
+        MIXED_OTHER = "mixed_other", "Any other Mixed or Multiple ethnic background"
+        WHITE_BRITISH = (
+            "white_british",
+            "English, Welsh, Scottish, Northern Irish or British",
+        )
+        WHITE_IRISH = "white_irish", "Irish"
+        WHITE_GYPSY_TRAVELLER = "white_gypsy_traveller", "Gypsy or Irish Traveller"
+        WHITE_ROMA = "white_roma", "Roma"
+        WHITE_OTHER = "white_other", "Any other White background"
+        OTHER_ARAB = "other_arab", "Arab"
+        OTHER_ANY = "other_any", "Any other ethnic group"
         NOT_STATED = "not_stated", "Not stated"
+        # Deaths notified before the full list was recorded only the high-level group; they keep
+        # it rather than being given a category nobody chose. Never offered on the form.
+        ASIAN_NOT_RECORDED = (
+            "asian_not_recorded",
+            "Asian, Asian British or Asian Welsh (category not recorded)",
+        )
+        BLACK_NOT_RECORDED = (
+            "black_not_recorded",
+            "Black, Black British, Black Welsh, Caribbean or African (category not recorded)",
+        )
+        MIXED_NOT_RECORDED = (
+            "mixed_not_recorded",
+            "Mixed or Multiple ethnic groups (category not recorded)",
+        )
+        WHITE_NOT_RECORDED = "white_not_recorded", "White (category not recorded)"
+        OTHER_NOT_RECORDED = "other_not_recorded", "Other ethnic group (category not recorded)"
+
+    class Residence(models.TextChoices):
+        PARTNERSHIP_AREA = "partnership_area", "In an area of the partnership"
+        ELSEWHERE_IN_ENGLAND = "elsewhere_in_england", "Elsewhere in England"
+        OUTSIDE_ENGLAND = "outside_england", "Not resident in England"
 
     class Place(models.TextChoices):
         HOME = "home", "Usual residence"
@@ -79,11 +120,22 @@ class ChildDeath(Versioned):
     partnership = models.ForeignKey(
         "partnership.Partnership", on_delete=models.PROTECT, related_name="child_deaths"
     )
+    residence = models.CharField(
+        max_length=24, choices=Residence.choices, default=Residence.PARTNERSHIP_AREA
+    )
     area = models.ForeignKey(
         "partnership.Area",
+        null=True,
+        blank=True,
         on_delete=models.PROTECT,
         related_name="child_deaths",
-        help_text="Area where the child normally lived; it decides the owning partnership.",
+        help_text="Area where the child normally lived, when it is one of the partnership's; it "
+        "decides the owning partnership.",
+    )
+    lived_elsewhere = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="Local authority, or country, where a child from outside the partnership lived.",
     )
     reference = models.CharField(max_length=40, unique=True)
     pseudonym = models.CharField(max_length=20)
@@ -92,7 +144,7 @@ class ChildDeath(Versioned):
     place_of_death = models.CharField(max_length=16, choices=Place.choices)
     expected = models.CharField(max_length=16, choices=Expected.choices)
     sex = models.CharField(max_length=16, choices=Sex.choices)
-    ethnicity = models.CharField(max_length=16, choices=Ethnicity.choices)
+    ethnicity = models.CharField(max_length=40, choices=Ethnicity.choices)
     age_in_days = models.PositiveIntegerField()
     age_band = models.CharField(max_length=20)
     circumstances = models.TextField()
@@ -101,6 +153,15 @@ class ChildDeath(Versioned):
     sudden_no_apparent_cause = models.BooleanField(default=False)
     in_custody_or_detained = models.BooleanField(default=False)
     suspicion_not_natural = models.BooleanField(default=False)
+    suspected_stillbirth = models.BooleanField(
+        default=False,
+        help_text="Notified as a suspected stillbirth at home or a birth with no healthcare "
+        "professional present.",
+    )
+    stillbirth_confirmed_on = models.DateField(null=True, blank=True)
+    gestation_days = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="Gestation at delivery of a confirmed stillbirth, in days."
+    )
     jar_status = models.CharField(max_length=16, choices=JarStatus.choices)
     jar_started_on = models.DateField(null=True, blank=True)
     jar_completed_on = models.DateField(null=True, blank=True)
@@ -124,6 +185,13 @@ class ChildDeath(Versioned):
     class Meta:
         ordering = ["-date_of_death", "-id"]
         indexes = [models.Index(fields=["partnership", "date_of_death"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(residence="partnership_area", area__isnull=False)
+                | (~models.Q(residence="partnership_area") & models.Q(area__isnull=True)),
+                name="child_death_area_only_when_resident_in_partnership",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.reference} ({self.pseudonym})"
@@ -162,11 +230,35 @@ class ChildDeath(Versioned):
             sudden_no_apparent_cause=self.sudden_no_apparent_cause,
             in_custody_or_detained=self.in_custody_or_detained,
             suspicion_not_natural=self.suspicion_not_natural,
+            stillbirth_without_healthcare_professional=self.suspected_stillbirth,
         )
 
     @property
     def jar_triggers(self) -> list[str]:
         return rules.jar_triggers(self.jar_facts)
+
+    @property
+    def residence_display(self) -> str:
+        """Where the child lived, as recorded: an area of the partnership, or where else."""
+        if self.area_id:
+            return str(self.area)
+        where = f": {self.lived_elsewhere}" if self.lived_elsewhere else ""
+        return f"{self.get_residence_display()}{where}"
+
+    @property
+    def ethnic_group(self) -> str:
+        return rules.ethnic_group(self.ethnicity)
+
+    @property
+    def pregnancy_outcome(self) -> str:
+        """What a confirmed stillbirth was found to be, by gestation ("" until confirmed)."""
+        if self.gestation_days is None:
+            return ""
+        return rules.PREGNANCY_OUTCOMES[rules.baby_born_without_signs_of_life(self.gestation_days)]
+
+    @property
+    def gestation(self) -> str:
+        return "" if self.gestation_days is None else rules.gestation_label(self.gestation_days)
 
 
 class ChildIdentity(models.Model):
@@ -388,14 +480,23 @@ class Analysis(Versioned):
         SUDDEN_UNEXPLAINED = 10, "10. Sudden unexpected, unexplained death"
 
     class Grade(models.IntegerChoices):
-        NOT_AVAILABLE = 0, "Information not available"
-        NONE_OR_UNLIKELY = 1, "No factors identified, or factors unlikely to have contributed"
-        MAY_HAVE_CONTRIBUTED = 2, "Factors identified that may have contributed to the death"
+        # Wording of the national child death analysis form (NCMD).
+        NOT_AVAILABLE = 0, "0: Information not available"
+        NONE_OR_UNLIKELY = (
+            1,
+            "1: No factors identified, or factors identified but are unlikely to have contributed "
+            "to the death",
+        )
+        MAY_HAVE_CONTRIBUTED = (
+            2,
+            "2: Factors identified that may have contributed to the vulnerability, ill-health or "
+            "death",
+        )
 
     class Modifiable(models.TextChoices):
         IDENTIFIED = "identified", "Modifiable factors identified"
         NOT_IDENTIFIED = "not_identified", "No modifiable factors identified"
-        INSUFFICIENT = "insufficient", "Insufficient information"
+        INSUFFICIENT = "insufficient", "Inadequate information upon which to make a judgement"
 
     child_death = models.OneToOneField(
         ChildDeath, on_delete=models.PROTECT, related_name="analysis"
@@ -424,7 +525,7 @@ class Analysis(Versioned):
 
     DOMAINS = (
         ("child", "Factors intrinsic to the child"),
-        ("family", "Factors in the family and social environment"),
+        ("family", "Factors in the social environment including family and parenting capacity"),
         ("environment", "Factors in the physical environment"),
         ("service", "Factors in service provision"),
     )

@@ -5,9 +5,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Min, Q, QuerySet
+from django.db.models import Case, Count, Min, Q, QuerySet, Value, When
 from django.db.models.functions import ExtractYear
-from django.utils import timezone
 
 from child_deaths import access as death_access
 from child_deaths import rules
@@ -156,22 +155,52 @@ def _counts(deaths: QuerySet, field_name: str) -> dict:
     }
 
 
+def child_deaths_only(deaths: QuerySet[ChildDeath]) -> QuerySet[ChildDeath]:
+    """Without suspected stillbirths confirmed as stillbirths: they left the review, so no child
+    death statistic counts them."""
+    return deaths.exclude(status=ChildDeath.Status.LEFT_REVIEW)
+
+
+def _with_reporting_year(deaths: QuerySet[ChildDeath]) -> QuerySet[ChildDeath]:
+    """Each death's reporting year (1 April to 31 March, named by its start), as rules.financial_year."""
+    return deaths.annotate(
+        reporting_year=ExtractYear("date_of_death")
+        - Case(When(date_of_death__month__lt=4, then=Value(1)), default=Value(0))
+    )
+
+
+def _residence_counts(deaths: QuerySet) -> dict[str, int]:
+    """Deaths by area of residence; a child from outside the partnership counted as such."""
+    labels = dict(ChildDeath.Residence.choices)
+    counts: dict[str, int] = {}
+    for row in deaths.order_by().values("area__name", "residence").annotate(n=Count("pk")):
+        label = row["area__name"] or labels[row["residence"]]
+        counts[label] = counts.get(label, 0) + row["n"]
+    return counts
+
+
+def _ethnic_group_counts(deaths: QuerySet) -> dict[str, int]:
+    """Deaths by the five census groups: the full category is recorded, only statistics group it."""
+    counts: dict[str, int] = {}
+    for ethnicity, n in _counts(deaths, "ethnicity").items():
+        group = rules.ethnic_group(ethnicity)
+        counts[group] = counts.get(group, 0) + n
+    return counts
+
+
 def trends(deaths: QuerySet[ChildDeath]) -> list[Breakdown]:
     """Deaths by each dimension the panel looks at; counts under 5 shown as "fewer than 5"."""
+    deaths = child_deaths_only(deaths)
     not_reviewed = {None: "Not yet reviewed"}
     category = _counts(deaths, "analysis__category")
     modifiable = _counts(deaths, "analysis__modifiable")
-    years = {
-        row["year"]: row["n"]
-        for row in deaths.order_by()
-        .annotate(year=ExtractYear("date_of_death"))
-        .values("year")
-        .annotate(n=Count("pk"))
-    }
-    areas = _counts(deaths, "area__name")
+    years = _counts(_with_reporting_year(deaths), "reporting_year")
+    groups = [*rules.ETHNIC_GROUPS.values(), rules.NOT_STATED]
     return [
         _breakdown(
-            "year", "Year on year (year of death)", [(str(y), years[y]) for y in sorted(years)]
+            "year",
+            "Year on year (reporting year of death, 1 April to 31 March)",
+            [(rules.reporting_year_label(y), years[y]) for y in sorted(years)],
         ),
         _breakdown(
             "category",
@@ -194,11 +223,7 @@ def trends(deaths: QuerySet[ChildDeath]) -> list[Breakdown]:
         _breakdown(
             "age_band",
             "Age at death",
-            _labelled(
-                _counts(deaths, "age_band"),
-                {},
-                [label for _, _, label in rules.AGE_BANDS],
-            ),
+            _labelled(_counts(deaths, "age_band"), {}, list(rules.AGE_BANDS)),
         ),
         _breakdown(
             "sex",
@@ -207,12 +232,8 @@ def trends(deaths: QuerySet[ChildDeath]) -> list[Breakdown]:
         ),
         _breakdown(
             "ethnicity",
-            "Ethnicity",
-            _labelled(
-                _counts(deaths, "ethnicity"),
-                dict(ChildDeath.Ethnicity.choices),
-                ChildDeath.Ethnicity.values,
-            ),
+            "Ethnic group",
+            _labelled(_ethnic_group_counts(deaths), {}, groups),
         ),
         _breakdown(
             "expected",
@@ -223,7 +244,7 @@ def trends(deaths: QuerySet[ChildDeath]) -> list[Breakdown]:
                 ChildDeath.Expected.values,
             ),
         ),
-        _breakdown("area", "Area of residence", sorted(areas.items())),
+        _breakdown("area", "Area of residence", sorted(_residence_counts(deaths).items())),
     ]
 
 
@@ -236,14 +257,15 @@ def trend_filter(
     year_to: int | None = None,
     expected: str = "",
 ) -> QuerySet[ChildDeath]:
+    """Deaths filtered; the years are reporting years, 1 April to 31 March."""
     if partnership:
         deaths = deaths.filter(partnership=partnership)
     if area:
         deaths = deaths.filter(area=area)
     if year_from:
-        deaths = deaths.filter(date_of_death__year__gte=year_from)
+        deaths = deaths.filter(date_of_death__gte=_year_bounds(year_from)[0])
     if year_to:
-        deaths = deaths.filter(date_of_death__year__lte=year_to)
+        deaths = deaths.filter(date_of_death__lte=_year_bounds(year_to)[1])
     if expected:
         deaths = deaths.filter(expected=expected)
     return deaths
@@ -257,28 +279,46 @@ def _year_bounds(year: int) -> tuple[date, date]:
 
 
 def yearly_report(deaths: QuerySet[ChildDeath], year: int) -> dict:
-    """The panel's year (1 April to 31 March): notified, reviewed, categories, factors, timeliness."""
+    """The panel's year (1 April to 31 March): notified, reviewed, categories, factors, timeliness.
+
+    Timeliness runs from the date of death to the panel's completed review.
+    """
     start, end = _year_bounds(year)
-    notified = deaths.filter(notified_at__date__range=(start, end))
-    reviewed = deaths.filter(analysis__completed_on__range=(start, end))
+    notified_in_year = deaths.filter(notified_at__date__range=(start, end))
+    notified = child_deaths_only(notified_in_year)
+    reviewed = child_deaths_only(deaths).filter(analysis__completed_on__range=(start, end))
+    timings = list(reviewed.values_list("date_of_death", "analysis__completed_on"))
     waits = [
-        (row["first_panel"] - timezone.localtime(row["notified_at"]).date()).days
-        for row in reviewed.annotate(first_panel=Min("panel_meetings__held_on"))
-        .filter(first_panel__isnull=False)
-        .values("notified_at", "first_panel")
+        rules.days_to_completed_review(date_of_death=died, review_completed_on=completed)
+        for died, completed in timings
     ]
     return {
         "year": year,
         "label": f"1 April {year} to 31 March {year + 1}",
         "notified": rules.suppress(notified.count()),
+        "stillbirths_left_review": rules.suppress(
+            notified_in_year.filter(status=ChildDeath.Status.LEFT_REVIEW).count()
+        ),
         "reviewed": rules.suppress(reviewed.count()),
         "breakdowns": [
-            item for item in trends(reviewed) if item.key in {"category", "modifiable", "expected"}
+            item
+            for item in trends(reviewed)
+            if item.key in {"category", "modifiable", "expected", "age_band", "ethnicity"}
         ],
-        "median_days_to_panel": round(statistics.median(waits))
+        "median_days_death_to_review": round(statistics.median(waits))
         if len(waits) >= rules.SMALL_COUNT_LIMIT
         else None,
-        "reviewed_within_six_months": rules.suppress(sum(1 for days in waits if days <= 183)),
+        **{
+            f"reviewed_within_{months}_months": rules.suppress(
+                sum(
+                    rules.reviewed_within_months(
+                        date_of_death=died, review_completed_on=completed, months=months
+                    )
+                    for died, completed in timings
+                )
+            )
+            for months in (6, 12)
+        },
         **_spine_learning(reviewed),
     }
 
@@ -319,12 +359,15 @@ def _spine_learning(reviewed: QuerySet[ChildDeath]) -> dict:
 NCMD_FIELDS = (
     "case_reference",
     "partnership",
+    "residence",
     "area_of_residence",
     "year_of_death",
     "month_of_death",
+    "reporting_year",
     "age_band",
     "sex",
     "ethnicity",
+    "ethnic_group",
     "expected",
     "place_of_death",
     "joint_agency_response",
@@ -337,20 +380,27 @@ NCMD_FIELDS = (
     "modifiable_factors",
     "abuse_or_neglect_suspected",
     "panel_month",
-    "days_notification_to_panel",
+    "review_completed_month",
+    "days_death_to_completed_review",
 )
 
 
 def ncmd_rows(deaths: QuerySet[ChildDeath]) -> list[dict]:
-    """One row per reviewed death, with no name, date of birth, address, postcode or NHS number."""
+    """One row per reviewed death, with no name, date of birth, address, postcode or NHS number.
+
+    Ethnicity is the census category with its group beside it; the years are reporting years.
+    """
     rows = []
     for row in (
-        deaths.filter(analysis__isnull=False)
+        child_deaths_only(deaths)
+        .filter(analysis__isnull=False)
         .annotate(first_panel=Min("panel_meetings__held_on"))
         .values(
             "reference",
             "partnership__short_name",
+            "residence",
             "area__name",
+            "lived_elsewhere",
             "date_of_death",
             "age_band",
             "sex",
@@ -365,12 +415,16 @@ def ncmd_rows(deaths: QuerySet[ChildDeath]) -> list[dict]:
             "analysis__service_grade",
             "analysis__modifiable",
             "analysis__abuse_or_neglect_suspected",
-            "notified_at",
+            "analysis__completed_on",
             "first_panel",
         )
         .order_by("date_of_death", "reference")
     ):
-        panel = row["first_panel"]
+        panel, died, completed = (
+            row["first_panel"],
+            row["date_of_death"],
+            row["analysis__completed_on"],
+        )
         rows.append(
             dict(
                 zip(
@@ -378,12 +432,15 @@ def ncmd_rows(deaths: QuerySet[ChildDeath]) -> list[dict]:
                     (
                         row["reference"],
                         row["partnership__short_name"],
-                        row["area__name"],
-                        row["date_of_death"].year,
-                        row["date_of_death"].month,
+                        row["residence"],
+                        row["area__name"] or row["lived_elsewhere"],
+                        died.year,
+                        died.month,
+                        rules.reporting_year_label(rules.financial_year(died)),
                         row["age_band"],
                         row["sex"],
                         row["ethnicity"],
+                        rules.ethnic_group(row["ethnicity"]),
                         row["expected"],
                         row["place_of_death"],
                         row["jar_status"] != ChildDeath.JarStatus.NOT_NEEDED,
@@ -396,9 +453,10 @@ def ncmd_rows(deaths: QuerySet[ChildDeath]) -> list[dict]:
                         row["analysis__modifiable"],
                         row["analysis__abuse_or_neglect_suspected"],
                         panel.strftime("%Y-%m") if panel else "",
-                        (panel - timezone.localtime(row["notified_at"]).date()).days
-                        if panel
-                        else "",
+                        completed.strftime("%Y-%m"),
+                        rules.days_to_completed_review(
+                            date_of_death=died, review_completed_on=completed
+                        ),
                     ),
                     strict=True,
                 )

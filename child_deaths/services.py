@@ -37,6 +37,19 @@ class NotificationRefused(Exception):
     """The death is outside child death review; the message says why."""
 
 
+class LeftTheReview(Exception):
+    """A confirmed stillbirth is not a child death: it is never made ready for, or analysed by, the panel."""
+
+    message = (
+        "This was confirmed a stillbirth and has left the review: the panel does not review it"
+    )
+
+
+def _require_in_review(death: ChildDeath) -> None:
+    if death.status == ChildDeath.Status.LEFT_REVIEW:
+        raise LeftTheReview(LeftTheReview.message)
+
+
 class AlreadyAnalysed(Exception):
     """The panel's analysis of this death was recorded already (perhaps from another page)."""
 
@@ -55,30 +68,36 @@ def _pseudonym(number: int) -> str:
 @transaction.atomic
 def death_notify(
     *,
-    area: Area,
+    area: Area | None,
     identity: dict[str, Any],
     details: dict[str, Any],
     kind_of_death: str,
+    partnership: Partnership | None = None,
     possible_duplicate_of: ChildDeath | None = None,
     by: User,
 ) -> ChildDeath:
-    """Record a notified death in the partnership of the child's area of residence."""
-    days = rules.age_in_days(
-        date_of_birth=identity["date_of_birth"], date_of_death=details["date_of_death"]
-    )
+    """Record a notified death in the partnership of the child's area of residence.
+
+    A child who lived outside the partnership, or outside England, has no area: `details` says
+    where they lived and `partnership` is the one notified (where the child died).
+    """
+    born, died = identity["date_of_birth"], details["date_of_death"]
+    days = rules.age_in_days(date_of_birth=born, date_of_death=died)
     reason = rules.refusal_reason(kind_of_death=kind_of_death, age_at_death_days=days)
-    if not reason and not rules.is_under_eighteen(
-        date_of_birth=identity["date_of_birth"], date_of_death=details["date_of_death"]
-    ):
+    if not reason and not rules.is_under_eighteen(date_of_birth=born, date_of_death=died):
         reason = "Child death review covers children who die before their 18th birthday."
     if reason:
         raise NotificationRefused(reason)
-    partnership = area.partnership
+    if area is not None:
+        partnership = area.partnership
+        details = {**details, "residence": ChildDeath.Residence.PARTNERSHIP_AREA}
+    elif partnership is None or details.get("residence") in (
+        None,
+        ChildDeath.Residence.PARTNERSHIP_AREA,
+    ):
+        raise ValueError("A child with no area of the partnership needs where they lived")
     reference = next_reference(
-        partnership_id=partnership.pk,
-        model=ChildDeath,
-        year=details["date_of_death"].year,
-        infix="CD-",
+        partnership_id=partnership.pk, model=ChildDeath, year=died.year, infix="CD-"
     )
     pseudonym = _pseudonym(int(reference.rsplit("-", 1)[1]) - 1)
     death = ChildDeath(
@@ -87,7 +106,8 @@ def death_notify(
         reference=reference,
         pseudonym=pseudonym,
         age_in_days=days,
-        age_band=rules.age_band(days),
+        age_band=rules.age_band(date_of_birth=born, date_of_death=died),
+        suspected_stillbirth=rules.jar_needed_for_notification(kind_of_death),
         notified_by=by,
         notifying_organisation=by.organisation,
         possible_duplicate_of=possible_duplicate_of,
@@ -107,7 +127,7 @@ def death_notify(
         actor=by,
         subject=death,
         details={
-            "area": area.name,
+            "residence": death.residence_display,
             "jar_triggers": death.jar_triggers,
             # Each partnership's trail names only its own deaths.
             "possible_duplicate_of": "a death notified to another partnership"
@@ -123,6 +143,45 @@ def death_notify(
             details={"possibly_the_same_child_as": f"{death.reference} ({partnership})"},
         )
     return death
+
+
+class NotASuspectedStillbirth(Exception):
+    """Only a death notified as a suspected stillbirth can be confirmed as one."""
+
+
+@transaction.atomic
+def stillbirth_confirm(
+    *,
+    death: ChildDeath,
+    confirmed_on: date,
+    gestation_weeks: int,
+    gestation_days: int,
+    expected_version: int,
+    by: User,
+) -> None:
+    """A suspected stillbirth confirmed: the record keeps when and at what gestation, and the death
+    leaves the review (off the panel's agenda and out of child death statistics)."""
+    if not death.suspected_stillbirth or death.status == ChildDeath.Status.LEFT_REVIEW:
+        raise NotASuspectedStillbirth(
+            "Only a death notified as a suspected stillbirth, not yet confirmed, can be confirmed"
+        )
+    fields = ["stillbirth_confirmed_on", "gestation_days", "status"]
+    before = audit.snapshot(death, fields)
+    death.stillbirth_confirmed_on = confirmed_on
+    death.gestation_days = rules.gestation_days(weeks=gestation_weeks, days=gestation_days)
+    death.status = ChildDeath.Status.LEFT_REVIEW
+    save_if_unchanged(death, expected_version=expected_version, fields=fields)
+    # It is no longer a case for the panel: off the agenda of any meeting still to come.
+    death.panel_meetings.remove(*death.panel_meetings.filter(held_on__gte=timezone.localdate()))
+    audit.record(
+        event=AuditEvent.Event.DECIDED,
+        actor=by,
+        subject=death,
+        details={
+            "changes": audit.changes(before, audit.snapshot(death, fields)),
+            "outcome": death.pregnancy_outcome,
+        },
+    )
 
 
 def identity_viewed(*, death: ChildDeath, by: User) -> None:
@@ -249,6 +308,7 @@ def review_meeting_record(
 @transaction.atomic
 def death_mark_ready(*, death: ChildDeath, by: User) -> None:
     """Put the death on the list of cases the panel can take at its next meeting."""
+    _require_in_review(death)
     _set_status(death, ChildDeath.Status.READY)
     audit.record(
         event=AuditEvent.Event.CHANGED, actor=by, subject=death, details={"status": death.status}
@@ -309,6 +369,8 @@ def analysis_record(
     spine; a death where abuse or neglect is suspected goes to the partnership for rapid review."""
     # Lock the death so two panel members saving at once cannot both record an analysis.
     ChildDeath.objects.select_for_update().filter(pk=death.pk).first()
+    death.refresh_from_db(fields=["status"])
+    _require_in_review(death)
     if Analysis.objects.filter(child_death=death).exists():
         raise AlreadyAnalysed("The panel's analysis of this death has already been recorded")
     analysis = Analysis.objects.create(

@@ -10,6 +10,7 @@ urlpatterns = [
     path("<int:pk>/", views.death_detail, name="death_detail"),
     path("<int:pk>/identifying-details/", views.identity, name="identity"),
     path("<int:pk>/joint-agency-response/", views.jar_edit, name="jar_edit"),
+    path("<int:pk>/stillbirth/", views.stillbirth_confirm, name="stillbirth_confirm"),
     path("<int:pk>/reporting-forms/request/", views.request_add, name="request_add"),
     path("<int:pk>/review-meeting/", views.review_meeting_add, name="review_meeting_add"),
     path("<int:pk>/ready-for-panel/", views.mark_ready, name="mark_ready"),

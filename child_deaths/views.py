@@ -14,6 +14,7 @@ from child_deaths.forms import (
     ReportingRequestForm,
     ReturnForm,
     ReviewMeetingForm,
+    StillbirthConfirmationForm,
 )
 from child_deaths.models import AgencyReportingRequest, ChildDeath
 from core.concurrency import saved_without_conflict
@@ -64,6 +65,7 @@ def notify(request):
         try:
             death = services.death_notify(
                 area=form.cleaned_data["area"],
+                partnership=form.cleaned_data["partnership"],
                 identity=form.identity(),
                 details=form.details(),
                 kind_of_death=form.cleaned_data["kind_of_death"],
@@ -150,6 +152,35 @@ def jar_edit(request, pk):
 
 @login_required
 @require_http_methods(["GET", "POST"])
+def stillbirth_confirm(request, pk):
+    death = _death(request, pk, write=True)
+    if not death.suspected_stillbirth or death.status == ChildDeath.Status.LEFT_REVIEW:
+        raise PermissionDenied("Only a suspected stillbirth not yet confirmed can be confirmed")
+    form = StillbirthConfirmationForm(posted(request), death=death)
+    if form.is_valid() and saved_without_conflict(
+        form,
+        lambda: services.stillbirth_confirm(
+            death=death,
+            confirmed_on=form.cleaned_data["confirmed_on"],
+            gestation_weeks=form.cleaned_data["gestation_weeks"],
+            gestation_days=form.cleaned_data["gestation_days"],
+            expected_version=form.cleaned_data["version"],
+            by=request.user,
+        ),
+    ):
+        messages.success(
+            request, f"{death.reference} confirmed a stillbirth: it has left the review"
+        )
+        return redirect(death)
+    return render(
+        request,
+        "child_deaths/death_form.html",
+        {"death": death, "form": form, "heading": "Confirm a stillbirth"},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
 def request_add(request, pk):
     death = _death(request, pk, write=True)
     form = ReportingRequestForm(posted(request), death=death)
@@ -221,6 +252,10 @@ def review_meeting_add(request, pk):
 @require_POST
 def mark_ready(request, pk):
     death = _death(request, pk, write=True)
-    services.death_mark_ready(death=death, by=request.user)
-    messages.success(request, f"{death.reference} is ready for the panel")
+    try:
+        services.death_mark_ready(death=death, by=request.user)
+    except services.LeftTheReview as refused:
+        messages.error(request, str(refused))
+    else:
+        messages.success(request, f"{death.reference} is ready for the panel")
     return redirect(death)

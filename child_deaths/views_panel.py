@@ -118,6 +118,9 @@ def analysis_add(request, pk):
     if hasattr(death, "analysis"):
         messages.info(request, "The panel has already recorded its analysis of this death")
         return redirect(death)
+    if death.status == ChildDeath.Status.LEFT_REVIEW:
+        messages.info(request, services.LeftTheReview.message)
+        return redirect(death)
     form = AnalysisForm(posted(request), death=death)
     if form.is_valid():
         values = {
@@ -133,7 +136,7 @@ def analysis_add(request, pk):
                 owning_group=form.cleaned_data["owning_group"],
                 by=request.user,
             )
-        except services.AlreadyAnalysed as refused:
+        except (services.AlreadyAnalysed, services.LeftTheReview) as refused:
             messages.info(request, str(refused))
             return redirect(death)
         messages.success(request, f"Analysis of {death.reference} recorded")

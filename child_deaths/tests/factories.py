@@ -1,6 +1,6 @@
 """Factories for child death review. Every child is plainly fictional."""
 
-from datetime import date
+from datetime import date, timedelta
 
 import factory
 from factory.django import DjangoModelFactory
@@ -31,9 +31,14 @@ class ChildDeathFactory(DjangoModelFactory):
     place_of_death = ChildDeath.Place.HOSPITAL
     expected = ChildDeath.Expected.UNEXPECTED
     sex = ChildDeath.Sex.FEMALE
-    ethnicity = ChildDeath.Ethnicity.WHITE
+    ethnicity = ChildDeath.Ethnicity.WHITE_BRITISH
     age_in_days = 400
-    age_band = factory.LazyAttribute(lambda death: rules.age_band(death.age_in_days))
+    age_band = factory.LazyAttribute(
+        lambda death: rules.age_band(
+            date_of_birth=death.date_of_death - timedelta(days=death.age_in_days),
+            date_of_death=death.date_of_death,
+        )
+    )
     circumstances = "Fictional circumstances for testing."
     jar_status = ChildDeath.JarStatus.NOT_NEEDED
     notified_by = factory.SubFactory(PersonFactory)

@@ -18,6 +18,10 @@ def _death(cast):
     return {"pk": ChildDeathFactory(area=cast.middlesbrough).pk}
 
 
+def _suspected_stillbirth(cast):
+    return {"pk": ChildDeathFactory(area=cast.middlesbrough, suspected_stillbirth=True).pk}
+
+
 def _request(cast):
     death = ChildDeathFactory(area=cast.middlesbrough)
     return {"pk": ReportingRequestFactory(child_death=death, organisation=cast.hospital).pk}
@@ -40,6 +44,11 @@ CHECKS = [
     Check("child_deaths:death_detail", expect(404, **DEATH_TEAM), kwargs=_death),
     Check("child_deaths:identity", expect(404, **DEATH_TEAM), kwargs=_death),
     Check("child_deaths:jar_edit", expect(404, **DEATH_TEAM), kwargs=_death),
+    Check(
+        "child_deaths:stillbirth_confirm",
+        expect(404, **DEATH_TEAM),
+        kwargs=_suspected_stillbirth,
+    ),
     Check("child_deaths:request_add", expect(404, **DEATH_TEAM), kwargs=_death),
     Check("child_deaths:review_meeting_add", expect(404, **DEATH_TEAM), kwargs=_death),
     Check("child_deaths:analysis_add", expect(404, **DEATH_TEAM), kwargs=_death),

@@ -28,6 +28,7 @@ def _sign_in_as(page, live_server, person) -> None:
 def _notify(page, kind: str) -> None:
     today = timezone.localdate()
     page.get_by_label(kind).check()
+    page.get_by_label("In an area of the partnership").check()
     page.get_by_label("Area where the child normally lived").select_option(
         label="Redcar & Cleveland (Test Tees Safeguarding Children Partnership)"
     )
@@ -60,10 +61,10 @@ def test_a_death_goes_from_notification_to_the_panel_and_into_the_trends(live_se
     page.get_by_role("link", name="Notify a child's death").click()
     page.get_by_role("heading", name="Notify a child's death").wait_for()
     assert_accessible(page)
-    _notify(page, "A stillbirth")
+    _notify(page, "A stillbirth with a healthcare professional present")
     page.get_by_role("heading", name="There is a problem").wait_for()
     assert page.get_by_text(
-        "Stillbirths are not reviewed under child death review"
+        "Stillbirths with a healthcare professional present are not reviewed"
     ).first.is_visible()
     assert_accessible(page)
     _notify(page, "The death of a child (born alive, under 18)")

@@ -53,17 +53,28 @@ def test_a_child_born_on_29_february_turns_eighteen_on_1_march():
 
 
 @pytest.mark.parametrize(
-    ("days", "band"),
+    ("born", "died", "band"),
     [
-        (0, "0 to 27 days"),
-        (27, "0 to 27 days"),
-        (28, "28 to 364 days"),
-        (400, "1 to 4 years"),
-        (6000, "15 to 17 years"),
+        (date(2025, 6, 1), date(2025, 6, 1), "0 to 27 days"),
+        (date(2025, 6, 1), date(2025, 6, 28), "0 to 27 days"),
+        (date(2025, 6, 1), date(2025, 6, 29), "28 days to under 1 year"),
+        (date(2019, 3, 1), date(2020, 2, 29), "28 days to under 1 year"),
+        (date(2019, 3, 1), date(2020, 3, 1), "1 to 4 years"),
+        (date(2015, 6, 2), date(2020, 6, 1), "1 to 4 years"),
+        (date(2015, 6, 2), date(2020, 6, 2), "5 to 9 years"),
+        (date(2008, 6, 2), date(2026, 6, 1), "15 to 17 years"),
     ],
 )
-def test_age_bands_follow_the_ncmd_releases(days, band):
-    assert rules.age_band(days) == band
+def test_age_bands_count_completed_years_of_age_on_the_date_of_death(born, died, band):
+    """NCMD analysis form and data releases: age bands by completed years, not 365-day years."""
+    assert rules.age_band(date_of_birth=born, date_of_death=died) == band
+
+
+def test_a_child_born_on_1_march_2019_who_died_on_29_february_2020_is_under_one():
+    """NCMD analysis form, age at death: 365 days old across a leap day is not yet one year."""
+    assert (
+        rules.completed_years(date_of_birth=date(2019, 3, 1), date_of_death=date(2020, 2, 29)) == 0
+    )
 
 
 def test_no_trigger_means_no_joint_agency_response():
@@ -97,3 +108,122 @@ def test_two_small_counts_need_no_secondary_suppression():
 
 def test_a_table_with_nothing_small_is_shown_whole():
     assert rules.suppress_table([5, 0, 12]) == [5, 0, 12]
+
+
+@pytest.mark.parametrize("digit", "0123456789")
+def test_an_nhs_number_of_ten_identical_digits_is_refused(digit):
+    """NHS Data Model and Dictionary, NHS Number: ten identical digits pass modulus 11 but are never issued."""
+    assert not rules.nhs_number_is_valid(digit * 10)
+    assert "ten identical digits" in rules.nhs_number_problem(digit * 10)
+
+
+@pytest.mark.parametrize("number", ["12345", "94347659190", "943476591A"])
+def test_an_nhs_number_of_the_wrong_length_asks_for_ten_digits(number):
+    """NCMD notification form 2022, NHS-number validation: ten digits."""
+    assert rules.nhs_number_problem(number) == (
+        f"Enter an NHS number with 10 digits, like {rules.NHS_NUMBER_EXAMPLE}"
+    )
+
+
+def test_the_example_nhs_number_in_the_messages_is_itself_valid():
+    """NHS Data Model and Dictionary, NHS Number: the example shown must pass the check it asks for."""
+    assert rules.nhs_number_problem(rules.NHS_NUMBER_EXAMPLE) == ""
+
+
+def test_an_nhs_number_with_a_wrong_check_digit_asks_for_a_real_number():
+    """NHS Data Model and Dictionary, NHS Number: modulus 11 check digit."""
+    assert rules.nhs_number_problem("9434765918").startswith("Enter a real NHS number")
+
+
+@pytest.mark.parametrize(
+    ("weeks", "days", "outcome"),
+    [
+        (21, 6, "pregnancy_loss"),
+        (22, 0, "late_foetal_loss"),
+        (23, 6, "late_foetal_loss"),
+        (24, 0, "stillbirth"),
+        (39, 3, "stillbirth"),
+    ],
+)
+def test_a_baby_born_without_signs_of_life_is_classed_by_gestation(weeks, days, outcome):
+    """Child Death Review Statutory and Operational Guidance (England) 2018: late foetal loss 22+0 to 23+6 weeks."""
+    total = rules.gestation_days(weeks=weeks, days=days)
+    assert rules.baby_born_without_signs_of_life(total) == outcome
+
+
+def test_gestation_is_written_as_weeks_plus_days():
+    """Child Death Review Statutory and Operational Guidance (England) 2018: gestation as 23+6 weeks."""
+    assert rules.gestation_label(rules.gestation_days(weeks=23, days=6)) == "23+6 weeks"
+
+
+def test_a_suspected_stillbirth_is_notified_and_needs_a_joint_agency_response():
+    """Child Death Review Statutory and Operational Guidance (England) 2018, JAR: stillbirth with no professional present."""
+    assert rules.refusal_reason(kind_of_death="suspected_stillbirth", age_at_death_days=0) == ""
+    assert rules.jar_needed_for_notification("suspected_stillbirth")
+    assert not rules.jar_needed_for_notification("child")
+
+
+def test_a_stillbirth_with_a_professional_present_is_refused_pointing_to_the_suspected_route():
+    """Child Death Review Statutory and Operational Guidance (England) 2018, scope: stillbirths are not reviewed."""
+    reason = rules.refusal_reason(kind_of_death="stillbirth", age_at_death_days=None)
+    assert "A suspected stillbirth at home" in reason and "Joint Agency Response" in reason
+
+
+@pytest.mark.parametrize(
+    ("ethnicity", "group"),
+    [
+        ("asian_bangladeshi", "Asian, Asian British or Asian Welsh"),
+        ("black_caribbean", "Black, Black British, Black Welsh, Caribbean or African"),
+        ("mixed_white_black_african", "Mixed or Multiple ethnic groups"),
+        ("white_roma", "White"),
+        ("other_arab", "Other ethnic group"),
+        ("white_not_recorded", "White"),
+        ("not_stated", "Not stated"),
+    ],
+)
+def test_each_census_category_is_counted_in_its_high_level_group(ethnicity, group):
+    """NCMD analysis form and data releases: ONS 2021 categories, grouped in five for statistics."""
+    assert rules.ethnic_group(ethnicity) == group
+
+
+def test_the_census_list_has_nineteen_categories_in_five_groups():
+    """NCMD analysis form: ethnicity recorded with the full ONS 2021 England and Wales list."""
+    from child_deaths.forms import ethnicity_choices
+
+    groups = [choice for choice in ethnicity_choices() if isinstance(choice[1], list)]
+    assert [name for name, _ in groups] == list(rules.ETHNIC_GROUPS.values())
+    assert sum(len(options) for _, options in groups) == 19
+
+
+def test_timeliness_runs_from_the_death_to_the_completed_review():
+    """Child Death Review Statutory and Operational Guidance (England) 2018: timeliness from death to CDOP review."""
+    assert (
+        rules.days_to_completed_review(
+            date_of_death=date(2025, 1, 31), review_completed_on=date(2025, 3, 1)
+        )
+        == 29
+    )
+
+
+def test_a_review_completed_on_the_six_month_anniversary_is_within_six_months():
+    """NCMD data releases: reviews completed within 6 months of the death, by calendar months."""
+    died = date(2025, 8, 31)
+    assert rules.reviewed_within_months(
+        date_of_death=died, review_completed_on=date(2026, 2, 28), months=6
+    )
+    assert not rules.reviewed_within_months(
+        date_of_death=died, review_completed_on=date(2026, 3, 1), months=6
+    )
+
+
+def test_a_reporting_year_is_named_by_both_its_years():
+    """Working Together 2023 ch. 6: the child death review partners' year runs 1 April to 31 March."""
+    assert rules.reporting_year_label(rules.financial_year(date(2026, 3, 31))) == "2025 to 2026"
+
+
+def test_no_nhs_number_because_not_resident_in_england_contradicts_living_in_england():
+    """NCMD notification form 2022, "no NHS number" options: "Child non-resident in England"."""
+    assert rules.nhs_status_contradicts_residence(not_resident_in_england=True, lives_outside=False)
+    assert not rules.nhs_status_contradicts_residence(
+        not_resident_in_england=True, lives_outside=True
+    )

@@ -80,7 +80,10 @@ def test_an_expected_death_with_no_trigger_needs_no_joint_agency_response(cast):
 
 
 def test_a_stillbirth_is_refused_and_nothing_is_written(cast):
-    with pytest.raises(services.NotificationRefused, match="Stillbirths are not reviewed"):
+    with pytest.raises(
+        services.NotificationRefused,
+        match="Stillbirths with a healthcare professional present are not reviewed",
+    ):
         services.death_notify(
             area=cast.redcar,
             identity=IDENTITY,

@@ -17,6 +17,7 @@ NOTIFY = reverse("child_deaths:notify")
 def _form(cast, **changes):
     data = {
         "kind_of_death": "child",
+        "residence": "partnership_area",
         "area": cast.redcar.pk,
         "forenames": "Testchild",
         "surname": "Example",
@@ -55,7 +56,10 @@ def test_a_stillbirth_notification_is_refused_with_the_reason(client, cast):
     sign_in(client, cast.practitioner)
     response = client.post(NOTIFY, _form(cast, kind_of_death="stillbirth"))
     assert response.status_code == 200
-    assert "Stillbirths are not reviewed under child death review" in response.content.decode()
+    assert (
+        "Stillbirths with a healthcare professional present are not reviewed"
+        in response.content.decode()
+    )
     assert not ChildDeath.objects.exists()
 
 
@@ -70,7 +74,18 @@ def test_an_invalid_nhs_number_is_refused_naming_the_field(client, cast):
 @time_machine.travel(date(2026, 3, 2))
 def test_not_resident_in_england_needs_no_nhs_number(client, cast):
     sign_in(client, cast.practitioner)
-    client.post(NOTIFY, _form(cast, nhs_number_status="not_resident", nhs_number=""))
+    client.post(
+        NOTIFY,
+        _form(
+            cast,
+            nhs_number_status="not_resident",
+            nhs_number="",
+            residence="outside_england",
+            area="",
+            lived_elsewhere="Ireland",
+            partnership=cast.partnership.pk,
+        ),
+    )
     assert (
         ChildDeath.objects.get().identity.get_nhs_number_status_display()
         == "Child not resident in England"
@@ -204,7 +219,9 @@ def test_the_ncmd_export_carries_no_direct_identifiers(client, cast):
     for identifying in ("Testchild", "Example Street", "TS1 1AA", "9434765919", "2024-04-27"):
         assert identifying not in text
     csv_body = client.get(reverse("child_deaths:ncmd_export", args=["csv"])).content.decode()
-    assert csv_body.splitlines()[0].startswith("case_reference,partnership,area_of_residence")
+    assert csv_body.splitlines()[0].startswith(
+        "case_reference,partnership,residence,area_of_residence"
+    )
 
 
 def test_the_yearly_report_counts_deaths_reviewed_in_the_panel_year(client, cast):
