@@ -146,7 +146,7 @@ class ChildDeath(Versioned):
     sex = models.CharField(max_length=16, choices=Sex.choices)
     ethnicity = models.CharField(max_length=40, choices=Ethnicity.choices)
     age_in_days = models.PositiveIntegerField()
-    age_band = models.CharField(max_length=20)
+    age_band = models.CharField(max_length=40)
     circumstances = models.TextField()
     professionals_involved = models.TextField(blank=True)
     external_causes = models.BooleanField(default=False)

@@ -4,51 +4,6 @@ import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
 
-from dateutil.relativedelta import relativedelta
-
-# Deaths notified before the census list recorded only a high-level group: they keep that group
-# rather than being given a category nobody chose.
-GROUP_ONLY = {
-    "asian": "asian_not_recorded",
-    "black": "black_not_recorded",
-    "mixed": "mixed_not_recorded",
-    "white": "white_not_recorded",
-    "other": "other_not_recorded",
-}
-
-
-def _band(born, died):
-    """The age band by completed years of age, as rules.age_band worked it out when written."""
-    if (died - born).days < 28:
-        return "0 to 27 days"
-    years = relativedelta(died, born).years
-    for low, high, label in ((1, 5, "1 to 4 years"), (5, 10, "5 to 9 years"), (10, 15, "10 to 14 years")):
-        if low <= years < high:
-            return label
-    return "28 days to under 1 year" if years < 1 else "15 to 17 years"
-
-
-def to_census_list_and_completed_years(apps, schema_editor):
-    ChildDeath = apps.get_model("child_deaths", "ChildDeath")
-    for old, new in GROUP_ONLY.items():
-        ChildDeath.objects.filter(ethnicity=old).update(ethnicity=new)
-    for death in ChildDeath.objects.filter(identity__isnull=False).values(
-        "pk", "date_of_death", "identity__date_of_birth", "age_band"
-    ):
-        band = _band(death["identity__date_of_birth"], death["date_of_death"])
-        if band != death["age_band"]:
-            ChildDeath.objects.filter(pk=death["pk"]).update(age_band=band)
-    ChildDeath.objects.filter(age_band="28 to 364 days").update(age_band="28 days to under 1 year")
-
-
-def to_high_level_groups(apps, schema_editor):
-    ChildDeath = apps.get_model("child_deaths", "ChildDeath")
-    for group in GROUP_ONLY:
-        ChildDeath.objects.filter(ethnicity__startswith=f"{group}_").update(ethnicity=group)
-    ChildDeath.objects.filter(age_band="28 days to under 1 year").update(age_band="28 to 364 days")
-
-
-
 class Migration(migrations.Migration):
 
     dependencies = [
@@ -123,7 +78,11 @@ class Migration(migrations.Migration):
             name='status',
             field=models.CharField(choices=[('notified', 'Notified'), ('gathering', 'Gathering information'), ('ready', 'Ready for panel'), ('reviewed', 'Reviewed by panel'), ('left_review', 'Confirmed stillbirth: left the review')], default='notified', max_length=16),
         ),
-        migrations.RunPython(to_census_list_and_completed_years, to_high_level_groups),
+        migrations.AlterField(
+            model_name="childdeath",
+            name="age_band",
+            field=models.CharField(max_length=40),
+        ),
         migrations.AddConstraint(
             model_name='childdeath',
             constraint=models.CheckConstraint(condition=models.Q(models.Q(('area__isnull', False), ('residence', 'partnership_area')), models.Q(models.Q(('residence', 'partnership_area'), _negated=True), ('area__isnull', True)), _connector='OR'), name='child_death_area_only_when_resident_in_partnership'),

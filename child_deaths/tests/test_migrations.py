@@ -8,7 +8,7 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
 BEFORE = [("child_deaths", "0003_rapid_review_referral_links_learning_referral")]
-AFTER = [("child_deaths", "0004_statutory_choices")]
+AFTER = [("child_deaths", "0005_statutory_choices_data")]
 
 
 def _migrate(targets):
