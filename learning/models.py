@@ -11,6 +11,7 @@ Two optional properties of a source are used when present:
 - `learning_status` (str): how similar-work search describes the source ("Open", "Closed", ...).
 """
 
+import uuid
 from datetime import date
 
 from django.conf import settings
@@ -23,6 +24,56 @@ from django.utils import timezone
 
 from core.models import Versioned
 from partnership.querysets import PartnershipRecordQuerySet
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+class CaseIdentifiers(models.Model):
+    """The other details that identify a child, recorded on the case beside their name: what they
+    are also called, their family, and the places they are known at. Nothing published from the
+    case may contain them."""
+
+    known_as = models.TextField(
+        "Other names the child is known by",
+        blank=True,
+        help_text="Nicknames and short forms, one a line.",
+    )
+    family_members = models.TextField(
+        "Family members",
+        blank=True,
+        help_text="Full names of parents, siblings and other family members, one a line.",
+    )
+    places = models.TextField(
+        "Places on the case",
+        blank=True,
+        help_text="Schools, nurseries, GP surgeries, children's homes and other places, one a line.",
+    )
+
+    IDENTIFIER_FIELDS = ("known_as", "family_members", "places")
+
+    class Meta:
+        abstract = True
+
+    def identifier_rows(self) -> list[tuple[str, str]]:
+        """(label, value) of each detail, for the audited page that shows them."""
+        return [
+            (self._meta.get_field(name).verbose_name, getattr(self, name))
+            for name in self.IDENTIFIER_FIELDS
+        ]
+
+    def identifier_subjects(self, **details):
+        """These details, with `details` (names, dates, addresses...), as publication subjects."""
+        from learning.publication import Subjects
+
+        names = [*details.pop("names", []), *_lines(self.known_as)]
+        return Subjects(
+            names=names,
+            family_names=_lines(self.family_members),
+            places=_lines(self.places),
+            **details,
+        )
 
 
 class ThemeQuerySet(PartnershipRecordQuerySet):
@@ -361,6 +412,10 @@ class PublicationQuerySet(PartnershipRecordQuerySet):
         return self.filter(withdrawn_at__isnull=True)
 
 
+def rendered_pdf_path(instance: "Publication", filename: str) -> str:
+    return f"public/{instance.partnership_id}/{instance.pk}-{uuid.uuid4().hex}.pdf"
+
+
 class Publication(models.Model):
     """Something on the public site: a review report, a 7-minute briefing, a newsletter."""
 
@@ -394,6 +449,8 @@ class Publication(models.Model):
     # (and attached document's text) the identifying-detail check passed.
     version_label = models.CharField(max_length=200, blank=True)
     content_digest = models.CharField(max_length=64, blank=True)
+    # The printable PDF, rendered once per published version and kept; removed on withdrawal.
+    rendered_pdf = models.FileField(upload_to=rendered_pdf_path, blank=True)
     withdrawn_at = models.DateTimeField(null=True, blank=True)
     withdrawn_reason = models.TextField(blank=True)
 

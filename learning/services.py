@@ -28,7 +28,11 @@ from learning.models import (
     Recommendation,
     Theme,
 )
-from learning.services_publication import publication_publish, publication_sources
+from learning.services_publication import (
+    newsletter_text,
+    publication_publish,
+    publication_sources,
+)
 from learning.services_similar import similar_work_changed
 from learning.themes import STANDARD_THEMES
 from partnership.models import Partnership
@@ -514,13 +518,6 @@ def newsletter_create(
     newsletter.items.set(items)
     audit.record(event=AuditEvent.Event.CREATED, actor=by, subject=newsletter)
     return newsletter
-
-
-def newsletter_text(newsletter: Newsletter) -> tuple[str, str]:
-    """The newsletter as one text for the check: every item with its linked summary, then the other
-    items (the introduction is the summary)."""
-    items = "\n".join(f"- {item.title}: {item.summary}" for item in newsletter.items.all())
-    return newsletter.introduction, "\n".join(filter(None, [items, newsletter.extra_items]))
 
 
 @transaction.atomic

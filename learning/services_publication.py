@@ -20,7 +20,7 @@ from core.document_text import UnreadableDocument, extract_text
 from core.documents import check_upload
 from core.models import AuditEvent, Document
 from core.services import document_upload
-from learning.models import Publication
+from learning.models import Newsletter, Publication
 from learning.publication import Hit, Subjects, combine, find_identifying_details
 
 # Working Together 2023 (chapter 5): a published review report stays available for at least a year.
@@ -178,8 +178,44 @@ def is_review_report(publication: Publication) -> bool:
     )
 
 
+def newsletter_text(newsletter) -> tuple[str, str]:
+    """The newsletter as one text (summary, body): every item with its linked summary, then the
+    other items. A withdrawn item is named only as withdrawn."""
+    items = "\n".join(
+        "- Withdrawn item" if item.withdrawn_at else f"- {item.title}: {item.summary}"
+        for item in newsletter.items.all()
+    )
+    return newsletter.introduction, "\n".join(filter(None, [items, newsletter.extra_items]))
+
+
+def forget_rendered(publication: Publication) -> None:
+    """Drop the stored PDF (after the transaction commits), so nothing stale is served."""
+    if publication.rendered_pdf:
+        name, storage = publication.rendered_pdf.name, publication.rendered_pdf.storage
+        transaction.on_commit(lambda: storage.delete(name))
+        Publication.objects.filter(pk=publication.pk).update(rendered_pdf="")
+        publication.rendered_pdf = ""
+
+
+def _withdraw_from_newsletters(publication: Publication) -> list[str]:
+    """Every published newsletter listing it shows it as withdrawn: its stored text (searched by the
+    public site) is rewritten and its stored PDF rendered again."""
+    changed = []
+    for newsletter in Newsletter.objects.filter(
+        items=publication, publication__isnull=False
+    ).select_related("publication"):
+        listing = newsletter.publication
+        listing.summary, listing.body = newsletter_text(newsletter)
+        listing.save(update_fields=["summary", "body"])
+        forget_rendered(listing)
+        changed.append(listing.title)
+    return changed
+
+
 @transaction.atomic
 def publication_withdraw(*, publication: Publication, reason: str, by) -> Publication:
+    """Take a publication off the public site everywhere: its page, PDF, feed entry and search
+    result, every newsletter listing it, and its stored files."""
     if publication.withdrawn_at:
         raise ValidationError("This has already been withdrawn")
     if not reason.strip():
@@ -194,7 +230,14 @@ def publication_withdraw(*, publication: Publication, reason: str, by) -> Public
     publication.withdrawn_at = timezone.now()
     publication.withdrawn_reason = reason.strip()
     publication.save(update_fields=["withdrawn_at", "withdrawn_reason"])
+    forget_rendered(publication)
+    if publication.document_id:
+        Document.objects.filter(pk=publication.document_id).update(archived_at=timezone.now())
+    newsletters = _withdraw_from_newsletters(publication)
     audit.record(
-        event=AuditEvent.Event.WITHDRAWN, actor=by, subject=publication, details={"reason": reason}
+        event=AuditEvent.Event.WITHDRAWN,
+        actor=by,
+        subject=publication,
+        details={"reason": reason, "newsletters": newsletters},
     )
     return publication

@@ -10,11 +10,11 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
-from core.pdf import pdf_response
 from learning.models import Publication
 from learning.selectors import publications_for_public
 from partnership.models import Partnership
 from public.forms import PublicSearchForm
+from public.services import publication_context, stored_pdf
 
 
 def _publication(slug, pk):
@@ -59,24 +59,19 @@ def index(request, slug):
 
 def publication(request, slug, pk):
     item = _publication(slug, pk)
-    return render(
-        request,
-        "public/publication.html",
-        {"partnership": item.partnership, "publication": item, "briefing": _briefing(item)},
-    )
-
-
-def _briefing(item):
-    return getattr(item, "briefing", None) if item.kind == Publication.Kind.BRIEFING else None
+    return render(request, "public/publication.html", publication_context(item))
 
 
 def publication_pdf(request, slug, pk):
+    """The stored PDF of this version (rendered on its first request)."""
     item = _publication(slug, pk)
-    return pdf_response(
-        "public/publication_print.html",
-        {"partnership": item.partnership, "publication": item, "briefing": _briefing(item)},
-        f"{item.partnership.slug}-{item.pk}.pdf",
+    response = FileResponse(
+        stored_pdf(publication=item).open("rb"),
+        content_type="application/pdf",
+        filename=f"{item.partnership.slug}-{item.pk}.pdf",
     )
+    response["Content-Disposition"] = f'inline; filename="{item.partnership.slug}-{item.pk}.pdf"'
+    return response
 
 
 def publication_document(request, slug, pk):

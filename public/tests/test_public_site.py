@@ -91,7 +91,7 @@ def test_the_atom_feed_lists_new_learning(client, cast):
 def test_a_publication_has_a_printable_pdf(client, cast):
     item = publish(cast)
     response = client.get(reverse("public:publication_pdf", args=[cast.partnership.slug, item.pk]))
-    assert response.content.startswith(b"%PDF")
+    assert b"".join(response.streaming_content).startswith(b"%PDF")
 
 
 def newsletter_email(client, cast):
