@@ -28,6 +28,7 @@ IDENTITY_FIELDS = [
     "postcode",
     "nhs_number",
     "nhs_number_status",
+    *ChildIdentity.IDENTIFIER_FIELDS,
 ]
 DETAIL_FIELDS = [
     "residence",
@@ -144,6 +145,15 @@ class NotificationForm(GovukMessagesMixin, forms.Form):
     )
     address = forms.CharField(label="Home address", widget=forms.Textarea(attrs={"rows": 3}))
     postcode = forms.CharField(label="Postcode", max_length=10)
+    known_as = ChildIdentity._meta.get_field("known_as").formfield(
+        widget=forms.Textarea(attrs={"rows": 2})
+    )
+    family_members = ChildIdentity._meta.get_field("family_members").formfield(
+        widget=forms.Textarea(attrs={"rows": 3})
+    )
+    places = ChildIdentity._meta.get_field("places").formfield(
+        widget=forms.Textarea(attrs={"rows": 3})
+    )
     date_of_death = GovukDateField(label="Date of death")
     place_of_death = forms.ChoiceField(
         label="Place of death", choices=ChildDeath.Place.choices, widget=forms.RadioSelect

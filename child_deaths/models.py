@@ -11,6 +11,7 @@ from django.urls import reverse
 from child_deaths import access as death_access
 from child_deaths import rules
 from core.models import Versioned
+from learning.models import CaseIdentifiers
 from partnership.querysets import PartnershipRecordQuerySet
 
 
@@ -215,7 +216,7 @@ class ChildDeath(Versioned):
         identity = getattr(self, "identity", None)
         if identity is None:
             return Subjects(dates_of_death=[self.date_of_death])
-        return Subjects(
+        return identity.identifier_subjects(
             dates_of_death=[self.date_of_death],
             names=[f"{identity.forenames} {identity.surname}"],
             dates_of_birth=[identity.date_of_birth],
@@ -261,7 +262,7 @@ class ChildDeath(Versioned):
         return "" if self.gestation_days is None else rules.gestation_label(self.gestation_days)
 
 
-class ChildIdentity(models.Model):
+class ChildIdentity(CaseIdentifiers):
     """The one place a child's identifying details are kept; every view of it is audited."""
 
     class NhsNumberStatus(models.TextChoices):

@@ -117,9 +117,14 @@ class NotifiedChildForm(forms.ModelForm):
             "date_of_birth",
             "address",
             "nhs_number",
+            *NotifiedChild.IDENTIFIER_FIELDS,
         ]
         labels = {"full_name": "Full name", "nhs_number": "NHS number"}
-        widgets = {"outcome": forms.RadioSelect, "address": forms.Textarea(attrs={"rows": 3})}
+        widgets = {
+            "outcome": forms.RadioSelect,
+            "address": forms.Textarea(attrs={"rows": 3}),
+            **{name: forms.Textarea(attrs={"rows": 3}) for name in NotifiedChild.IDENTIFIER_FIELDS},
+        }
         help_texts = {
             "full_name": "Identifying details are seen only by people with a need to know; every view is recorded.",
         }

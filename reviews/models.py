@@ -12,6 +12,7 @@ from django.db import models
 from django.urls import reverse
 
 from core.models import TableImport, Versioned
+from learning.models import CaseIdentifiers
 from reviews.querysets import (
     AgencyRequestQuerySet,
     CaseWorkQuerySet,
@@ -133,7 +134,7 @@ class SeriousIncidentNotification(Versioned):
         )
 
 
-class NotifiedChild(models.Model):
+class NotifiedChild(CaseIdentifiers):
     """A child in a notification. The pseudonym is used everywhere; the identifying details are
     seen only on their own audited page, by people with a need to know."""
 
@@ -162,9 +163,7 @@ class NotifiedChild(models.Model):
 
     @property
     def learning_subjects(self):
-        from learning.publication import Subjects
-
-        return Subjects(
+        return self.identifier_subjects(
             names=[self.full_name] if self.full_name else [],
             dates_of_birth=[self.date_of_birth] if self.date_of_birth else [],
             addresses=[self.address] if self.address else [],

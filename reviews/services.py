@@ -266,6 +266,9 @@ def notified_child_add(
     date_of_birth: date | None = None,
     address: str = "",
     nhs_number: str = "",
+    known_as: str = "",
+    family_members: str = "",
+    places: str = "",
     by: User,
 ) -> NotifiedChild:
     """Add a child. The Panel's rule: one notification per child who died; siblings seriously
@@ -285,6 +288,9 @@ def notified_child_add(
         date_of_birth=date_of_birth,
         address=address,
         nhs_number=nhs_number,
+        known_as=known_as,
+        family_members=family_members,
+        places=places,
     )
     # Only the pseudonym goes into the audit trail: identifying details stay in one place.
     audit.record(

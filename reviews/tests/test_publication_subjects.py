@@ -84,3 +84,37 @@ def test_a_review_from_a_referral_about_a_child_death_carries_that_child(cast):
 def test_a_child_death_carries_the_date_of_death(cast):
     death = ChildDeathFactory(area__partnership=cast.partnership, date_of_death=date(2025, 6, 1))
     assert refused(death, "She died in June 2025", cast) == ["line 2: month of death: June 2025"]
+
+
+def test_nicknames_family_members_and_places_recorded_on_the_child_are_checked(cast):
+    notification = notification_for(cast)
+    services.notified_child_add(
+        notification=notification,
+        pseudonym="Child R",
+        outcome=NotifiedChild.Outcome.SERIOUSLY_HARMED,
+        age=4,
+        full_name="Tess Example",
+        known_as="Tessie",
+        family_members="Jordan Exampleparent\nKai Example",
+        places="Oak Tree Primary School",
+        by=cast.officer,
+    )
+    assert refused(
+        notification.rapid_review, "Tessie, Jordan and Kai at Oak Tree School", cast
+    ) == [
+        "line 2: name: Tessie",
+        "line 2: family member's name: Jordan",
+        "line 2: family member's name: Kai",
+        "line 2: place: Oak Tree School",
+    ]
+
+
+def test_a_child_deaths_family_and_places_are_checked(cast):
+    death = ChildDeathFactory(area__partnership=cast.partnership)
+    death.identity.family_members = "Robin Example"
+    death.identity.places = "Castle Medical Centre"
+    death.identity.save()
+    assert refused(death, "Robin took her to Castle Medical Centre", cast) == [
+        "line 2: family member's name: Robin",
+        "line 2: place: Castle Medical Centre",
+    ]
