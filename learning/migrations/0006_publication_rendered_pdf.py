@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('learning', '0004_publication_version_newsletter_approval'),
+        ('learning', '0005_similar_work_postings'),
     ]
 
     operations = [

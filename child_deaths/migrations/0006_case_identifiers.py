@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('child_deaths', '0003_rapid_review_referral_links_learning_referral'),
+        ('child_deaths', '0005_statutory_choices_data'),
     ]
 
     operations = [
