@@ -426,3 +426,33 @@ def test_the_analysis_uses_the_national_form_wording(client, cast):
     assert "Factors in the social environment including family and parenting capacity" in body
     assert "may have contributed to the vulnerability, ill-health or death" in body
     assert "Inadequate information upon which to make a judgement" in body
+
+
+@time_machine.travel(date(2026, 6, 1))
+def test_a_review_completed_on_31_march_counts_in_the_year_ending_then_not_the_next(client, cast):
+    for completed in (date(2026, 3, 31),) * 5 + (date(2026, 4, 1),) * 6:
+        _reviewed(cast, died=date(2025, 12, 1), completed=completed)
+    sign_in(client, cast.manager)
+    url = reverse("child_deaths:yearly_report")
+    assert client.get(url, {"year": "2025"}).context["report"]["reviewed"] == 5
+    assert client.get(url, {"year": "2026"}).context["report"]["reviewed"] == 6
+
+
+def test_trends_and_the_ncmd_export_agree_on_ethnic_groups_and_age_bands(client, cast):
+    for ethnicity in (
+        "white_roma",
+        "white_irish",
+        "white_british",
+        "white_other",
+        "white_gypsy_traveller",
+    ):
+        _reviewed(cast, died=date(2025, 6, 1), completed=date(2025, 9, 1), ethnicity=ethnicity)
+    sign_in(client, cast.manager)
+    breakdowns = client.get(reverse("child_deaths:trends")).context["breakdowns"]
+    records = json.loads(client.get(reverse("child_deaths:ncmd_export", args=["json"])).content)[
+        "records"
+    ]
+    assert _rows(breakdowns, "ethnicity")["White"] == 5
+    assert {record["ethnic_group"] for record in records} == {"White"}
+    assert _rows(breakdowns, "age_band")["1 to 4 years"] == 5
+    assert {record["age_band"] for record in records} == {"1 to 4 years"}
