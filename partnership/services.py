@@ -354,14 +354,20 @@ def person_two_factor_reset(*, person: User, partnership: Partnership, by: User)
 
 @transaction.atomic
 def two_factor_turn_on(*, person: User, device) -> None:
-    """Confirm the authenticator a person has just shown a code from."""
+    """Confirm the authenticator a person has just shown a code from, in place of any other.
+
+    Callers let only a first set-up, or a session already verified with a code, get here.
+    """
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    replaced, _ = TOTPDevice.objects.filter(user=person).exclude(pk=device.pk).delete()
     device.confirmed = True
     device.save(update_fields=["confirmed"])
     audit.record(
         event=AuditEvent.Event.CHANGED,
         actor=person,
         subject=person,
-        details={"two_factor": "set up", "authenticator": device.name},
+        details={"two_factor": "replaced" if replaced else "set up", "authenticator": device.name},
     )
 
 

@@ -60,10 +60,9 @@ def two_factor_verify(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def two_factor_setup(request):
-    if request.user.is_verified():
-        messages.info(request, "Two-factor authentication is already set up for your account")
-        return redirect("partnership:account")
-    if selectors.has_authenticator(request.user):
+    """Sets up a first authenticator, or with a session that has shown a code, replaces it."""
+    replacing = request.user.is_verified()
+    if not replacing and selectors.has_authenticator(request.user):
         # Only a session that has shown a code from the existing authenticator, or a reset by the
         # business unit manager, may change it: a password alone must never enrol a new one.
         return redirect(f"{reverse('partnership:two_factor_verify')}?next={request.path}")
@@ -74,6 +73,11 @@ def two_factor_setup(request):
     if _code_checked(request, form, stage="set-up"):
         services.two_factor_turn_on(person=request.user, device=device)
         django_otp.login(request, device)
+        if replacing:
+            messages.success(
+                request, "Your new authenticator is set up: the old one no longer works"
+            )
+            return redirect("partnership:account")
         messages.success(request, "Two-factor authentication is set up")
         return redirect("core:dashboard")
     return render(
@@ -84,6 +88,7 @@ def two_factor_setup(request):
             "qr_svg": segno.make(device.config_url, error="m").svg_inline(scale=4, dark="#0b0c0c"),
             "secret": b32encode(device.bin_key).decode(),
             "required": access.requires_two_factor(request.user),
+            "replacing": replacing,
         },
     )
 

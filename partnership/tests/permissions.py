@@ -42,7 +42,7 @@ CHECKS = [
     Check("partnership:sign_out", expect(302, anonymous=302), method="post"),
     Check("partnership:two_factor_verify", expect(302)),
     Check("partnership:account", expect(200)),
-    Check("partnership:two_factor_setup", expect(302)),
+    Check("partnership:two_factor_setup", expect(200, anonymous=302)),
     Check(
         "partnership:accept_invitation",
         expect(400, anonymous=400),

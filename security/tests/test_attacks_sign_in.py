@@ -85,11 +85,23 @@ def test_someone_who_never_had_an_authenticator_sets_one_up_and_it_is_audited(cl
     ).exists()
 
 
-def test_a_verified_session_is_not_offered_a_second_authenticator(client, cast):
+def test_a_verified_session_replaces_its_authenticator_and_the_old_one_stops_working(client, cast):
+    old = confirmed_device(cast.manager)
     sign_in(client, cast.manager)
-    response = client.get(reverse("partnership:two_factor_setup"), follow=True)
-    assert "Two-factor authentication is already set up" in response.content.decode()
-    assert TOTPDevice.objects.filter(user=cast.manager).count() == 1
+    page = client.get(reverse("partnership:two_factor_setup")).content.decode()
+    assert "Replace your authenticator" in page
+    new = TOTPDevice.objects.get(user=cast.manager, confirmed=False)
+    response = client.post(
+        reverse("partnership:two_factor_setup"), {"code": current_code(new)}, follow=True
+    )
+    assert "Your new authenticator is set up: the old one no longer works" in (
+        response.content.decode()
+    )
+    assert list(TOTPDevice.objects.filter(user=cast.manager)) == [new]
+    assert not TOTPDevice.objects.filter(pk=old.pk).exists()
+    assert AuditEvent.objects.filter(
+        actor=cast.manager, subject_id=str(cast.manager.pk), details__two_factor="replaced"
+    ).exists()
 
 
 def test_after_a_reset_by_the_business_unit_manager_the_person_sets_up_a_new_authenticator(
