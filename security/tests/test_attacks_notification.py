@@ -28,6 +28,7 @@ NOTIFY = reverse("child_deaths:notify")
 def notification(area, **changes):
     data = {
         "kind_of_death": "child",
+        "residence": "partnership_area",
         "area": area.pk,
         "forenames": "Testchild",
         "surname": "Example",
