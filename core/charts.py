@@ -52,24 +52,38 @@ def line_chart(
     width: int = 320,
     height: int = 120,
     padding: int = 24,
+    levels: list[tuple[str, float]] = (),
+    label_width: int = 0,
 ) -> dict:
-    """A small trend line over (period label, value) pairs, with an optional target line left to the caller."""
+    """A small trend line over (period label, value) pairs, with an optional target line left to the caller.
+
+    `levels` fixes the scale to labelled reference lines (an ordinal scale such as Ofsted's grades),
+    drawn across the chart with their labels in a margin `label_width` wide.
+    """
     values = [float(value) for _, value in points if value is not None]
     if not values:
-        return {"points": "", "dots": [], "width": width, "height": height}
-    low, high = min(values), max(values)
+        return {"points": "", "dots": [], "levels": [], "width": width, "height": height}
+    scale = [float(value) for _, value in levels] or values
+    low, high = min(scale), max(scale)
     spread = (high - low) or 1
-    step = (width - 2 * padding) / max(len(points) - 1, 1)
+    left = padding + label_width
+    step = (width - left - padding) / max(len(points) - 1, 1)
+
+    def y_of(value: float) -> float:
+        return round(height - padding - (value - low) / spread * (height - 2 * padding), 1)
+
     dots = []
     for index, (label, value) in enumerate(points):
         if value is None:
             continue
-        x = padding + index * step
-        y = height - padding - (float(value) - low) / spread * (height - 2 * padding)
-        dots.append({"x": round(x, 1), "y": round(y, 1), "label": label, "value": value})
+        x = left + index * step
+        dots.append({"x": round(x, 1), "y": y_of(float(value)), "label": label, "value": value})
     return {
         "points": " ".join(f"{dot['x']},{dot['y']}" for dot in dots),
         "dots": dots,
+        "levels": [{"label": label, "y": y_of(float(value))} for label, value in levels],
+        "label_width": label_width,
+        "left": left,
         "width": width,
         "height": height,
         "low": low,

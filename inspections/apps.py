@@ -12,13 +12,14 @@ def _next_inspection_panel(request):
     partnership = request.partnership
     if not partnership or not policy.can_manage_inspections(request.user, partnership):
         return None
-    windows = selectors.next_inspections(partnership)
+    today = timezone.localdate()
+    windows = selectors.next_inspections(partnership, today)
     if not windows:
         return None
     return {
         "template": "inspections/_dashboard_next_inspection.html",
         "windows": windows,
-        "checklist": selectors.checklist(partnership, timezone.localdate()),
+        "checklist": selectors.checklist(partnership, today),
     }
 
 

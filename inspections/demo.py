@@ -15,23 +15,26 @@ from partnership.models import Area, Group, Organisation, Partnership, Role, Use
 FICTIONAL = "(fictional demo record)"
 
 ILACS = (
-    # area, on site (from, to), report received, overall, leaders, help, care, care leavers
+    # kind, area, on site (from, to), report received, overall, leaders, help, care, care leavers
     (
+        Inspection.Kind.ILACS_STANDARD,
         "Middlesbrough",
         ("2019-09-23", "2019-10-04"),
         "2019-11-29",
         (Grade.INADEQUATE, Grade.INADEQUATE, Grade.INADEQUATE, Grade.REQUIRES_IMPROVEMENT, None),
     ),
     (
+        Inspection.Kind.ILACS_STANDARD,
         "Middlesbrough",
         ("2023-06-05", "2023-06-16"),
         "2023-07-28",
         (Grade.REQUIRES_IMPROVEMENT,) * 4 + (Grade.GOOD,),
     ),
     (
+        Inspection.Kind.ILACS_SHORT,
         "Redcar & Cleveland",
-        ("2022-05-09", "2022-05-13"),
-        "2022-06-24",
+        ("2024-05-13", "2024-05-17"),
+        "2024-06-28",
         (Grade.GOOD, Grade.GOOD, Grade.GOOD, Grade.GOOD, None),
     ),
 )
@@ -43,13 +46,12 @@ def load(partnerships: dict[str, Partnership]) -> None:
     if Inspection.objects.filter(partnership=partnership).exists():
         return
     manager = User.objects.get(email=demo_email(SOUTH_TEES, Role.BUSINESS_UNIT_MANAGER))
-    lead = User.objects.get(email=demo_email(SOUTH_TEES, Role.PARTNER_LEAD))
     areas = {area.name: area for area in Area.objects.filter(partnership=partnership)}
-    for area, (start, end), received, grades in ILACS:
+    for kind, area, (start, end), received, grades in ILACS:
         inspection = services.inspection_record(
             partnership=partnership,
             data={
-                "kind": Inspection.Kind.ILACS_STANDARD,
+                "kind": kind,
                 "inspectorate": Inspection.Inspectorate.OFSTED,
                 "area": areas[area],
                 "inspected_body": f"{area} children's services {FICTIONAL}",
@@ -66,7 +68,7 @@ def load(partnerships: dict[str, Partnership]) -> None:
             expected_version=inspection.version,
             by=manager,
         )
-    _jtai(partnership, manager, lead)
+    _jtai(partnership, manager)
     services.setting_update(
         partnership=partnership,
         data={"self_evaluation_updated_on": timezone.localdate() - timedelta(days=90)},
@@ -75,7 +77,7 @@ def load(partnerships: dict[str, Partnership]) -> None:
     )
 
 
-def _jtai(partnership: Partnership, manager: User, lead: User) -> None:
+def _jtai(partnership: Partnership, manager: User) -> None:
     """A front-door JTAI whose letter arrived six weeks ago: strengths, areas for improvement, actions."""
     today = timezone.localdate()
     organisations = {org.name: org for org in Organisation.objects.filter(partnership=partnership)}
@@ -120,6 +122,7 @@ def _jtai(partnership: Partnership, manager: User, lead: User) -> None:
             ("Information sharing",),
             ("DQ04",),
             "South Tees Hospitals NHS Foundation Trust",
+            Role.AGENCY_CONTRIBUTOR,
             "Add the named nurse to the strategy discussion rota.",
             "on_track",
             "The rota started; health attended 18 of 20 discussions last month.",
@@ -130,12 +133,15 @@ def _jtai(partnership: Partnership, manager: User, lead: User) -> None:
             ("Escalation and challenge",),
             ("DQ01",),
             "Middlesbrough Council",
+            Role.PARTNER_LEAD,
             "Audit twenty re-referred children's cases and report to the sub-group.",
             "at_risk",
             "The audit started late: only eight cases reviewed so far.",
         ),
     )
-    for title, text, theme_names, codes, owner, action_text, status, note in improvements:
+    for title, text, theme_names, codes, owner, role, action_text, status, note in improvements:
+        # Each action's owner, in the owning agency, adds its progress.
+        owner_person = User.objects.get(email=demo_email(SOUTH_TEES, role))
         point = services.point_record(
             inspection=jtai,
             kind=InspectionPoint.Kind.AREA_FOR_IMPROVEMENT,
@@ -150,10 +156,11 @@ def _jtai(partnership: Partnership, manager: User, lead: User) -> None:
             recommendation=point.recommendation,
             description=action_text,
             owner_organisation=organisations[owner],
+            owner_person=owner_person,
             due_date=today + timedelta(days=60),
             by=manager,
         )
-        learning.action_update_progress(action=action, status=status, note=note, by=lead)
+        learning.action_update_progress(action=action, status=status, note=note, by=owner_person)
     for agency, reference in (
         ("Middlesbrough Council", "DEMO-CSC-0001"),
         ("Cleveland Police", "DEMO-POL-0002"),

@@ -83,6 +83,15 @@ class AreaHistory:
     chart: dict = field(default_factory=dict)
 
 
+# The four-point scale as the chart's fixed levels (shortened to fit beside the chart).
+GRADE_LEVELS = [
+    ("Outstanding", Grade.OUTSTANDING),
+    ("Good", Grade.GOOD),
+    ("Requires improvement", Grade.REQUIRES_IMPROVEMENT),
+    ("Inadequate", Grade.INADEQUATE),
+]
+
+
 def judgement_history(partnership: Partnership) -> list[AreaHistory]:
     """Each area's ILACS judgements, oldest first, with a chart of overall effectiveness (4 outstanding, 1 inadequate)."""
     inspections = (
@@ -112,7 +121,11 @@ def judgement_history(partnership: Partnership) -> list[AreaHistory]:
                     row["grades"][0].grade if row["grades"][0] else None,
                 )
                 for row in history.rows
-            ]
+            ],
+            width=640,
+            height=180,
+            levels=GRADE_LEVELS,
+            label_width=170,
         )
     return list(areas.values())
 
@@ -126,6 +139,7 @@ class AreaWindow:
     last: Inspection
     overall: str
     window: schedule.Window | None
+    now_due: bool = False
 
 
 @dataclass(frozen=True)
@@ -135,8 +149,9 @@ class ChecklistItem:
     up_to_date: bool
 
 
-def next_inspections(partnership: Partnership) -> list[AreaWindow]:
-    """Each area's expected window for its next standard ILACS inspection, from its last one.
+def next_inspections(partnership: Partnership, today: date) -> list[AreaWindow]:
+    """Each area's expected window for its next standard ILACS inspection, from its last one, and
+    whether it may come now (the window has opened).
 
     After an inadequate judgement there is no window: monitoring visits and a re-inspection follow.
     """
@@ -158,14 +173,16 @@ def next_inspections(partnership: Partnership) -> list[AreaWindow]:
     for name, inspection in sorted(latest.items()):
         overall = next(iter(inspection.judgements.all()), None)
         inadequate = overall is not None and overall.grade == Grade.INADEQUATE
+        window = (
+            None if inadequate else schedule.next_standard_inspection_window(inspection.on_site_to)
+        )
         windows.append(
             AreaWindow(
                 area=name,
                 last=inspection,
                 overall=overall.get_grade_display() if overall else "Not recorded",
-                window=None
-                if inadequate
-                else schedule.next_standard_inspection_window(inspection.on_site_to),
+                window=window,
+                now_due=window is not None and today >= window.earliest,
             )
         )
     return windows

@@ -15,7 +15,7 @@ def test_the_demo_gives_south_tees_judged_ilacs_inspections_and_a_jtai_in_progre
     call_command("load_demo", stdout=None)
     south_tees = Partnership.objects.get(slug="south-tees")
     inspections = Inspection.objects.filter(partnership=south_tees)
-    assert inspections.filter(kind=Inspection.Kind.ILACS_STANDARD).count() == 3
+    assert inspections.filter(kind__in=Inspection.JUDGED_KINDS).count() == 3
     assert (
         Judgement.objects.filter(inspection__partnership=south_tees, aspect="overall").count() == 3
     )

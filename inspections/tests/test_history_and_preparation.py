@@ -51,6 +51,12 @@ def test_the_dashboard_shows_the_expected_window_of_the_next_ilacs(client, cast)
     assert "September 2026 to September 2027 (about March 2027)" in page
 
 
+def test_the_dashboard_says_when_the_window_has_opened(client, cast):
+    _judged(cast, cast.redcar, timezone.localdate() - timedelta(days=3 * 365 - 30), Grade.GOOD)
+    sign_in(client, cast.manager)
+    assert "Could come now" in client.get(reverse("core:dashboard")).content.decode()
+
+
 def test_after_an_inadequate_judgement_monitoring_visits_follow_not_a_window(client, cast):
     _judged(cast, cast.middlesbrough, date(2024, 3, 15), Grade.INADEQUATE)
     sign_in(client, cast.officer)

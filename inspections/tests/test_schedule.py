@@ -4,7 +4,9 @@ from datetime import date
 
 import pytest
 
+from core.charts import line_chart
 from inspections import schedule
+from inspections.selectors import GRADE_LEVELS
 
 
 def test_the_next_standard_inspection_is_expected_about_three_years_after_the_last():
@@ -41,3 +43,13 @@ TODAY = date(2026, 12, 4)
 )
 def test_an_actions_rag_follows_its_owners_status_and_its_due_date(status, closed, due, rating):
     assert schedule.rag(status=status, closed=closed, due=due, today=TODAY) == rating
+
+
+def test_the_grade_chart_puts_each_grade_on_its_own_fixed_level():
+    chart = line_chart([("2019", 1), ("2023", 2)], levels=GRADE_LEVELS, label_width=170)
+    levels = {level["label"]: level["y"] for level in chart["levels"]}
+    assert [dot["y"] for dot in chart["dots"]] == [
+        levels["Inadequate"],
+        levels["Requires improvement"],
+    ]
+    assert levels["Outstanding"] < levels["Good"] < levels["Requires improvement"]
