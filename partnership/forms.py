@@ -149,9 +149,24 @@ class GroupForm(VersionedModelForm):
             "Select only partnerships yours is linked with: ask their business unit to accept "
             "a link first"
         )
+        # Served before links needed accepting: kept (giving nothing) until the link is answered.
+        self.waiting = (
+            list(self.instance.serves.exclude(pk__in=self.fields["serves"].queryset))
+            if self.instance.pk
+            else []
+        )
+        if self.waiting:
+            self.fields["serves"].help_text = (
+                "Also serves, once their business unit accepts the link: "
+                + ", ".join(str(partnership) for partnership in self.waiting)
+                + "."
+            )
 
     def clean_name(self):
         return _unique_name(self, Group)
+
+    def clean_serves(self):
+        return [*self.cleaned_data["serves"], *self.waiting]
 
 
 class LinkedPartnershipForm(VersionedModelForm):

@@ -198,3 +198,28 @@ def test_ending_a_link_removes_members_who_now_work_for_no_partnership_the_group
     assert row.details["memberships_removed"] == [
         f"{cast.cdop_member} (Chair, {panel})",
     ]
+
+
+def test_changing_a_group_keeps_a_partnership_it_serves_while_their_link_waits_for_an_answer(
+    client, cast
+):
+    _asked_of_us(cast)
+    panel = GroupFactory(partnership=cast.other_partnership, kind="cdop", name="Their panel")
+    panel.serves.set([cast.partnership, cast.other_partnership])
+    sign_in(client, cast.outsider)
+    url = reverse("partnership:structure_edit", args=["groups", panel.pk])
+    assert f"once their business unit accepts the link: {cast.partnership.name}" in (
+        client.get(url).content.decode()
+    )
+    client.post(
+        url,
+        {
+            "name": "Their renamed panel",
+            "kind": "cdop",
+            "serves": [cast.other_partnership.pk],
+            "version": panel.version,
+        },
+    )
+    panel.refresh_from_db()
+    assert panel.name == "Their renamed panel"
+    assert set(panel.serves.all()) == {cast.partnership, cast.other_partnership}
