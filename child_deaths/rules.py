@@ -235,14 +235,24 @@ def suppress(count: int) -> int | str:
     return count
 
 
-def suppress_table(counts: list[int]) -> list[int | str]:
+def is_small(count: int) -> bool:
+    return 0 < count < SMALL_COUNT_LIMIT
+
+
+def suppress_table(counts: list[int], outside: list[int] | None = None) -> list[int | str]:
     """The cells of one table, safe to show beside its total.
 
     Counts from 1 to 4 are hidden; where only one cell is hidden it could be worked out from the
-    total, so the smallest other non-zero cell is hidden too (secondary suppression).
+    total, so the smallest other non-zero cell is hidden too (secondary suppression). For a filtered
+    table, `outside` holds each cell's count of the deaths the filters leave out: a cell whose
+    outside count is 1 to 4 is hidden too, or taking it from the unfiltered table would give that
+    small count (complementary suppression; ONS disclosure control guidance).
     """
     shown = [suppress(count) for count in counts]
-    hidden = [index for index, value in enumerate(shown) if value == SUPPRESSED]
+    for index, left_out in enumerate(outside or []):
+        if is_small(left_out) and counts[index] and shown[index] != SUPPRESSED:
+            shown[index] = HIDDEN
+    hidden = [index for index, value in enumerate(shown) if value in (SUPPRESSED, HIDDEN)]
     if len(hidden) == 1:
         others = [index for index, count in enumerate(counts) if count and index not in hidden]
         if others:

@@ -1,6 +1,7 @@
 """Reads of child death review: duplicates, the panel's agenda, trends, the yearly report, exports."""
 
 import statistics
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -137,13 +138,18 @@ def _labelled(counts: dict, labels: dict, order: list) -> list[tuple[str, int]]:
     return [(labels.get(key, str(key)), counts.get(key, 0)) for key in order]
 
 
-def _safe(rows: list[tuple[str, int]]) -> list[tuple[str, int | str]]:
+def _safe(
+    rows: list[tuple[str, int]], outside: list[int] | None = None
+) -> list[tuple[str, int | str]]:
     labels = [label for label, _ in rows]
-    return list(zip(labels, rules.suppress_table([count for _, count in rows]), strict=True))
+    counts = [count for _, count in rows]
+    return list(zip(labels, rules.suppress_table(counts, outside), strict=True))
 
 
-def _breakdown(key: str, title: str, rows: list[tuple[str, int]]) -> Breakdown:
-    safe = _safe(rows)
+def _breakdown(
+    key: str, title: str, rows: list[tuple[str, int]], outside: list[int] | None = None
+) -> Breakdown:
+    safe = _safe(rows, outside)
     chart_items = [(label, value if isinstance(value, int) else None) for label, value in safe]
     return Breakdown(key=key, title=title, rows=safe, chart=bar_chart(chart_items))
 
@@ -188,64 +194,83 @@ def _ethnic_group_counts(deaths: QuerySet) -> dict[str, int]:
     return counts
 
 
-def trends(deaths: QuerySet[ChildDeath]) -> list[Breakdown]:
-    """Deaths by each dimension the panel looks at; counts under 5 shown as "fewer than 5"."""
-    deaths = child_deaths_only(deaths)
+def _dimensions() -> list[tuple[str, str, Callable[[QuerySet], list[tuple[str, int]]]]]:
+    """Each dimension the panel looks at: key, title, and its rows of (label, count) for deaths."""
     not_reviewed = {None: "Not yet reviewed"}
-    category = _counts(deaths, "analysis__category")
-    modifiable = _counts(deaths, "analysis__modifiable")
-    years = _counts(_with_reporting_year(deaths), "reporting_year")
     groups = [*rules.ETHNIC_GROUPS.values(), rules.NOT_STATED]
+
+    def years(deaths):
+        counts = _counts(_with_reporting_year(deaths), "reporting_year")
+        return [(rules.reporting_year_label(y), counts[y]) for y in sorted(counts)]
+
+    def choice(field_name, labels, order):
+        return lambda deaths: _labelled(_counts(deaths, field_name), labels, order)
+
     return [
-        _breakdown(
-            "year",
-            "Year on year (reporting year of death, 1 April to 31 March)",
-            [(rules.reporting_year_label(y), years[y]) for y in sorted(years)],
-        ),
-        _breakdown(
+        ("year", "Year on year (reporting year of death, 1 April to 31 March)", years),
+        (
             "category",
             "Category of death",
-            _labelled(
-                category,
+            choice(
+                "analysis__category",
                 {**dict(Analysis.Category.choices), **not_reviewed},
                 [*Analysis.Category.values, None],
             ),
         ),
-        _breakdown(
+        (
             "modifiable",
             "Modifiable factors",
-            _labelled(
-                modifiable,
+            choice(
+                "analysis__modifiable",
                 {**dict(Analysis.Modifiable.choices), **not_reviewed},
                 [*Analysis.Modifiable.values, None],
             ),
         ),
-        _breakdown(
-            "age_band",
-            "Age at death",
-            _labelled(_counts(deaths, "age_band"), {}, list(rules.AGE_BANDS)),
-        ),
-        _breakdown(
-            "sex",
-            "Sex",
-            _labelled(_counts(deaths, "sex"), dict(ChildDeath.Sex.choices), ChildDeath.Sex.values),
-        ),
-        _breakdown(
+        ("age_band", "Age at death", choice("age_band", {}, list(rules.AGE_BANDS))),
+        ("sex", "Sex", choice("sex", dict(ChildDeath.Sex.choices), ChildDeath.Sex.values)),
+        (
             "ethnicity",
             "Ethnic group",
-            _labelled(_ethnic_group_counts(deaths), {}, groups),
+            lambda deaths: _labelled(_ethnic_group_counts(deaths), {}, groups),
         ),
-        _breakdown(
+        (
             "expected",
             "Expected or unexpected",
-            _labelled(
-                _counts(deaths, "expected"),
-                dict(ChildDeath.Expected.choices),
-                ChildDeath.Expected.values,
-            ),
+            choice("expected", dict(ChildDeath.Expected.choices), ChildDeath.Expected.values),
         ),
-        _breakdown("area", "Area of residence", sorted(_residence_counts(deaths).items())),
+        (
+            "area",
+            "Area of residence",
+            lambda deaths: sorted(_residence_counts(deaths).items()),
+        ),
     ]
+
+
+def trends(
+    deaths: QuerySet[ChildDeath], *, outside: QuerySet[ChildDeath] | None = None
+) -> list[Breakdown]:
+    """Deaths by each dimension the panel looks at; counts under 5 shown as "fewer than 5".
+
+    For a filtered view, `outside` is the deaths the filters leave out of what the person may read:
+    a cell whose outside count is under 5 is hidden too, so that no two views differ by a small
+    number."""
+    deaths = child_deaths_only(deaths)
+    outside = child_deaths_only(outside) if outside is not None else None
+    breakdowns = []
+    for key, title, rows_of in _dimensions():
+        rows = rows_of(deaths)
+        left_out = dict(rows_of(outside)) if outside is not None else {}
+        breakdowns.append(
+            _breakdown(key, title, rows, [left_out.get(label, 0) for label, _ in rows])
+        )
+    return breakdowns
+
+
+def outside_filters(
+    everything: QuerySet[ChildDeath], filtered: QuerySet[ChildDeath]
+) -> QuerySet[ChildDeath]:
+    """The deaths a person may read that the filters leave out."""
+    return everything.exclude(pk__in=filtered.values("pk"))
 
 
 def trend_filter(

@@ -28,25 +28,34 @@ def _statistics_scope(request):
 
 
 def _filtered(request):
-    deaths, partnerships = _statistics_scope(request)
+    """The filtered deaths and those the filters leave out (None unfiltered). Filters that leave
+    out 1 to 4 deaths are refused: the two views would differ by a small number."""
+    everything, partnerships = _statistics_scope(request)
     form = TrendFilterForm(request.GET or None, partnerships=partnerships)
-    if form.is_valid():
-        deaths = selectors.trend_filter(deaths, **form.cleaned_data)
-    elif form.is_bound:
-        deaths = deaths.none()
-    return form, deaths
+    if not form.is_valid():
+        return form, (everything.none() if form.is_bound else everything), None
+    deaths = selectors.trend_filter(everything, **form.cleaned_data)
+    outside = selectors.outside_filters(everything, deaths)
+    if rules.is_small(selectors.child_deaths_only(outside).count()):
+        form.add_error(
+            None,
+            f"These filters leave out fewer than {rules.SMALL_COUNT_LIMIT} deaths, which could "
+            "identify a child: widen the filters or remove one",
+        )
+        return form, everything.none(), None
+    return form, deaths, outside
 
 
 @login_required
 def trends(request):
-    form, deaths = _filtered(request)
+    form, deaths, outside = _filtered(request)
     return render(
         request,
         "child_deaths/trends.html",
         {
             "form": form,
             "total": rules.suppress(deaths.count()),
-            "breakdowns": selectors.trends(deaths),
+            "breakdowns": selectors.trends(deaths, outside=outside),
             "query": request.GET.urlencode(),
         },
     )
@@ -54,7 +63,7 @@ def trends(request):
 
 @login_required
 def trends_csv(request):
-    _, deaths = _filtered(request)
+    _, deaths, outside = _filtered(request)
     services.deaths_exported(
         partnership_ids=death_access.statistics_partnership_ids(request.user),
         export="child death trends CSV",
@@ -67,7 +76,7 @@ def trends_csv(request):
             ["dimension", "value", "deaths"],
             *(
                 [breakdown.title, label, count]
-                for breakdown in selectors.trends(deaths)
+                for breakdown in selectors.trends(deaths, outside=outside)
                 for label, count in breakdown.rows
             ),
         ],

@@ -227,3 +227,12 @@ def test_no_nhs_number_because_not_resident_in_england_contradicts_living_in_eng
     assert not rules.nhs_status_contradicts_residence(
         not_resident_in_england=True, lives_outside=True
     )
+
+
+def test_a_cell_whose_left_out_count_is_small_is_hidden_in_the_filtered_table():
+    """Complementary suppression: filtered 6, unfiltered 8 would give away the 2 left out."""
+    assert rules.suppress_table([6, 7, 9], outside=[2, 0, 5]) == [rules.HIDDEN, rules.HIDDEN, 9]
+
+
+def test_a_filtered_table_with_nothing_small_left_out_is_shown_whole():
+    assert rules.suppress_table([6, 7, 0], outside=[0, 5, 3]) == [6, 7, 0]

@@ -243,3 +243,37 @@ def test_the_list_of_deaths_makes_the_same_number_of_queries_however_many_deaths
     assert_queries_do_not_grow(
         lambda: client.get(url), lambda: ChildDeathFactory.create_batch(5, area=cast.redcar)
     )
+
+
+def _sexes_by_area(cast):
+    ChildDeathFactory.create_batch(6, area=cast.middlesbrough, sex="female")
+    ChildDeathFactory.create_batch(5, area=cast.middlesbrough, sex="male")
+    ChildDeathFactory.create_batch(2, area=cast.redcar, sex="female")
+    ChildDeathFactory.create_batch(5, area=cast.redcar, sex="male")
+
+
+def test_a_hidden_count_cannot_be_recovered_by_differencing_two_filtered_views(client, cast):
+    _sexes_by_area(cast)
+    sign_in(client, cast.manager)
+    everything = client.get(reverse("child_deaths:trends")).context["breakdowns"]
+    assert dict(next(item for item in everything if item.key == "sex").rows)["Female"] == 8
+    filtered = client.get(reverse("child_deaths:trends"), {"area": cast.middlesbrough.pk})
+    sex = dict(next(item for item in filtered.context["breakdowns"] if item.key == "sex").rows)
+    assert (sex["Female"], sex["Male"]) == ("not shown", "not shown")
+    body = client.get(
+        reverse("child_deaths:trends_csv"), {"area": cast.middlesbrough.pk}
+    ).content.decode()
+    assert "Sex,Female,not shown" in body and "Sex,Female,6" not in body
+
+
+def test_filters_that_leave_out_fewer_than_five_deaths_are_refused(client, cast):
+    ChildDeathFactory.create_batch(6, area=cast.middlesbrough)
+    ChildDeathFactory.create_batch(3, area=cast.redcar)
+    sign_in(client, cast.manager)
+    response = client.get(reverse("child_deaths:trends"), {"area": cast.middlesbrough.pk})
+    assert "These filters leave out fewer than 5 deaths" in response.content.decode()
+    assert response.context["total"] == 0
+    body = client.get(
+        reverse("child_deaths:trends_csv"), {"area": cast.middlesbrough.pk}
+    ).content.decode()
+    assert "Middlesbrough" not in body
