@@ -8,16 +8,24 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
 BEFORE = [("child_deaths", "0003_rapid_review_referral_links_learning_referral")]
-AFTER = [("child_deaths", "0005_statutory_choices_data")]
 
 
-def _migrate(targets):
+def _migrate(targets=None):
+    """Migrate to `targets`, or to the latest state of every app, which later tests rely on."""
     executor = MigrationExecutor(connection)
+    targets = targets or executor.loader.graph.leaf_nodes()
     executor.migrate(targets)
     return executor.loader.project_state(targets).apps
 
 
+@pytest.fixture
+def _latest_schema_afterwards():
+    yield
+    _migrate()
+
+
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.usefixtures("_latest_schema_afterwards")
 def test_old_ethnicity_groups_and_365_day_age_bands_are_mapped_not_lost(cast):
     old = _migrate(BEFORE)
     ChildDeath = old.get_model("child_deaths", "ChildDeath")
@@ -61,7 +69,7 @@ def test_old_ethnicity_groups_and_365_day_age_bands_are_mapped_not_lost(cast):
         **common,
     )
 
-    new = _migrate(AFTER).get_model("child_deaths", "ChildDeath")
+    new = _migrate().get_model("child_deaths", "ChildDeath")
     first, second = new.objects.order_by("reference")
     assert (first.ethnicity, first.age_band) == ("asian_not_recorded", "28 days to under 1 year")
     assert (second.ethnicity, second.age_band) == ("not_stated", "28 days to under 1 year")
