@@ -279,6 +279,12 @@ def person_update(
     _refuse_role_change(
         person=person, partnership=partnership, before=before_roles, after=roles, by=by
     )
+    works_for = person.role_assignments.values_list("partnership_id", flat=True)
+    if data and not policy.may_change_account(by, works_for=works_for, partnership=partnership):
+        raise AccountChangeRefused(
+            "Their name, job title and organisation can be changed only by every partnership "
+            "they work for, or by a system administrator"
+        )
     for name, value in data.items():
         setattr(person, name, value)
     save_if_unchanged(person, expected_version=expected_version, fields=fields)

@@ -279,3 +279,17 @@ def test_a_crafted_post_with_another_partnerships_organisation_is_refused(client
     )
     cast.practitioner.refresh_from_db()
     assert cast.practitioner.organisation == cast.council and cast.practitioner.job_title == ""
+
+
+def test_the_service_refuses_to_rename_a_shared_account_for_one_partnership(cast, shared):
+    with pytest.raises(services.AccountChangeRefused):
+        services.person_update(
+            person=shared,
+            partnership=cast.other_partnership,
+            data={"full_name": "Renamed By Elsewhere"},
+            roles=[Role.PRACTITIONER],
+            expected_version=shared.version,
+            by=cast.outsider,
+        )
+    shared.refresh_from_db()
+    assert shared.full_name == "Practitioner Testperson"
