@@ -1,6 +1,7 @@
 """Similar-work search at the size the issue names: in the first partnership 50,000 findings
 (`benchmarks/learning.py`) plus 30,000 learning referrals and 12,000 reviews with terms of
-reference, every record indexed through the spine's own service, as `similar_work_reindex` does.
+reference, every record indexed through the spine's own service, as `similar_work_reindex` does;
+and the recurring-lessons summary of every partnership's findings, as `recurring_lessons_rebuild`.
 """
 
 from django.urls import reverse
@@ -8,6 +9,7 @@ from django.urls import reverse
 from benchmarks.learning import _text
 from learning import selectors
 from learning.models import Finding, Theme
+from learning.services_recurring import recurring_lessons_rebuild
 from learning.services_similar import similar_work_rebuild
 from partnership.models import Role
 from reviews.models import LearningReferral, Review, TermsOfReference
@@ -62,6 +64,7 @@ def seed(world) -> None:
     )
     for each in world.partnerships:
         similar_work_rebuild(partnership=each)
+        recurring_lessons_rebuild(partnership=each)
 
 
 def measure(bench) -> None:

@@ -372,3 +372,40 @@ class PublicationForm(forms.Form):
         if upload and Path(upload.name).suffix.lower() not in READABLE:
             raise forms.ValidationError("The selected file must be a PDF, DOCX, ODT or TXT file")
         return upload
+
+
+def _year_field(label: str) -> forms.IntegerField:
+    return forms.IntegerField(
+        label=label,
+        required=False,
+        min_value=1990,
+        max_value=2100,
+        error_messages={
+            "invalid": "Enter a year as four digits, for example 2019",
+            "min_value": "Enter a year from 1990 to 2100",
+            "max_value": "Enter a year from 1990 to 2100",
+        },
+        widget=forms.NumberInput(attrs={"class": "govuk-input--width-4"}),
+    )
+
+
+class RecurringLessonsForm(forms.Form):
+    aim = forms.ChoiceField(choices=Finding.Aim.choices, required=False, widget=forms.HiddenInput)
+    kind = forms.TypedChoiceField(
+        label="Kind of source", required=False, coerce=int, empty_value=None
+    )
+    from_year = _year_field("From year")
+    to_year = _year_field("To year")
+
+    def __init__(self, *args, kinds: dict[int, str], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["kind"].choices = [("", "Any"), *kinds.items()]
+        self.fields["kind"].error_messages["invalid_choice"] = (
+            "Choose a kind of source from the list"
+        )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("from_year") and data.get("to_year") and data["from_year"] > data["to_year"]:
+            self.add_error("to_year", "The to year must be the same as or after the from year")
+        return data

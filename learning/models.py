@@ -742,3 +742,35 @@ class SimilarWorkPosting(models.Model):
 
     def __str__(self) -> str:
         return f"{self.term}: {self.weight:.2f}"
+
+
+class RecurringLessonSummary(models.Model):
+    """Findings of one theme, year, kind of source and aim in a partnership, with the actions
+    taken on them: kept up to date by the services that write findings and actions, so the
+    recurring-lessons report reads a few hundred rows however many findings there are."""
+
+    partnership = models.ForeignKey(
+        "partnership.Partnership", on_delete=models.CASCADE, related_name="+"
+    )
+    theme = models.ForeignKey(Theme, on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    source_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    aim = models.CharField(max_length=16, choices=Finding.Aim.choices)
+    findings = models.PositiveIntegerField()
+    sources = models.PositiveIntegerField()
+    actions = models.PositiveIntegerField()
+    actions_evidenced = models.PositiveIntegerField()
+    last_recorded_at = models.DateTimeField()
+    first_evidenced_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["partnership", "theme", "year", "source_type", "aim"],
+                name="recurring_lesson_summary_cell",
+            )
+        ]
+        indexes = [models.Index(fields=["partnership", "aim", "year"])]
+
+    def __str__(self) -> str:
+        return f"{self.theme_id} {self.year}: {self.findings}"

@@ -9,17 +9,10 @@ from datetime import date, timedelta
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, models
 from django.db.models import (
-    CharField,
     Count,
-    F,
-    Max,
-    Min,
     Q,
     QuerySet,
-    Value,
-    Window,
 )
-from django.db.models.functions import Concat, RowNumber
 from django.utils import timezone
 
 from learning import retrieval
@@ -30,6 +23,7 @@ from learning.models import (
     Finding,
     Publication,
     Recommendation,
+    RecurringLessonSummary,
     SimilarWorkCorpus,
     SimilarWorkEntry,
     SimilarWorkPosting,
@@ -380,80 +374,165 @@ def similar_work(
     return items
 
 
+@dataclass(frozen=True)
+class RecurringYear:
+    year: int
+    findings: int = 0
+    actions: int = 0
+    evidenced: int = 0
+    # Findings again after actions on the theme were closed with evidence of impact.
+    learnt_again: bool = False
+
+
 @dataclass
 class RecurringTheme:
     theme: Theme
-    sources: int
-    first_year: int
-    last_year: int
-    findings: list[Finding]
+    years: list[RecurringYear]
+    kinds: list[str]
+    findings: int
     actions: int
-    actions_with_evidence: int
+    actions_evidenced: int
+
+    @property
+    def learnt_again(self) -> bool:
+        return any(year.learnt_again for year in self.years)
+
+    # Filled by `recurring_lessons`: one cell a year of the report's span, None where it is absent.
+    cells: list[RecurringYear | None] = field(default_factory=list)
 
 
-RECURRING_FINDINGS_SHOWN = 10
+@dataclass
+class RecurringReport:
+    themes: list[RecurringTheme]
+    span: list[int]
+    kinds: dict[int, str]
+
+    def chart_points(self) -> list[tuple[str, int]]:
+        return [
+            (
+                str(year),
+                sum(
+                    row.findings for theme in self.themes for row in theme.years if row.year == year
+                ),
+            )
+            for year in self.span
+        ]
 
 
-def recurring_lessons(*, partnership, min_sources: int = 2) -> list[RecurringTheme]:
-    """Themes whose must-improve findings recur across sources, with what was done each time.
+def _kind_name(type_id: int) -> str:
+    model = ContentType.objects.get_for_id(type_id).model_class()
+    return str(model._meta.verbose_name).capitalize() if model else "Removed kind"
 
-    Counts cover every finding; each theme lists its most recent findings only, so the report
-    stays readable (and fast) however much learning the partnership holds.
-    """
-    links = Finding.themes.through.objects.filter(
-        finding__partnership=partnership, finding__aim=Finding.Aim.MUST_IMPROVE
+
+def recurring_kinds(partnership) -> dict[int, str]:
+    """The kinds of source the partnership's summarised findings come from, for the filter."""
+    type_ids = (
+        RecurringLessonSummary.objects.filter(partnership=partnership)
+        .values_list("source_type_id", flat=True)
+        .distinct()
     )
-    source_key = Concat(
-        "finding__source_type_id", Value("-"), "finding__source_id", output_field=CharField()
-    )
-    rows = list(
-        links.values("theme_id")
-        .annotate(
-            sources=Count(source_key, distinct=True),
-            actions=Count("finding__recommendations__actions", distinct=True),
-            evidenced=Count("finding__recommendations__actions__evidence", distinct=True),
-            first=Min("finding__recorded_at"),
-            last=Max("finding__recorded_at"),
+    return {type_id: _kind_name(type_id) for type_id in sorted(type_ids)}
+
+
+def recurring_lessons(
+    *,
+    partnership,
+    aim: str = Finding.Aim.MUST_IMPROVE,
+    kind: int | None = None,
+    from_year: int | None = None,
+    to_year: int | None = None,
+) -> RecurringReport:
+    """Themes of findings that recur (in two years or more, or from two sources in a year), each
+    with every year it appeared, the kinds of source, the actions taken each year and whether
+    their impact was evidenced, read from the summary the services keep (one query)."""
+    cells = list(
+        RecurringLessonSummary.objects.filter(partnership=partnership, aim=aim).select_related(
+            "theme"
         )
-        .filter(sources__gte=min_sources)
-        .order_by("-sources", "theme_id")
     )
-    theme_ids = [row["theme_id"] for row in rows]
-    recent = (
-        links.filter(theme_id__in=theme_ids)
-        .annotate(
-            rank=Window(
-                RowNumber(), partition_by=F("theme_id"), order_by=F("finding__recorded_at").desc()
+    kinds = {type_id: _kind_name(type_id) for type_id in sorted({c.source_type_id for c in cells})}
+    # Evidence from any kind of source counts: the theme was acted on and the impact shown.
+    evidenced_on: dict[int, date] = {}
+    for cell in cells:
+        if cell.first_evidenced_on:
+            known = evidenced_on.get(cell.theme_id)
+            evidenced_on[cell.theme_id] = min(
+                known or cell.first_evidenced_on, cell.first_evidenced_on
+            )
+    shown = [
+        cell
+        for cell in cells
+        if (kind is None or cell.source_type_id == kind)
+        and (from_year is None or cell.year >= from_year)
+        and (to_year is None or cell.year <= to_year)
+    ]
+    by_theme: dict[int, list[RecurringLessonSummary]] = defaultdict(list)
+    for cell in shown:
+        by_theme[cell.theme_id].append(cell)
+    themes = []
+    for theme_cells in by_theme.values():
+        years = []
+        for year in sorted({cell.year for cell in theme_cells}):
+            in_year = [cell for cell in theme_cells if cell.year == year]
+            since = evidenced_on.get(in_year[0].theme_id)
+            years.append(
+                RecurringYear(
+                    year=year,
+                    findings=sum(cell.findings for cell in in_year),
+                    actions=sum(cell.actions for cell in in_year),
+                    evidenced=sum(cell.actions_evidenced for cell in in_year),
+                    learnt_again=since is not None
+                    and any(timezone.localdate(cell.last_recorded_at) > since for cell in in_year),
+                )
+            )
+        if len(years) < 2 and sum(cell.sources for cell in theme_cells) < 2:
+            continue
+        themes.append(
+            RecurringTheme(
+                theme=theme_cells[0].theme,
+                years=years,
+                kinds=sorted({kinds[cell.source_type_id] for cell in theme_cells}),
+                findings=sum(year.findings for year in years),
+                actions=sum(year.actions for year in years),
+                actions_evidenced=sum(year.evidenced for year in years),
             )
         )
-        .filter(rank__lte=RECURRING_FINDINGS_SHOWN)
-        .values_list("theme_id", "finding_id")
-    )
-    shown: dict[int, list[int]] = defaultdict(list)
-    for theme_id, finding_id in recent:
-        shown[theme_id].append(finding_id)
-    findings = (
-        Finding.objects.filter(pk__in=[pk for ids in shown.values() for pk in ids])
-        .annotate(
-            action_count=Count("recommendations__actions", distinct=True),
-            evidenced=Count("recommendations__actions__evidence", distinct=True),
-        )
-        .prefetch_related("source__partnership")
-        .in_bulk()
-    )
-    themes = Theme.objects.in_bulk(theme_ids)
-    return [
-        RecurringTheme(
-            theme=themes[row["theme_id"]],
-            sources=row["sources"],
-            first_year=timezone.localtime(row["first"]).year,
-            last_year=timezone.localtime(row["last"]).year,
-            findings=[findings[pk] for pk in shown[row["theme_id"]] if pk in findings],
-            actions=row["actions"],
-            actions_with_evidence=row["evidenced"],
-        )
-        for row in rows
+    themes.sort(key=lambda row: (-len(row.years), -row.findings, row.theme.name))
+    all_years = [year.year for theme in themes for year in theme.years]
+    span = list(range(min(all_years), max(all_years) + 1)) if all_years else []
+    for theme in themes:
+        by_year = {year.year: year for year in theme.years}
+        theme.cells = [by_year.get(year) for year in span]
+    return RecurringReport(themes=themes, span=span, kinds=kinds)
+
+
+def recurring_rows(report: RecurringReport) -> list[list]:
+    """The report as rows for a CSV: one a theme and year."""
+    rows = [
+        [
+            "Theme",
+            "Year",
+            "Kinds of source",
+            "Findings",
+            "Actions",
+            "Actions with evidence of impact",
+            "Learnt again",
+        ]
     ]
+    for theme in report.themes:
+        for year in theme.years:
+            rows.append(
+                [
+                    theme.theme.name,
+                    year.year,
+                    "; ".join(theme.kinds),
+                    year.findings,
+                    year.actions,
+                    year.evidenced,
+                    "Yes" if year.learnt_again else "No",
+                ]
+            )
+    return rows
 
 
 def publications_for_public(

@@ -33,6 +33,11 @@ from learning.services_publication import (
     publication_publish,
     publication_sources,
 )
+from learning.services_recurring import (
+    cells_before,
+    recurring_lessons_changed,
+    recurring_lessons_rebuild,
+)
 from learning.services_similar import similar_work_changed
 from learning.themes import STANDARD_THEMES
 from partnership.models import Partnership
@@ -110,6 +115,7 @@ def theme_merge(*, duplicate: Theme, into: Theme, by) -> Theme:
         subject=duplicate,
         details={"merged into": into.name},
     )
+    recurring_lessons_rebuild(partnership=into.partnership)
     return into
 
 
@@ -147,6 +153,7 @@ def finding_record(
         **_source_fields(source),
     )
     finding.themes.set(themes)
+    recurring_lessons_changed(findings=[finding])
     audit.record(
         event=AuditEvent.Event.CREATED,
         actor=by,
@@ -163,10 +170,12 @@ FINDING_FIELDS = ["title", "description", "aim", "voice_of_the_child"]
 @transaction.atomic
 def finding_update(*, finding: Finding, data: dict, expected_version: int, by) -> Finding:
     before = audit.snapshot(finding, [*FINDING_FIELDS, "themes"])
+    cells = cells_before([finding])
     for name in FINDING_FIELDS:
         setattr(finding, name, data[name])
     save_if_unchanged(finding, expected_version=expected_version, fields=FINDING_FIELDS)
     finding.themes.set(_check_themes(finding.partnership, data["themes"]))
+    recurring_lessons_changed(findings=[finding], before=cells)
     audit.record(
         event=AuditEvent.Event.CHANGED,
         actor=by,
@@ -251,6 +260,7 @@ def action_create(
         details={"owner": owner_organisation, "due": due_date},
     )
     similar_work_changed(source=action)
+    recurring_lessons_changed(findings=recommendation.findings.all())
     return action
 
 
@@ -317,6 +327,7 @@ def action_close(
     )
     similar_work_changed(source=action)
     similar_work_changed(source=action.recommendation)
+    recurring_lessons_changed(findings=action.recommendation.findings.all())
     return evidence
 
 

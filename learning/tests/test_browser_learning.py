@@ -181,3 +181,45 @@ def test_every_other_learning_page_is_accessible(live_server, page, cast):
     page.goto(f"{live_server.url}/learning/changes/add/")
     submit(page)  # nothing filled in: the error summary must be accessible too
     page.get_by_role("heading", name="There is a problem").wait_for()
+
+
+def test_a_person_finds_similar_work_and_sees_recurring_lessons(live_server, page, cast):
+    from datetime import date
+
+    import time_machine
+
+    from learning.services_similar import similar_work_reindex
+    from reviews.tests.factories import LearningReferralFactory
+
+    neglect = services.theme_create(partnership=cast.partnership, name="Neglect", by=cast.manager)
+    for year in (2019, 2021, 2024):
+        with time_machine.travel(date(year, 6, 1), tick=False):
+            services.finding_record(
+                source=OtherSourceFactory(partnership=cast.partnership),
+                title=f"Neglect of home conditions missed in {year}",
+                description="Home conditions were accepted over two years.",
+                aim="must_improve",
+                themes=[neglect],
+                by=cast.manager,
+            )
+    LearningReferralFactory(
+        partnership=cast.partnership,
+        title="Dental neglect at primary school",
+        what_happened="Dental pain was reported by school staff and not followed up.",
+    )
+    similar_work_reindex()
+    sign_in(page, live_server, cast.manager)
+    page.goto(f"{live_server.url}/learning/")
+    go(page, "Find similar work")
+    page.get_by_label("Describe the referral, review, audit topic or finding").fill(
+        "Dental neglect reported by school staff"
+    )
+    submit(page, "Find similar work")
+    page.get_by_role("cell", name="Learning referral").wait_for()
+    go(page, "Dental neglect at primary school", exact=False)
+    page.goto(f"{live_server.url}/learning/")
+    go(page, "Recurring lessons")
+    for year in ("2019", "2021", "2024"):
+        page.get_by_role("columnheader", name=year, exact=True).wait_for()
+    go(page, "Works well")
+    page.get_by_text("No theme recurs in what works well yet.").wait_for()

@@ -282,32 +282,6 @@ def test_standard_themes_seed_once_and_duplicates_merge(cast, source):
     assert not Theme.objects.for_partnership(cast.partnership).filter(pk=duplicate.pk).exists()
 
 
-def test_recurring_lessons_show_themes_across_sources_with_actions_and_evidence(cast):
-    neglect = ThemeFactory(partnership=cast.partnership, name="Neglect")
-    findings = []
-    for _ in range(2):
-        finding = FindingFactory(source__partnership=cast.partnership)
-        finding.themes.set([neglect])
-        findings.append(finding)
-    action = ActionFactory(recommendation__source=findings[0].source)
-    action.recommendation.findings.set([findings[0]])
-    ActionFactory(recommendation=action.recommendation)
-    services.action_close(
-        action=action,
-        what_changed="x",
-        method="re_audit",
-        how_known="y",
-        signed_off_on=timezone.localdate(),
-        by=cast.officer,
-    )
-    once = ThemeFactory(partnership=cast.partnership, name="Safe sleep")
-    FindingFactory(source__partnership=cast.partnership).themes.set([once])
-    report = selectors.recurring_lessons(partnership=cast.partnership)
-    assert [(row.theme.name, row.sources) for row in report] == [("Neglect", 2)]
-    assert (report[0].actions, report[0].actions_with_evidence) == (2, 1)
-    assert set(report[0].findings) == set(findings)
-
-
 def test_the_worker_reminds_the_owner_and_escalates_an_overdue_action_to_the_group_chair(
     cast, source, mailoutbox, django_capture_on_commit_callbacks
 ):

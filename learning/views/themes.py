@@ -6,11 +6,14 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core import services as core_services
+from core.charts import bar_chart
 from core.concurrency import saved_without_conflict
+from core.exports import csv_response
 from core.forms import posted
 from learning import policy, selectors, services
-from learning.forms import SimilarWorkForm, ThemeForm, ThemeMergeForm
-from learning.models import Theme
+from learning.forms import RecurringLessonsForm, SimilarWorkForm, ThemeForm, ThemeMergeForm
+from learning.models import Finding, Theme
 from learning.views.common import refusal
 from partnership import access
 
@@ -120,9 +123,36 @@ def similar_work(request):
 
 @login_required
 def recurring_lessons(request):
-    partnership = policy.require_reader(request)
+    partnership = access.require_partnership(request)
+    form = RecurringLessonsForm(request.GET, kinds=selectors.recurring_kinds(partnership))
+    filters = form.cleaned_data if form.is_valid() else {}
+    aim = filters.get("aim") or Finding.Aim.MUST_IMPROVE
+    report = selectors.recurring_lessons(
+        partnership=partnership,
+        aim=aim,
+        kind=filters.get("kind"),
+        from_year=filters.get("from_year"),
+        to_year=filters.get("to_year"),
+    )
+    if request.GET.get("format") == "csv":
+        rows = selectors.recurring_rows(report)
+        core_services.download_recorded(
+            by=request.user,
+            partnership=partnership,
+            details={"export": "recurring lessons (csv)", "rows": len(rows) - 1},
+        )
+        return csv_response("recurring-lessons.csv", rows)
+    query = request.GET.copy()
+    query.pop("aim", None)
     return render(
         request,
         "learning/recurring_lessons.html",
-        {"report": selectors.recurring_lessons(partnership=partnership)},
+        {
+            "report": report,
+            "filter_form": form,
+            "aim": aim,
+            "works_well": aim == Finding.Aim.WORKS_WELL,
+            "query": query.urlencode(),
+            "chart": bar_chart(report.chart_points()),
+        },
     )

@@ -23,8 +23,9 @@ class Command(DemoOnlyCommand):
                         raise
                     continue
                 module.load(partnerships)
-            # Demo records are written in bulk, past the services: index them all at once.
+            # Demo records are written in bulk, past the services: index and summarise them at once.
             call_command("similar_work_reindex", stdout=self.stdout)
+            call_command("recurring_lessons_rebuild", stdout=self.stdout)
         self.stdout.write(self.style.SUCCESS("Demo partnerships loaded."))
         self.stdout.write(f"Demo sign-ins (password for all: {demo.DEMO_PASSWORD}):")
         for partnership in (demo.SOUTH_TEES, demo.HARTLEPOOL_STOCKTON):
