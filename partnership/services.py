@@ -355,7 +355,22 @@ def person_two_factor_reset(*, person: User, partnership: Partnership, by: User)
         partnership=partnership,
         details={"two_factor": "reset", "authenticators_removed": removed},
     )
+    # Told at once, so that a reset they did not ask for (a way into their account) is noticed.
+    transaction.on_commit(
+        lambda: _send_two_factor_email(person=person, what=f"was reset by {by.full_name}")
+    )
     return removed
+
+
+def _send_two_factor_email(*, person: User, what: str) -> None:
+    send_mail(
+        subject="Your two-factor authentication has changed",
+        message=render_to_string(
+            "partnership/email/two_factor_changed.txt", {"person": person, "what": what}
+        ),
+        from_email=None,
+        recipient_list=[person.email],
+    )
 
 
 @transaction.atomic
@@ -374,6 +389,11 @@ def two_factor_turn_on(*, person: User, device) -> None:
         actor=person,
         subject=person,
         details={"two_factor": "replaced" if replaced else "set up", "authenticator": device.name},
+    )
+    transaction.on_commit(
+        lambda: _send_two_factor_email(
+            person=person, what="now uses a new authenticator" if replaced else "was turned on"
+        )
     )
 
 

@@ -1,6 +1,7 @@
 """Attacks on two-factor sign-in by someone who knows only a person's password."""
 
 import pytest
+from django.core import mail
 from django.urls import reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -105,11 +106,15 @@ def test_a_verified_session_replaces_its_authenticator_and_the_old_one_stops_wor
 
 
 def test_after_a_reset_by_the_business_unit_manager_the_person_sets_up_a_new_authenticator(
-    client, cast
+    client, cast, django_capture_on_commit_callbacks
 ):
     confirmed_device(cast.officer)
     sign_in(client, cast.manager)
-    client.post(reverse("partnership:person_two_factor_reset", args=[cast.officer.pk]))
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("partnership:person_two_factor_reset", args=[cast.officer.pk]))
+    [email] = mail.outbox
+    assert email.to == [cast.officer.email]
+    assert "was reset by Manager Testperson" in email.body
     client.logout()
     password_only(client, cast.officer)
     page = client.get(reverse("core:dashboard"), follow=True)
