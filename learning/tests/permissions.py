@@ -164,6 +164,12 @@ CHECKS += [
         label="search",
     ),
     Check("learning:recurring_lessons", expect(200, no_role=403)),
+    Check(
+        "learning:recurring_lessons",
+        expect(200, no_role=403),
+        data=lambda cast: {"format": "csv", "aim": "works_well"},
+        label="csv",
+    ),
     Check("learning:briefing_list", expect(200, no_role=403)),
     Check("learning:briefing_create", expect(403, **BUSINESS_UNIT_ONLY, outsider=200)),
     Check("learning:briefing_detail", expect(200, **OUTSIDE), kwargs=_pk(_briefing)),
