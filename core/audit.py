@@ -1,6 +1,7 @@
 """Writing the audit trail. Services call `record` inside their own transaction."""
 
 import contextvars
+import hashlib
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -56,8 +57,18 @@ def _plain(value: Any) -> Any:
     return value
 
 
+class NarrativeText(str):
+    """A narrative (free-text) field's text in a snapshot: `record` keeps it out of the audit trail,
+    writing a digest there and the text to the record's `NarrativeVersion` history."""
+
+
+def digest(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
 def snapshot(instance: models.Model, fields: Iterable[str]) -> dict[str, Any]:
-    """The named fields of a record as plain JSON values, for before/after comparison."""
+    """The named fields of a record as plain JSON values, for before/after comparison; narrative
+    text fields as `NarrativeText`."""
     values = {}
     for name in fields:
         model_field = instance._meta.get_field(name)
@@ -66,6 +77,8 @@ def snapshot(instance: models.Model, fields: Iterable[str]) -> dict[str, Any]:
         elif model_field.is_relation:
             related = getattr(instance, name)
             values[name] = str(related) if related is not None else None
+        elif isinstance(model_field, models.TextField):
+            values[name] = NarrativeText(getattr(instance, name) or "")
         else:
             values[name] = _plain(getattr(instance, name))
     return values
@@ -77,6 +90,51 @@ def changes(before: dict[str, Any], after: dict[str, Any]) -> dict[str, dict[str
         for name in after
         if before.get(name) != after.get(name)
     }
+
+
+def _without_narrative_text(details: Any, found: list, field_name: str = "") -> Any:
+    """`details` with each narrative change replaced by its digest; the changes go to `found` as
+    (field, before, after)."""
+    if isinstance(details, dict):
+        after = details.get("after")
+        if isinstance(after, NarrativeText):
+            found.append((field_name, details.get("before") or "", after))
+            return {"changed": True, "digest": digest(after)}
+        return {
+            key: _without_narrative_text(value, found, str(key)) for key, value in details.items()
+        }
+    if isinstance(details, NarrativeText):
+        return {"digest": digest(details)}
+    return details
+
+
+def _keep_narrative_history(subject, partnership, actor, found) -> None:
+    from django.utils import timezone
+
+    from core.models import NarrativeVersion
+
+    where = {
+        "subject_type": ContentType.objects.get_for_model(subject),
+        "subject_id": str(subject.pk),
+    }
+    for field_name, before, after in found:
+        if not NarrativeVersion.objects.filter(**where, field_name=field_name).exists():
+            NarrativeVersion.objects.create(
+                **where,
+                partnership=partnership,
+                field_name=field_name,
+                text=before,
+                digest=digest(before),
+            )
+        NarrativeVersion.objects.create(
+            **where,
+            partnership=partnership,
+            field_name=field_name,
+            text=after,
+            digest=digest(after),
+            written_by=actor if actor is not None and actor.pk else None,
+            written_at=timezone.now(),
+        )
 
 
 def record(
@@ -91,6 +149,10 @@ def record(
     context = current_context()
     if partnership is None and subject is not None:
         partnership = getattr(subject, "partnership", None)
+    narratives: list = []
+    details = _without_narrative_text(details or {}, narratives)
+    if narratives and subject is not None:
+        _keep_narrative_history(subject, partnership, actor, narratives)
     return AuditEvent.objects.create(
         event=event,
         actor=actor if actor is not None and actor.pk else None,
@@ -99,7 +161,7 @@ def record(
         subject_type=ContentType.objects.get_for_model(subject) if subject is not None else None,
         subject_id=str(subject.pk) if subject is not None else "",
         subject_label=str(subject)[:300] if subject is not None else "",
-        details=_plain(details or {}),
+        details=_plain(details),
         ip_address=context.ip_address,
         user_agent=context.user_agent[:300],
         action_group=context.action_group,

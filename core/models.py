@@ -266,3 +266,36 @@ class Versioned(models.Model):
 
     class Meta:
         abstract = True
+
+
+class NarrativeVersion(models.Model):
+    """One version of a narrative (free-text) field of a record. The audit trail, which is
+    append-only, records only that the field changed and a digest; the text lives here, where the
+    business unit can correct or erase it under a recorded reason (UK GDPR articles 16 and 17)."""
+
+    partnership = models.ForeignKey(
+        "partnership.Partnership", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    subject_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, related_name="+")
+    subject_id = models.CharField(max_length=64)
+    field_name = models.CharField(max_length=100)
+    text = models.TextField(blank=True)
+    digest = models.CharField(max_length=64)
+    # None for the text a record held before its history was kept.
+    written_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    written_at = models.DateTimeField(null=True, blank=True)
+    corrected_at = models.DateTimeField(null=True, blank=True)
+    erased_at = models.DateTimeField(null=True, blank=True)
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    reason = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["field_name", "id"]
+        indexes = [models.Index(fields=["subject_type", "subject_id", "field_name"])]
+
+    def __str__(self) -> str:
+        return f"{self.field_name} version {self.pk}"

@@ -3,12 +3,20 @@
 from datetime import date
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 
 from core import audit, tables
 from core.documents import check_upload
-from core.models import AuditEvent, ClosureDay, Deadline, Document, TableImport
+from core.models import (
+    AuditEvent,
+    ClosureDay,
+    Deadline,
+    Document,
+    NarrativeVersion,
+    TableImport,
+)
 
 
 @transaction.atomic
@@ -137,3 +145,45 @@ def download_recorded(
     return audit.record(
         event=event, actor=by, subject=subject, partnership=partnership, details=details
     )
+
+
+def _narrative_version_change(
+    *, version: NarrativeVersion, text: str, reason: str, by, erased: bool
+):
+    if not reason.strip():
+        raise ValidationError("Give the reason for correcting or erasing the text")
+    version.text, version.digest = text, audit.digest(text)
+    version.changed_by, version.reason = by, reason.strip()
+    if erased:
+        version.erased_at = timezone.now()
+    else:
+        version.corrected_at = timezone.now()
+    version.save()
+    # The audit row names the version, the field and the reason; never the text.
+    audit.record(
+        event=AuditEvent.Event.CHANGED,
+        actor=by,
+        subject=version,
+        partnership=version.partnership,
+        details={
+            "field": version.field_name,
+            "record": f"{version.subject_type.model} {version.subject_id}",
+            "erased" if erased else "corrected": True,
+            "reason": reason.strip(),
+        },
+    )
+    return version
+
+
+@transaction.atomic
+def narrative_version_correct(
+    *, version: NarrativeVersion, text: str, reason: str, by
+) -> NarrativeVersion:
+    """Correct an earlier version of a record's text (UK GDPR article 16, rectification)."""
+    return _narrative_version_change(version=version, text=text, reason=reason, by=by, erased=False)
+
+
+@transaction.atomic
+def narrative_version_erase(*, version: NarrativeVersion, reason: str, by) -> NarrativeVersion:
+    """Erase an earlier version of a record's text (UK GDPR article 17, erasure)."""
+    return _narrative_version_change(version=version, text="", reason=reason, by=by, erased=True)

@@ -1,0 +1,80 @@
+"""Panel minutes (and every narrative field saved through the audit helpers): the append-only audit
+trail records that the text changed, by whom and a digest, never the text; the text's history is
+kept per record, where the business unit can correct or erase it under a recorded reason."""
+
+import json
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from child_deaths import services
+from child_deaths.tests.factories import PanelMeetingFactory
+from core import services as core_services
+from core.models import AuditEvent, NarrativeVersion
+
+pytestmark = pytest.mark.django_db
+
+
+def record_minutes(meeting, minutes, by):
+    meeting.refresh_from_db()
+    services.panel_meeting_record(
+        meeting=meeting,
+        attendees="Chair, designated doctor",
+        apologies="",
+        minutes=minutes,
+        expected_version=meeting.version,
+        by=by,
+    )
+
+
+@pytest.fixture
+def meeting(cast):
+    meeting = PanelMeetingFactory(panel__partnership=cast.partnership)
+    record_minutes(meeting, "Child R's case: Tess Example's mother attended.", cast.manager)
+    record_minutes(meeting, "Child R's case was discussed.", cast.officer)
+    return meeting
+
+
+def test_the_audit_trail_records_that_minutes_changed_but_not_their_text(meeting):
+    rows = AuditEvent.objects.filter(event=AuditEvent.Event.CHANGED, subject_id=str(meeting.pk))
+    text = json.dumps([row.details for row in rows])
+    assert "Tess Example" not in text and "was discussed" not in text
+    change = rows.last().details["changes"]["minutes"]
+    assert change["changed"] is True and len(change["digest"]) == 64
+
+
+def test_the_minutes_history_is_kept_with_who_wrote_each_version(meeting, cast):
+    versions = NarrativeVersion.objects.filter(subject_id=str(meeting.pk), field_name="minutes")
+    assert [(version.text, version.written_by) for version in versions] == [
+        ("", None),
+        ("Child R's case: Tess Example's mother attended.", cast.manager),
+        ("Child R's case was discussed.", cast.officer),
+    ]
+
+
+def test_the_business_unit_erases_an_earlier_version_under_a_recorded_reason(meeting, cast):
+    version = NarrativeVersion.objects.get(text__contains="Tess Example")
+    with pytest.raises(ValidationError):
+        core_services.narrative_version_erase(version=version, reason=" ", by=cast.manager)
+    core_services.narrative_version_erase(
+        version=version, reason="Erasure request from the family", by=cast.manager
+    )
+    version.refresh_from_db()
+    assert (version.text, version.changed_by) == ("", cast.manager)
+    assert version.erased_at is not None
+    row = AuditEvent.objects.filter(subject_id=str(version.pk)).last()
+    assert row.details["reason"] == "Erasure request from the family"
+    assert "Tess" not in json.dumps(row.details)
+
+
+def test_an_earlier_version_can_be_corrected_under_a_recorded_reason(meeting, cast):
+    version = NarrativeVersion.objects.get(text__contains="Tess Example")
+    core_services.narrative_version_correct(
+        version=version,
+        text="Child R's case: the mother attended.",
+        reason="Named the child's mother: rectified",
+        by=cast.manager,
+    )
+    version.refresh_from_db()
+    assert version.text == "Child R's case: the mother attended."
+    assert version.corrected_at is not None
