@@ -471,8 +471,18 @@ class MinutesForm(VersionedModelForm):
         widgets = {name: forms.Textarea(attrs={"rows": 4}) for name in fields}
 
 
-class AnalysisForm(forms.ModelForm):
+class AnalysisForm(GovukMessagesMixin, forms.ModelForm):
     """The child death analysis form: category, four graded domains and the conclusion."""
+
+    messages = {
+        "panel_meeting": "Choose a panel meeting this death was on the agenda of",
+        "category": "Choose the category of death",
+        **{
+            f"{key}_grade": f"Choose a grade from 0 to 2 for {label[0].lower()}{label[1:]}"
+            for key, label in Analysis.DOMAINS
+        },
+        "modifiable": "Choose the panel's conclusion on modifiable factors",
+    }
 
     class Meta:
         model = Analysis
@@ -562,6 +572,7 @@ class AnalysisForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["panel_meeting"].queryset = death.panel_meetings.all()
         self.fields["panel_meeting"].empty_label = "Not discussed at a recorded meeting"
+        self._use_messages()
         self.fields["themes"].queryset = Theme.objects.for_partnership(death.partnership)
         self.fields["owning_group"].queryset = Group.objects.filter(
             partnership=death.partnership, archived_at__isnull=True

@@ -456,3 +456,24 @@ def test_trends_and_the_ncmd_export_agree_on_ethnic_groups_and_age_bands(client,
     assert {record["ethnic_group"] for record in records} == {"White"}
     assert _rows(breakdowns, "age_band")["1 to 4 years"] == 5
     assert {record["age_band"] for record in records} == {"1 to 4 years"}
+
+
+def test_a_crafted_grade_the_analysis_form_does_not_offer_is_refused_in_govuk_words(client, cast):
+    death = ChildDeathFactory(area=cast.middlesbrough, status=ChildDeath.Status.READY)
+    sign_in(client, cast.cdop_member)
+    response = client.post(
+        reverse("child_deaths:analysis_add", args=[death.pk]),
+        {
+            "category": "8",
+            "child_grade": "3",
+            "family_grade": "1",
+            "environment_grade": "1",
+            "service_grade": "1",
+            "modifiable": "unsure",
+        },
+    )
+    body = response.content.decode()
+    assert "Choose a grade from 0 to 2 for factors intrinsic to the child" in body
+    assert "Choose the panel&#x27;s conclusion on modifiable factors" in body
+    assert "Select a valid choice" not in body
+    assert not Analysis.objects.exists()
