@@ -38,7 +38,7 @@ from learning.services_recurring import (
     recurring_lessons_changed,
     recurring_lessons_rebuild,
 )
-from learning.services_similar import similar_work_changed
+from learning.services_similar import similar_work_changed, similar_work_learning_changed
 from learning.themes import STANDARD_THEMES
 from partnership.models import Partnership
 from partnership.selectors import chairs_of
@@ -644,4 +644,5 @@ def other_source_close(*, source: OtherSource, by) -> OtherSource:
     save_if_unchanged(source, expected_version=source.version, fields=["closed_at"])
     audit.record(event=AuditEvent.Event.DECIDED, actor=by, subject=source, details={"closed": True})
     similar_work_changed(source=source)
+    similar_work_learning_changed(source=source)
     return source

@@ -18,6 +18,8 @@ from django.db.models import F
 from core.bulk import copy_rows
 from learning import retrieval
 from learning.models import (
+    Finding,
+    Recommendation,
     SimilarWorkCorpus,
     SimilarWorkEntry,
     SimilarWorkPosting,
@@ -63,6 +65,26 @@ def similar_work_changed(*, source: models.Model) -> None:
         return
     content_type_id = ContentType.objects.get_for_model(source).pk
     transaction.on_commit(lambda: tasks.similar_work_index.enqueue(content_type_id, source.pk))
+
+
+def similar_work_learning_changed(*, source: models.Model) -> None:
+    """The source's findings and recommendations show its status: have the worker index them
+    afresh too once the transaction commits (call it when a source closes)."""
+    from learning import tasks
+
+    content_type_id = ContentType.objects.get_for_model(source).pk
+    transaction.on_commit(
+        lambda: tasks.similar_work_index_learning.enqueue(content_type_id, source.pk)
+    )
+
+
+def similar_work_index_learning(*, content_type: ContentType, object_id: int) -> None:
+    for model in (Finding, Recommendation):
+        records = model.objects.filter(source_type=content_type, source_id=object_id)
+        for pk in records.values_list("pk", flat=True):
+            similar_work_index_record(
+                content_type=ContentType.objects.get_for_model(model), object_id=pk
+            )
 
 
 def _count_terms(partnership_id: int, terms: set[str], change: int) -> None:

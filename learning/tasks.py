@@ -11,3 +11,10 @@ def similar_work_index(content_type_id: int, object_id: int) -> None:
     services_similar.similar_work_index_record(
         content_type=ContentType.objects.get_for_id(content_type_id), object_id=object_id
     )
+
+
+@task()
+def similar_work_index_learning(content_type_id: int, object_id: int) -> None:
+    services_similar.similar_work_index_learning(
+        content_type=ContentType.objects.get_for_id(content_type_id), object_id=object_id
+    )

@@ -324,3 +324,43 @@ def test_a_closed_action_is_shown_closed_after_the_worker_runs(cast):
     _run_worker()
     items = selectors.similar_work(partnership=cast.partnership, text="neglect toolkit")
     assert items[0].status.startswith("Closed")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_closing_a_source_shows_its_findings_closed_after_the_worker_runs(cast):
+    from learning import services
+    from learning.models import DisseminationChannel
+
+    source = services.other_source_create(
+        partnership=cast.partnership,
+        kind="national_review",
+        title="National review of exploitation",
+        summary="County lines.",
+        by=cast.officer,
+    )
+    services.finding_record(
+        source=source,
+        title="Exploitation was not recognised",
+        description="Going missing was treated as a choice.",
+        aim="must_improve",
+        themes=[],
+        by=cast.officer,
+    )
+    plan = services.dissemination_plan_open(source=source, by=cast.officer)
+    services.dissemination_channel_add(
+        plan=plan,
+        channel=DisseminationChannel.Channel.BRIEFING,
+        owner=cast.officer,
+        target_date=date.today(),
+        by=cast.officer,
+    )
+    channel = DisseminationChannel.objects.get(plan=plan)
+    services.dissemination_channel_finish(
+        channel=channel, status="done", reason="", by=cast.officer
+    )
+    _run_worker()
+    services.other_source_close(source=source, by=cast.officer)
+    _run_worker()
+    items = selectors.similar_work(partnership=cast.partnership, text="exploitation missing")
+    finding = next(item for item in items if item.kind == "Finding")
+    assert finding.status.startswith("Closed")
