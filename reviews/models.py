@@ -733,6 +733,9 @@ class ReportDraft(models.Model):
     def __str__(self) -> str:
         return f"Draft report version {self.version}"
 
+    def get_absolute_url(self) -> str:
+        return self.review.get_absolute_url()
+
 
 class ReportComment(models.Model):
     draft = models.ForeignKey(ReportDraft, on_delete=models.CASCADE, related_name="comments")

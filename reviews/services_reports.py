@@ -122,12 +122,16 @@ def review_plan_publication(*, review: Review, publication_date: date, by: User)
     working days before it (Regulations 16-17, SI 2018/789): a tracked, statutory task."""
     if review.status != Review.Status.FINAL:
         raise RefusedError("Agree the final report before planning its publication")
-    notice_by = report_notice_by(publication_date, closure_dates(review.partnership_id))
-    if notice_by < timezone.localdate():
+    closures = closure_dates(review.partnership_id)
+    # Counted forward from today, as publication_blockers counts from the day it is sent: on a
+    # weekend, counting back from the publication date would refuse the earliest date named here.
+    earliest = add_working_days(timezone.localdate(), REPORT_NOTICE_WORKING_DAYS, closures)
+    if publication_date < earliest:
         raise RefusedError(
             f"Publication must be at least {REPORT_NOTICE_WORKING_DAYS} working days after the report is sent to the panel; "
-            f"the earliest date from today is {add_working_days(timezone.localdate(), REPORT_NOTICE_WORKING_DAYS, closure_dates(review.partnership_id)):%d %B %Y}"
+            f"the earliest date from today is {earliest:%d %B %Y}"
         )
+    notice_by = max(report_notice_by(publication_date, closures), timezone.localdate())
     review.planned_publication_date = publication_date
     review.save(update_fields=["planned_publication_date"])
     # A report agreed again after it was sent must be sent again.

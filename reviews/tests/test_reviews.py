@@ -303,6 +303,19 @@ def test_publication_too_soon_for_the_notice_is_refused_with_the_earliest_date(c
         )
 
 
+@time_machine.travel(date(2026, 12, 5))
+def test_on_a_saturday_the_earliest_publication_date_named_is_accepted(cast):
+    review = _final(cast)
+    with pytest.raises(services.RefusedError, match="15 December 2026"):
+        services_reports.review_plan_publication(
+            review=review, publication_date=date(2026, 12, 14), by=cast.officer
+        )
+    task = services_reports.review_plan_publication(
+        review=review, publication_date=date(2026, 12, 15), by=cast.officer
+    )
+    assert task.due_date == date(2026, 12, 5)
+
+
 def test_publication_waits_7_working_days_after_the_report_is_sent_to_the_panel(cast):
     with time_machine.travel(date(2026, 3, 2)):
         review = _final(cast)
