@@ -182,3 +182,26 @@ class DocumentUploadForm(forms.Form):
 def posted(request):
     """The submitted data on a POST, so the form validates even when every box is left empty; None otherwise."""
     return request.POST if request.method == "POST" else None
+
+
+class NarrativeVersionForm(forms.Form):
+    action = forms.ChoiceField(
+        label="What do you need to do?",
+        widget=forms.RadioSelect,
+        choices=[("correct", "Correct the text"), ("erase", "Erase the text")],
+        error_messages={"required": "Choose whether to correct or erase the text"},
+    )
+    text = forms.CharField(
+        label="Corrected text", widget=forms.Textarea, required=False, strip=True
+    )
+    reason = forms.CharField(
+        label="Reason (for example, the request you are acting on)",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": "Enter the reason for correcting or erasing the text"},
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("action") == "correct" and not cleaned.get("text"):
+            self.add_error("text", "Enter the corrected text")
+        return cleaned

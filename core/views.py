@@ -14,8 +14,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from core import permissions, selectors, services
 from core.exports import csv_streaming_response
-from core.forms import AuditSearchForm, ClosureDayForm, posted
-from core.models import AuditEvent, ClosureDay, Document
+from core.forms import AuditSearchForm, ClosureDayForm, NarrativeVersionForm, posted
+from core.models import AuditEvent, ClosureDay, Document, NarrativeVersion
 
 logger = logging.getLogger(__name__)
 _BUSINESS_UNIT_ONLY = "Only the partnership's business unit can do this"
@@ -92,6 +92,48 @@ def audit_trail(request):
     return render(
         request, "core/audit_trail.html", {"form": form, "page": page, "query": query.urlencode()}
     )
+
+
+@login_required
+def text_history(request):
+    """The history of the partnership's narrative text, kept outside the audit trail."""
+    partnership = permissions.require(
+        request, "core.view_audit_trail", "Only the business unit manager can do this"
+    )
+    versions = (
+        NarrativeVersion.objects.filter(partnership=partnership)
+        .select_related("subject_type", "written_by", "changed_by")
+        .order_by("-id")
+    )
+    page = Paginator(versions, 50).get_page(request.GET.get("page"))
+    return render(request, "core/text_history.html", {"page": page})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def text_version_change(request, pk):
+    """Correct or erase one version of a record's text, with the reason (UK GDPR rectification and
+    erasure)."""
+    partnership = permissions.require(
+        request, "core.view_audit_trail", "Only the business unit manager can do this"
+    )
+    version = get_object_or_404(NarrativeVersion, partnership=partnership, pk=pk)
+    form = NarrativeVersionForm(posted(request))
+    if form.is_valid():
+        if form.cleaned_data["action"] == "erase":
+            services.narrative_version_erase(
+                version=version, reason=form.cleaned_data["reason"], by=request.user
+            )
+        else:
+            services.narrative_version_correct(
+                version=version,
+                text=form.cleaned_data["text"],
+                reason=form.cleaned_data["reason"],
+                by=request.user,
+            )
+        messages.success(request, "Text history changed; the reason is in the audit trail")
+        return redirect("core:text_history")
+    return render(request, "core/text_version.html", {"form": form, "version": version})
 
 
 def _audit_csv(request, partnership, events):

@@ -78,3 +78,32 @@ def test_an_earlier_version_can_be_corrected_under_a_recorded_reason(meeting, ca
     version.refresh_from_db()
     assert version.text == "Child R's case: the mother attended."
     assert version.corrected_at is not None
+
+
+def test_the_manager_erases_a_version_through_its_page_with_a_reason(client, meeting, cast):
+    from django.urls import reverse
+
+    from core.testing import sign_in
+
+    version = NarrativeVersion.objects.get(text__contains="Tess Example")
+    sign_in(client, cast.manager)
+    url = reverse("core:text_version_change", args=[version.pk])
+    response = client.post(url, {"action": "erase", "reason": ""})
+    assert "Enter the reason for correcting or erasing the text" in response.content.decode()
+    client.post(url, {"action": "erase", "reason": "Erasure request from the family"})
+    page = client.get(reverse("core:text_history")).content.decode()
+    assert "Tess Example" not in page and "Erasure request from the family" in page
+
+
+def test_another_partnerships_manager_cannot_reach_the_text_history(client, meeting, cast):
+    from django.urls import reverse
+
+    from core.testing import sign_in
+
+    version = NarrativeVersion.objects.get(text__contains="Tess Example")
+    sign_in(client, cast.outsider)
+    url = reverse("core:text_version_change", args=[version.pk])
+    assert client.post(url, {"action": "erase", "reason": "x"}).status_code == 404
+    assert "Tess" not in client.get(reverse("core:text_history")).content.decode()
+    version.refresh_from_db()
+    assert version.erased_at is None

@@ -29,6 +29,22 @@ def _document(cast):
     return {"pk": document.pk}
 
 
+def _text_version(cast):
+    from django.contrib.contenttypes.models import ContentType
+
+    from core.models import NarrativeVersion
+
+    version = NarrativeVersion.objects.create(
+        partnership=cast.partnership,
+        subject_type=ContentType.objects.get_for_model(cast.partnership),
+        subject_id=str(cast.partnership.pk),
+        field_name="notes",
+        text="Earlier text",
+        digest="0" * 64,
+    )
+    return {"pk": version.pk}
+
+
 CHECKS = [
     Check("core:dashboard", expect(200)),
     Check("core:healthz", expect(200, anonymous=200)),
@@ -36,6 +52,12 @@ CHECKS = [
     Check("core:privacy", expect(200, anonymous=200)),
     Check("core:cookies", expect(200, anonymous=200)),
     Check("core:audit_trail", expect(403, manager=200, outsider=200)),
+    Check("core:text_history", expect(403, manager=200, outsider=200)),
+    Check(
+        "core:text_version_change",
+        expect(403, manager=200, outsider=404),
+        kwargs=_text_version,
+    ),
     Check("core:closure_days", expect(200, no_role=403)),
     Check(
         "core:closure_days",
