@@ -260,15 +260,22 @@ class PersonInviteForm(forms.Form):
 
     def __init__(self, *args, partnership, by, **kwargs):
         super().__init__(*args, **kwargs)
+        self.partnership = partnership
         self.fields["organisation"].queryset = Organisation.objects.filter(
             partnership=partnership
         ).active()
         self.fields["roles"] = _roles_field(policy.grantable_roles(by, partnership))
 
     def clean_email(self):
+        # Only this partnership's own people are named: whether an address has an account
+        # elsewhere is no business unit's to learn (issue 9).
         email = self.cleaned_data["email"].strip().lower()
-        if User.objects.filter(email__iexact=email).exists():
-            raise forms.ValidationError("Someone with this email address already has an account")
+        if User.objects.filter(
+            email__iexact=email, role_assignments__partnership=self.partnership
+        ).exists():
+            raise forms.ValidationError(
+                "Someone with this email address already works for your partnership"
+            )
         return email
 
 

@@ -154,9 +154,33 @@ def person_invite(
     organisation,
     roles: list[str],
     by: User,
-) -> User:
-    """Create an inactive account with its roles and email an expiring link to activate it."""
+) -> User | None:
+    """Create an inactive account with its roles and email an expiring link to activate it.
+
+    If the address already has an account, nothing changes and the inviter is not told: the
+    person is emailed instead (and it is audited), so accounts stay single and no business unit
+    learns who works for another partnership. Returns the new account, or None."""
     _refuse_role_change(person=User(), partnership=partnership, before=[], after=roles, by=by)
+    existing = User.objects.filter(email__iexact=email).first()
+    if existing:
+        audit.record(
+            event=AuditEvent.Event.SENT,
+            actor=by,
+            subject=existing,
+            details={"invitation": "not sent: already has an account", "from": partnership.name},
+        )
+        transaction.on_commit(
+            lambda: send_mail(
+                subject="Someone tried to invite you to Learning Hub",
+                message=render_to_string(
+                    "partnership/email/invitation_existing_account.txt",
+                    {"person": existing, "partnership": partnership, "by": by},
+                ),
+                from_email=None,
+                recipient_list=[existing.email],
+            )
+        )
+        return None
     person = User.objects.create_user(
         email=email,
         password=None,

@@ -43,11 +43,10 @@ def person_invite(request):
     partnership = policy.require_business_unit(request)
     form = PersonInviteForm(posted(request), partnership=partnership, by=request.user)
     if form.is_valid():
-        person = services.person_invite(
-            partnership=partnership, by=request.user, **form.cleaned_data
-        )
-        messages.success(request, f"Invitation sent to {person.email}")
-        return redirect("partnership:person_detail", pk=person.pk)
+        services.person_invite(partnership=partnership, by=request.user, **form.cleaned_data)
+        # The same answer and page whether or not the address already had an account elsewhere.
+        messages.success(request, f"Invitation sent to {form.cleaned_data['email']}")
+        return redirect("partnership:person_list")
     return render(request, "partnership/person_invite.html", {"form": form})
 
 

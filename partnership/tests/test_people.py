@@ -75,11 +75,13 @@ def test_an_invitation_link_expires_after_seven_days(
     assert "expired" in response.content.decode()
 
 
-def test_inviting_an_address_that_already_has_an_account_is_refused_naming_the_field(client, cast):
+def test_inviting_someone_who_already_works_for_the_partnership_is_refused_naming_the_field(
+    client, cast
+):
     response = invite(client, cast, email=cast.practitioner.email.upper())
     assert response.status_code == 200
     assert response.context["form"].errors["email"] == [
-        "Someone with this email address already has an account"
+        "Someone with this email address already works for your partnership"
     ]
     assert 'href="#id_email"' in response.content.decode()
 

@@ -293,3 +293,38 @@ def test_the_service_refuses_to_rename_a_shared_account_for_one_partnership(cast
         )
     shared.refresh_from_db()
     assert shared.full_name == "Practitioner Testperson"
+
+
+# Issue 9: an invitation tells a business unit nothing about another partnership's people.
+
+
+def invite_as_outsider(client, cast, email):
+    sign_in(client, cast.outsider)
+    return client.post(
+        reverse("partnership:person_invite"),
+        {"full_name": "Probe Testperson", "email": email, "roles": [Role.PRACTITIONER]},
+        follow=True,
+    )
+
+
+def test_inviting_another_partnerships_person_shows_only_the_neutral_confirmation(
+    client, cast, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = invite_as_outsider(client, cast, cast.practitioner.email.upper())
+    page = response.content.decode()
+    assert f"Invitation sent to {cast.practitioner.email}" in page
+    assert "already" not in page and "There is a problem" not in page
+    assert "Practitioner Testperson" not in page and cast.partnership.name not in page
+    assert roles_of(cast.practitioner, cast.other_partnership) == set()
+    [email] = mail.outbox
+    assert email.to == [cast.practitioner.email]
+    assert cast.other_partnership.name in email.body
+
+
+def test_inviting_another_partnerships_person_reads_the_same_as_inviting_a_new_one(client, cast):
+    existing = invite_as_outsider(client, cast, cast.practitioner.email)
+    new = invite_as_outsider(client, cast, "new@test.example")
+    assert existing.redirect_chain == [(reverse("partnership:person_list"), 302)]
+    assert new.redirect_chain == existing.redirect_chain
+    assert "Invitation sent to new@test.example" in new.content.decode()
