@@ -11,7 +11,7 @@ import rules
 
 from child_deaths import access as death_access
 from partnership import access
-from partnership.policy import is_verified, partnership_id_of, rule
+from partnership.policy import is_business_unit, is_verified, partnership_id_of, rule
 
 
 @rules.predicate
@@ -43,3 +43,4 @@ can_see_identity = rule(
 )
 can_read_statistics = rule("child_deaths.view_statistics", reads_death_statistics)
 can_export_deaths = rule("child_deaths.export_deaths", works_on_deaths)
+can_publish_yearly_report = rule("child_deaths.publish_yearly_report", is_business_unit)

@@ -303,6 +303,18 @@ def _year_bounds(year: int) -> tuple[date, date]:
     return date(year, 4, 1), date(year + 1, 3, 31)
 
 
+def yearly_report_deaths(deaths: QuerySet[ChildDeath], year: int) -> QuerySet[ChildDeath]:
+    """The deaths a year's report counts (notified or reviewed in it), with their identities."""
+    start, end = _year_bounds(year)
+    return (
+        deaths.filter(
+            Q(notified_at__date__range=(start, end)) | Q(analysis__completed_on__range=(start, end))
+        )
+        .select_related("identity")
+        .distinct()
+    )
+
+
 def yearly_report(deaths: QuerySet[ChildDeath], year: int) -> dict:
     """The panel's year (1 April to 31 March): notified, reviewed, categories, factors, timeliness.
 

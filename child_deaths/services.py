@@ -1,10 +1,14 @@
 """Every write of child death review. Each is atomic and leaves its row in the audit trail."""
 
+import re
 import string
 from datetime import date
+from html import unescape
 from typing import Any
 
 from django.db import transaction
+from django.db.models import QuerySet
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
@@ -25,7 +29,8 @@ from core.models import AuditEvent
 from core.references import next_reference
 from core.services import deadline_complete, deadline_set
 from learning import services as learning
-from learning.models import Finding
+from learning.models import Finding, Publication
+from learning.services_publication import publication_publish
 from learning.services_similar import similar_work_changed
 from partnership.models import Area, Group, Organisation, Partnership, Role, User
 from reviews.services import learning_referral_submit
@@ -454,3 +459,31 @@ def deaths_exported(*, partnership_ids: list[int], export: str, filters: dict, b
             partnership=Partnership(pk=partnership_id),
             details={"export": export, "filters": filters},
         )
+
+
+@transaction.atomic
+def yearly_report_publish(
+    *, partnership: Partnership, deaths: QuerySet[ChildDeath], year: int, by: User
+) -> Publication:
+    """Put the CDOP yearly report (small counts suppressed) on the public site, through the
+    publication gate: checked against the identifying details of every death it counts."""
+    from child_deaths import selectors
+
+    report = selectors.yearly_report(deaths, year)
+    html = render_to_string(
+        "child_deaths/_yearly_report_body.html", {"report": report, "partnerships": [partnership]}
+    )
+    # Each element on its own line, as the page reads: "Deaths notified" then its count.
+    text = unescape(re.sub(r"<[^>]+>", "\n", html))
+    body = "\n".join(line.strip() for line in text.splitlines() if line.strip())
+    return publication_publish(
+        source=None,
+        partnership=partnership,
+        title=f"Child death overview panel yearly report, {report['label']}",
+        summary=f"What the child death overview panel learned from {report['label']}.",
+        body=body,
+        kind=Publication.Kind.OTHER,
+        sources=list(selectors.yearly_report_deaths(deaths, year)),
+        version_label=f"Reporting year {report['label']}",
+        by=by,
+    )

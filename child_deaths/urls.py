@@ -34,5 +34,10 @@ urlpatterns = [
     path("trends.csv", views_reports.trends_csv, name="trends_csv"),
     path("yearly-report/", views_reports.yearly_report, name="yearly_report"),
     path("yearly-report.pdf", views_reports.yearly_report_pdf, name="yearly_report_pdf"),
+    path(
+        "yearly-report/publish/",
+        views_reports.yearly_report_publish,
+        name="yearly_report_publish",
+    ),
     re_path(r"^ncmd-export\.(?P<fmt>csv|json)$", views_reports.ncmd_export, name="ncmd_export"),
 ]

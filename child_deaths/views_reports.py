@@ -2,11 +2,14 @@
 
 import json
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.views.decorators.http import require_POST
 
 from child_deaths import access as death_access
 from child_deaths import policy, rules, selectors, services
@@ -15,6 +18,7 @@ from child_deaths.models import ChildDeath
 from core.exports import csv_response
 from core.pdf import pdf_response
 from partnership.models import Partnership
+from partnership.policy import require
 
 
 def _statistics_scope(request):
@@ -97,7 +101,12 @@ def _report_context(request) -> dict:
 
 @login_required
 def yearly_report(request):
-    return render(request, "child_deaths/yearly_report.html", _report_context(request))
+    context = _report_context(request)
+    partnership = request.partnership
+    context["can_publish"] = bool(partnership) and policy.can_publish_yearly_report(
+        request.user, partnership
+    )
+    return render(request, "child_deaths/yearly_report.html", context)
 
 
 @login_required
@@ -108,6 +117,31 @@ def yearly_report_pdf(request):
         context,
         f"cdop-yearly-report-{context['report']['year']}.pdf",
     )
+
+
+@login_required
+@require_POST
+def yearly_report_publish(request):
+    partnership = require(
+        request,
+        policy.can_publish_yearly_report,
+        "Only the partnership's business unit publishes the yearly report",
+    )
+    context = _report_context(request)
+    try:
+        publication = services.yearly_report_publish(
+            partnership=partnership,
+            deaths=ChildDeath.objects.for_statistics(request.user),
+            year=context["report"]["year"],
+            by=request.user,
+        )
+    except ValidationError as refused:
+        messages.error(request, "The report identifies a child: it was not published")
+        for message in refused.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, f"Published on the public site: {publication.title}")
+    return redirect(f"{reverse('child_deaths:yearly_report')}?year={context['report']['year']}")
 
 
 @login_required

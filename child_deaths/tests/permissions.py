@@ -72,6 +72,11 @@ CHECKS = [
     Check("child_deaths:trends_csv", expect(403, **STATISTICS)),
     Check("child_deaths:yearly_report", expect(403, **STATISTICS)),
     Check("child_deaths:yearly_report_pdf", expect(403, **STATISTICS)),
+    Check(
+        "child_deaths:yearly_report_publish",
+        expect(403, manager=302, officer=302, outsider=302),
+        method="post",
+    ),
     Check("child_deaths:ncmd_export", expect(403, **LISTS), kwargs=lambda cast: {"fmt": "csv"}),
     Check(
         "child_deaths:ncmd_export",
