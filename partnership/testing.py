@@ -34,6 +34,10 @@ class Cast:
     practitioner: object
     outsider: object
     no_role: object
+    # Added by the permission matrix only (`security.permission_matrix.add_matrix_personas`).
+    panel_member: object = None
+    two_partnerships: object = None
+    password_only: object = None
 
     def persona(self, name: str):
         return None if name == "anonymous" else getattr(self, name)

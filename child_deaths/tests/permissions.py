@@ -9,8 +9,9 @@ from security.permission_matrix import Check, expect
 # The business unit of the owning partnership and the panel member see a death; nobody else does.
 DEATH_TEAM = {"manager": 200, "officer": 200, "cdop_member": 200}
 DEATH_TEAM_WRITE = {"manager": 302, "officer": 302, "cdop_member": 302}
-# The outsider is a business unit manager elsewhere: they see their own (empty) lists.
-LISTS = {**DEATH_TEAM, "outsider": 200}
+# The outsider, and the practitioner here who manages another partnership's business unit, see
+# that partnership's (empty) lists.
+LISTS = {**DEATH_TEAM, "outsider": 200, "two_partnerships": 200}
 STATISTICS = {**LISTS, "partner_lead": 200}
 
 

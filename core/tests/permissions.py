@@ -72,5 +72,5 @@ CHECKS = [
         method="post",
     ),
     Check("core:document_download", expect(200, outsider=404, no_role=404), kwargs=_document),
-    Check("api_schema", expect(200, anonymous=403)),
+    Check("api_schema", expect(200, anonymous=403, password_only=302)),
 ]

@@ -38,14 +38,14 @@ BUSINESS_UNIT_WRITE = {"manager": 302, "officer": 302}
 BOTH_BUSINESS_UNITS = {"manager": 200, "officer": 200, "outsider": 200}
 
 CHECKS = [
-    Check("partnership:sign_in", expect(302, anonymous=200)),
+    Check("partnership:sign_in", expect(302, anonymous=200, password_only=302)),
     Check("partnership:sign_out", expect(302, anonymous=302), method="post"),
-    Check("partnership:two_factor_verify", expect(302)),
+    Check("partnership:two_factor_verify", expect(302, password_only=200)),
     Check("partnership:account", expect(200)),
     Check("partnership:two_factor_setup", expect(200, anonymous=302)),
     Check(
         "partnership:accept_invitation",
-        expect(400, anonymous=400),
+        expect(400, anonymous=400, password_only=302),
         kwargs=lambda cast: {"token": "not-a-real-token"},
     ),
     Check("partnership:password_reset", expect(200, anonymous=200)),
@@ -61,29 +61,29 @@ CHECKS = [
     Check("partnership:person_invite", expect(403, manager=200, officer=200, outsider=200)),
     Check(
         "partnership:person_detail",
-        expect(404, manager=200, officer=200, practitioner=200),
+        expect(404, manager=200, officer=200, practitioner=200, two_partnerships=404),
         kwargs=_person,
     ),
     Check(
         "partnership:person_edit",
-        expect(404, manager=200, officer=200, practitioner=403),
+        expect(404, manager=200, officer=200, practitioner=403, two_partnerships=404),
         kwargs=_person,
     ),
     Check(
         "partnership:person_deactivate",
-        expect(404, **BUSINESS_UNIT_WRITE, practitioner=403),
+        expect(404, **BUSINESS_UNIT_WRITE, practitioner=403, two_partnerships=404),
         kwargs=_person,
         method="post",
     ),
     Check(
         "partnership:person_reactivate",
-        expect(404, **BUSINESS_UNIT_WRITE, practitioner=403),
+        expect(404, **BUSINESS_UNIT_WRITE, practitioner=403, two_partnerships=404),
         kwargs=_person,
         method="post",
     ),
     Check(
         "partnership:person_resend_invitation",
-        expect(404, **BUSINESS_UNIT_WRITE, practitioner=403),
+        expect(404, **BUSINESS_UNIT_WRITE, practitioner=403, two_partnerships=404),
         kwargs=_person,
         method="post",
     ),
@@ -122,7 +122,7 @@ CHECKS = [
     ),
     Check(
         "partnership:structure_detail",
-        expect(404, outsider=200),
+        expect(404, outsider=200, two_partnerships=200),
         kwargs=lambda cast: {"kind": "organisations", "pk": cast.other_council.pk},
         label="of the other partnership",
     ),
@@ -131,15 +131,15 @@ CHECKS = [
 CHECKS += [
     Check(
         "partnership:person_two_factor_reset",
-        expect(404, manager=302, officer=403, practitioner=403),
+        expect(404, manager=302, officer=403, practitioner=403, two_partnerships=404),
         kwargs=_person,
         method="post",
     ),
-    Check("api:api-root", expect(200, anonymous=403)),
-    Check("api:organisation-list", expect(200, anonymous=403)),
+    Check("api:api-root", expect(200, anonymous=403, password_only=302)),
+    Check("api:organisation-list", expect(200, anonymous=403, password_only=302)),
     Check(
         "api:organisation-detail",
-        expect(200, anonymous=403, **OUTSIDE),
+        expect(200, anonymous=403, password_only=302, **OUTSIDE),
         kwargs=lambda cast: {"pk": cast.council.pk},
     ),
 ]
@@ -151,7 +151,7 @@ CHECKS += [
     *(
         Check(
             f"partnership:link_{answer}",
-            expect(404, **BUSINESS_UNIT_WRITE, outsider=403),
+            expect(404, **BUSINESS_UNIT_WRITE, outsider=403, two_partnerships=403),
             kwargs=_link_asked_of_us,
             method="post",
         )
@@ -159,7 +159,7 @@ CHECKS += [
     ),
     Check(
         "partnership:link_end",
-        expect(404, **BUSINESS_UNIT_WRITE, outsider=302),
+        expect(404, **BUSINESS_UNIT_WRITE, outsider=302, two_partnerships=302),
         kwargs=_link_asked_of_us,
         method="post",
     ),

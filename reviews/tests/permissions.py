@@ -115,12 +115,16 @@ CHECKS = [
     Check("reviews:referral_create", EVERYONE_WITH_A_ROLE),
     Check(
         "reviews:referral_detail",
-        expect(404, manager=200, officer=200, partner_lead=200, practitioner=200),
+        expect(
+            404, manager=200, officer=200, partner_lead=200, practitioner=200, two_partnerships=404
+        ),
         kwargs=_referral,
     ),
     Check(
         "reviews:referral_triage",
-        expect(404, manager=302, officer=302, partner_lead=403, practitioner=403),
+        expect(
+            404, manager=302, officer=302, partner_lead=403, practitioner=403, two_partnerships=404
+        ),
         kwargs=_referral,
         method="post",
         data=lambda cast: {"outcome": "no_further_action", "reason": "Covered by a current audit."},

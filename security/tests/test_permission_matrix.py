@@ -8,8 +8,16 @@ from django.apps import apps
 from django.conf import settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from core.testing import sign_in
-from partnership.testing import PERSONAS
+from child_deaths.models import ChildIdentity
+from child_deaths.tests.factories import ChildDeathFactory
+from core.testing import confirmed_device, sign_in
+from reviews.models import NotifiedChild
+from reviews.tests.factories import notification_for
+from security.permission_matrix import (
+    MATRIX_PERSONAS,
+    SEES_IDENTIFYING_DETAILS,
+    add_matrix_personas,
+)
 
 LOCAL_APPS = [
     config.name
@@ -50,17 +58,79 @@ def test_every_url_of_the_project_is_in_the_permission_matrix():
     assert not missing, f"URLs with no row in any app's tests/permissions.py: {missing}"
 
 
-@pytest.mark.parametrize("persona", PERSONAS)
-@pytest.mark.parametrize("check", CHECKS, ids=[check.id for check in CHECKS])
-def test_persona_gets_the_expected_answer(client, cast, check, persona):
-    person = cast.persona(persona)
-    if person is not None:
+# The matrix's own children, named so that any part of their names found on a page is theirs.
+CHILDREN = (("Zinnia", "Matrixchild", "9434765919"), ("Quillon", "Matrixchild", "9434765870"))
+
+
+@pytest.fixture
+def world(cast):
+    """The cast with the matrix's own personas, a notified child death and a serious incident
+    notification naming its child, so that every page has identifying details it could leak."""
+    add_matrix_personas(cast)
+    ChildDeathFactory(
+        area=cast.middlesbrough,
+        identity__forenames=CHILDREN[0][0],
+        identity__surname=CHILDREN[0][1],
+    )
+    NotifiedChild.objects.create(
+        notification=notification_for(cast),
+        pseudonym="Child Q",
+        outcome=NotifiedChild.Outcome.SERIOUSLY_HARMED,
+        age=4,
+        full_name=f"{CHILDREN[1][0]} {CHILDREN[1][1]}",
+        nhs_number=CHILDREN[1][2],
+    )
+    return cast
+
+
+def identifying_details() -> set[str]:
+    """Every child's name and NHS number the database holds, however the rows made them, and any
+    part of the names of the matrix's own children."""
+    found = {part for child in CHILDREN for part in child[:2]}
+    for forenames, surname, nhs_number in ChildIdentity.objects.values_list(
+        "forenames", "surname", "nhs_number"
+    ):
+        found |= {f"{forenames} {surname}", nhs_number}
+    for full_name, nhs_number in NotifiedChild.objects.values_list("full_name", "nhs_number"):
+        found |= {full_name, nhs_number}
+    return {detail for detail in found if detail}
+
+
+def shown(response) -> str:
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    return content.decode(errors="replace")
+
+
+def sign_in_as(client, persona, person) -> None:
+    if persona == "password_only":
+        confirmed_device(person)  # an authenticator set up, its code never given
+        client.force_login(person)
+    elif person is not None:
         sign_in(client, person)
-    url = reverse(check.url_name, kwargs=check.kwargs(cast))
-    response = getattr(client, check.method)(url, check.data(cast))
+
+
+@pytest.mark.parametrize("persona", MATRIX_PERSONAS)
+@pytest.mark.parametrize("check", CHECKS, ids=[check.id for check in CHECKS])
+def test_persona_gets_the_expected_answer(client, world, check, persona):
+    sign_in_as(client, persona, world.persona(persona))
+    url = reverse(check.url_name, kwargs=check.kwargs(world))
+    response = getattr(client, check.method)(url, check.data(world))
     expected = check.expect[persona]
     assert response.status_code == expected, (
         f"{persona} {check.method.upper()} {url}: {response.status_code}, expected {expected}"
     )
     if persona == "anonymous" and expected == 302:
         assert response["Location"].startswith(reverse("partnership:sign_in"))
+    if persona not in SEES_IDENTIFYING_DETAILS:
+        leaked = sorted(detail for detail in identifying_details() if detail in shown(response))
+        assert not leaked, f"{persona} {check.method.upper()} {url} shows {leaked}"
+
+
+def test_the_content_check_finds_what_a_page_shows(client, world):
+    """Not vacuous: the child's name and NHS number are on the page of those who may see them."""
+    sign_in(client, world.cdop_member)
+    death = ChildIdentity.objects.get(forenames=CHILDREN[0][0]).child_death
+    page = shown(client.get(reverse("child_deaths:identity", args=[death.pk])))
+    assert {"Zinnia Matrixchild", CHILDREN[0][2]} <= {
+        detail for detail in identifying_details() if detail in page
+    }
