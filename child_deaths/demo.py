@@ -168,6 +168,7 @@ def load(partnerships: dict[str, Partnership]) -> None:
     today = timezone.localdate()
     officer = User.objects.get(email=demo_email(SOUTH_TEES, Role.BUSINESS_UNIT_OFFICER))
     panel_member = User.objects.get(email=demo_email(SOUTH_TEES, Role.CDOP_MEMBER))
+    services.reporting_forms_seed()
     form = ReportingForm.objects.filter(kind=ReportingForm.Kind.REPORTING).order_by("-version")[0]
     deaths = []
     for number, (slug, lived, days_ago, age, expected, sex, ethnicity, jar, stage) in enumerate(

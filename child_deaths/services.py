@@ -12,7 +12,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from child_deaths import rules
+from child_deaths import national_forms, rules
 from child_deaths.models import (
     AgencyReportingRequest,
     Analysis,
@@ -227,6 +227,19 @@ def jar_update(
 def _set_status(death: ChildDeath, status: str) -> None:
     ChildDeath.objects.filter(pk=death.pk).update(status=status)
     death.status = status
+
+
+@transaction.atomic
+def reporting_forms_seed() -> list[ReportingForm]:
+    """Make sure every published national reporting form version exists (adding only those
+    missing): migrations add them, but a database emptied since has none to request."""
+    created = national_forms.add_missing(ReportingForm)
+    if created:
+        audit.record(
+            event=AuditEvent.Event.CREATED,
+            details={"national reporting forms added": [str(form) for form in created]},
+        )
+    return created
 
 
 @transaction.atomic

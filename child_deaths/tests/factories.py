@@ -5,7 +5,7 @@ from datetime import date, timedelta
 import factory
 from factory.django import DjangoModelFactory
 
-from child_deaths import rules
+from child_deaths import rules, services
 from child_deaths.models import (
     AgencyReportingRequest,
     Analysis,
@@ -71,10 +71,14 @@ class PanelMeetingFactory(DjangoModelFactory):
     held_on = date(2025, 9, 1)
 
 
-def current_reporting_form() -> ReportingForm:
-    return (
-        ReportingForm.objects.filter(name="Child death reporting form").order_by("-version").first()
-    )
+def reporting_form(version: int | None = None) -> ReportingForm:
+    """The national reporting form (its latest version unless one is named), made again if a test
+    before this one emptied the database the migration filled."""
+    services.reporting_forms_seed()
+    forms = ReportingForm.objects.filter(name="Child death reporting form")
+    if version is not None:
+        return forms.get(version=version)
+    return forms.order_by("-version").first()
 
 
 class ReportingRequestFactory(DjangoModelFactory):
@@ -84,7 +88,7 @@ class ReportingRequestFactory(DjangoModelFactory):
     child_death = factory.SubFactory(ChildDeathFactory)
     partnership = factory.SelfAttribute("child_death.partnership")
     organisation = None
-    form = factory.LazyFunction(current_reporting_form)
+    form = factory.LazyFunction(reporting_form)
     due_date = date(2025, 7, 1)
     requested_by = factory.SubFactory(PersonFactory)
 

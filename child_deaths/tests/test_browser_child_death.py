@@ -7,7 +7,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from child_deaths.tests.factories import PanelFactory
+from child_deaths.tests.factories import PanelFactory, reporting_form
 from core.testing import assert_accessible, browser_sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -53,6 +53,7 @@ def _notify(page, kind: str) -> None:
 def test_a_death_goes_from_notification_to_the_panel_and_into_the_trends(live_server, page, cast):
     panel = PanelFactory(partnership=cast.partnership, name="Test Child Death Overview Panel")
     panel.serves.set([cast.partnership])
+    reporting_form()  # offered on the request page even after an earlier test emptied the database
 
     _sign_in_as(page, live_server, cast.officer)
     page.get_by_role("link", name="Child deaths", exact=True).click()

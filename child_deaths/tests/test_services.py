@@ -10,7 +10,7 @@ from child_deaths.models import ChildDeath, ChildIdentity, RapidReviewReferral
 from child_deaths.tests.factories import (
     ChildDeathFactory,
     ReportingRequestFactory,
-    current_reporting_form,
+    reporting_form,
 )
 from core.models import AuditEvent, Deadline
 
@@ -112,7 +112,7 @@ def test_a_reporting_request_sets_a_deadline_the_agency_contributors_watch(cast)
         death=death,
         organisation=cast.hospital,
         professional="",
-        form=current_reporting_form(),
+        form=reporting_form(),
         due_date=date(2026, 3, 30),
         by=cast.officer,
     )
@@ -139,9 +139,7 @@ def test_a_return_completes_the_deadline_and_keeps_the_answers(cast):
 
 
 def test_a_return_on_an_older_form_version_keeps_that_version_questions(cast):
-    from child_deaths.models import ReportingForm
-
-    old = ReportingForm.objects.get(name="Child death reporting form", version=1)
+    old = reporting_form(version=1)
     request = ReportingRequestFactory(
         child_death=ChildDeathFactory(area=cast.middlesbrough), organisation=cast.hospital, form=old
     )
@@ -241,3 +239,19 @@ def test_a_childs_identifying_details_are_what_publication_checks_against(cast):
     text = f"We learnt from the review of {identity.forenames}'s care at {identity.postcode}."
     kinds = {hit.kind for hit in find_identifying_details(text, death.learning_subjects)}
     assert kinds >= {"name", "postcode"}
+
+
+def test_seeding_the_national_reporting_forms_restores_them_once_and_keeps_their_answers(cast):
+    from child_deaths.models import ReportingForm
+
+    returned = ReportingRequestFactory(
+        child_death=ChildDeathFactory(area=cast.middlesbrough), organisation=cast.hospital
+    )
+    kept = set(ReportingForm.objects.values_list("pk", flat=True))
+    ReportingForm.objects.exclude(pk=returned.form_id).delete()
+
+    restored = services.reporting_forms_seed()
+
+    assert returned.form_id not in {form.pk for form in restored}
+    assert ReportingForm.objects.count() == len(kept)
+    assert services.reporting_forms_seed() == []
