@@ -228,26 +228,14 @@ def _load_partnership(demo: DemoPartnership) -> Partnership:
             partnership=partnership, kind=kind, defaults={"name": label}
         )
     for role, full_name, job_title, organisation_name in demo.people:
-        person, created = User.objects.get_or_create(
+        demo_person(
+            partnership,
             email=demo_email(demo, role),
-            defaults={
-                "full_name": full_name,
-                "job_title": job_title,
-                "partnership": partnership,
-                "organisation": Organisation.objects.filter(
-                    partnership=partnership, name=organisation_name
-                ).first(),
-            },
+            role=role,
+            full_name=full_name,
+            job_title=job_title,
+            organisation_name=organisation_name,
         )
-        if created:
-            person.set_password(DEMO_PASSWORD)
-            person.save(update_fields=["password"])
-        RoleAssignment.objects.get_or_create(person=person, partnership=partnership, role=role)
-        if role in access.IDENTIFYING_DETAIL_ROLES:
-            TOTPDevice.objects.get_or_create(
-                user=person,
-                defaults={"name": "Demo authenticator", "key": DEMO_TOTP_KEY, "confirmed": True},
-            )
     return partnership
 
 
@@ -264,6 +252,39 @@ def _link(requesting: Partnership, receiving: Partnership, *, purpose: str) -> N
     elif link.status != PartnershipLink.Status.ACCEPTED:
         link.status = PartnershipLink.Status.ACCEPTED
         link.save(update_fields=["status"])
+
+
+def demo_person(
+    partnership: Partnership,
+    *,
+    email: str,
+    role: str,
+    full_name: str,
+    job_title: str,
+    organisation_name: str,
+) -> User:
+    """A fictional person with one role in the partnership; loading again changes nothing."""
+    person, created = User.objects.get_or_create(
+        email=email,
+        defaults={
+            "full_name": full_name,
+            "job_title": job_title,
+            "partnership": partnership,
+            "organisation": Organisation.objects.filter(
+                partnership=partnership, name=organisation_name
+            ).first(),
+        },
+    )
+    if created:
+        person.set_password(DEMO_PASSWORD)
+        person.save(update_fields=["password"])
+    RoleAssignment.objects.get_or_create(person=person, partnership=partnership, role=role)
+    if role in access.IDENTIFYING_DETAIL_ROLES:
+        TOTPDevice.objects.get_or_create(
+            user=person,
+            defaults={"name": "Demo authenticator", "key": DEMO_TOTP_KEY, "confirmed": True},
+        )
+    return person
 
 
 def load() -> dict[str, Partnership]:

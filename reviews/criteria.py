@@ -1,20 +1,14 @@
-"""Whether a case meets the criteria for a Local Child Safeguarding Practice Review (LCSPR).
+"""Deciding whether to hold a local child safeguarding practice review (LCSPR).
 
-Source: Working Together to Safeguard Children (2018), chapter 4, and the Child Safeguarding
-Practice Review and Relevant Agency (England) Regulations 2018 (SI 2018/789), as set out in the
-South Tees Learning and Improvement Framework, component 1:
-  (a) abuse or neglect of a child is known or suspected; and
-  (b) either (i) the child has died (including by suspected suicide), or (ii) the child has been
-      seriously harmed and there is cause for concern as to the way in which the authority, their
-      partners or other relevant persons have worked together to safeguard the child; under (ii) a
-      decision not to initiate an LCSPR needs definitive evidence of no interagency concerns.
-  Additional criteria that must always trigger an LCSPR: a child dies in custody (police custody,
-  on remand, following sentencing in a young offender institution, a secure training centre or a
-  secure children's home); a child dies while detained under the Mental Health Act 1983; a child
-  aged 16 or 17 dies while the subject of a deprivation of liberty order under the Mental Capacity
-  Act 2005. The partnership may still commission an LCSPR where no criterion is met.
+Two things are reported separately and neither decides for the partners:
+- the statutory considerations: what the partners must take into account (regulation 11,
+  SI 2018/789) and have regard to (Working Together 2023 ch. 5); meeting them obliges no review;
+- the partnership's local review policy: the South Tees framework's serious case test and the
+  circumstances the partnership has decided always lead to an LCSPR (configuration, not law).
+Sources and wording: docs/statutory-notes.md.
 """
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -31,6 +25,43 @@ CUSTODY_SETTINGS = {
 LCSPR_REQUIRED = "lcspr_required"
 LCSPR_NOT_REQUIRED = "lcspr_not_required"
 EVIDENCE_NEEDED = "evidence_needed"
+
+# Regulation 11 (a) to (d): does the case highlight, or may it highlight, ...
+REGULATION_11 = {
+    "highlights_improvements": "(a) improvements needed to safeguard and promote the welfare of "
+    "children, including where those improvements have been previously identified",
+    "highlights_recurrent_themes": "(b) recurrent themes in the safeguarding and promotion of the "
+    "welfare of children",
+    "highlights_interagency_concerns": "(c) concerns regarding two or more organisations or "
+    "agencies working together effectively to safeguard and promote the welfare of children",
+    "panel_considered_local_review": "(d) the national panel has considered the case and "
+    "concluded a local review may be more appropriate",
+}
+# Working Together 2023 ch. 5: circumstances the partners should also have regard to.
+HAVE_REGARD_TO = {
+    "single_agency_concern": "there is concern about the actions of a single agency",
+    "no_agency_involvement_concern": "no agency was involved with the child and this itself "
+    "raises concern",
+    "several_areas_involved": "more than one local authority, police area or integrated care "
+    "board is involved",
+    "institutional_setting": "the case involves an institutional setting",
+}
+
+# The circumstances a partnership may list in its local review policy; each applies only where
+# the child died.
+DEATH_IN_CUSTODY = "death_in_custody"
+DEATH_DETAINED_UNDER_MENTAL_HEALTH_ACT = "death_detained_under_mental_health_act"
+DEATH_AT_16_OR_17_DEPRIVED_OF_LIBERTY = "death_at_16_or_17_deprived_of_liberty"
+LOCAL_POLICY_CIRCUMSTANCES = {
+    DEATH_IN_CUSTODY: "A child dies in custody: police custody, on remand, in a young offender "
+    "institution, a secure training centre or a secure children's home",
+    DEATH_DETAINED_UNDER_MENTAL_HEALTH_ACT: "A child dies while detained under the Mental Health "
+    "Act 1983",
+    DEATH_AT_16_OR_17_DEPRIVED_OF_LIBERTY: "A child aged 16 or 17 dies while the subject of a "
+    "deprivation of liberty order",
+}
+# The South Tees framework's list (component 1), the policy the command applies.
+FRAMEWORK_POLICY = frozenset(LOCAL_POLICY_CIRCUMSTANCES)
 
 
 @dataclass(frozen=True)
@@ -53,87 +84,136 @@ class Assessment:
     reasons: list[str] = field(default_factory=list)
 
 
-def _additional_criteria(case: Case) -> list[str]:
-    """The additional criteria that always require an LCSPR, whatever criteria (a) and (b) say."""
-    reasons = []
-    # A death in custody is a death whatever `child_died` says; the other two need the death.
-    if case.death_in_custody:
-        reasons.append(f"The child died in custody: {CUSTODY_SETTINGS[case.death_in_custody]}.")
+@dataclass(frozen=True)
+class StatutoryConsiderations:
+    """The answers to regulation 11 (a) to (d), None where not yet answered, and the
+    circumstances to have regard to that the partners recorded."""
+
+    regulation_11: dict[str, bool | None]
+    have_regard_to: Collection[str] = ()
+
+    @property
+    def answered(self) -> bool:
+        return all(answer is not None for answer in self.regulation_11.values())
+
+    @property
+    def highlighted(self) -> list[str]:
+        return [REGULATION_11[key] for key, answer in self.regulation_11.items() if answer]
+
+    @property
+    def not_highlighted(self) -> list[str]:
+        return [REGULATION_11[key] for key, answer in self.regulation_11.items() if answer is False]
+
+    @property
+    def circumstances(self) -> list[str]:
+        return [label for key, label in HAVE_REGARD_TO.items() if key in self.have_regard_to]
+
+
+def statutory_considerations(
+    *, answers: dict[str, bool | None], have_regard_to: Collection[str] = ()
+) -> StatutoryConsiderations:
+    """What the partners take into account before deciding; the decision stays theirs.
+
+    Source: SI 2018/789 reg 11 (a)-(d); Working Together 2023 ch. 5 (docs/statutory-notes.md).
+    """
+    unknown = (set(answers) - set(REGULATION_11)) | (set(have_regard_to) - set(HAVE_REGARD_TO))
+    if unknown:
+        raise ValueError(f"Not a statutory consideration: {', '.join(sorted(unknown))}")
+    return StatutoryConsiderations(
+        regulation_11={key: answers.get(key) for key in REGULATION_11},
+        have_regard_to=frozenset(have_regard_to),
+    )
+
+
+def local_policy_reasons(case: Case, policy: Collection[str]) -> tuple[list[str], list[str]]:
+    """The listed circumstances that apply, and notes on answers that cannot count.
+
+    Source: the partnership's local review policy (South Tees framework, component 1), which
+    lists only deaths: nothing applies to a child who did not die (docs/statutory-notes.md).
+    """
+    applies, notes = [], []
+    if case.death_in_custody and not case.child_died:
+        notes.append(
+            "A death in custody is recorded but the child did not die: it is treated as no death "
+            "in custody."
+        )
     if not case.child_died:
-        return reasons
-    if case.detained_under_mental_health_act:
-        reasons.append("The child died while detained under the Mental Health Act 1983.")
-    if case.deprivation_of_liberty_order and case.age in (16, 17):
-        reasons.append(
-            f"The child, aged {case.age}, died while the subject of a deprivation of liberty order "
-            "under the Mental Capacity Act 2005."
+        return applies, notes
+    if DEATH_IN_CUSTODY in policy and case.death_in_custody:
+        applies.append(f"The child died in custody: {CUSTODY_SETTINGS[case.death_in_custody]}.")
+    if DEATH_DETAINED_UNDER_MENTAL_HEALTH_ACT in policy and case.detained_under_mental_health_act:
+        applies.append("The child died while detained under the Mental Health Act 1983.")
+    if (
+        DEATH_AT_16_OR_17_DEPRIVED_OF_LIBERTY in policy
+        and case.deprivation_of_liberty_order
+        and case.age in (16, 17)
+    ):
+        applies.append(
+            f"The child, aged {case.age}, died while the subject of a deprivation of liberty order."
         )
-    return reasons
+    return applies, notes
 
 
-def assess(case: Case) -> Assessment:
-    """Apply the LCSPR criteria to one case."""
-    mandatory = _additional_criteria(case)
-    if mandatory:
-        return Assessment(LCSPR_REQUIRED, True, mandatory)
+def assess(case: Case, policy: Collection[str] = FRAMEWORK_POLICY) -> Assessment:
+    """The local policy's answer: its serious case test, and `mandatory` where a listed
+    circumstance applies to a child who died. Advice to the partners, never a bar.
 
+    Source: South Tees framework component 1 as local policy, not law (docs/statutory-notes.md).
+    """
+    listed, notes = local_policy_reasons(case, policy)
+    if listed:
+        return Assessment(LCSPR_REQUIRED, True, listed + notes)
+    outcome, reasons = _serious_case_test(case)
+    return Assessment(outcome, False, reasons + notes)
+
+
+def _serious_case_test(case: Case) -> tuple[str, list[str]]:
+    may_still = "The partnership may still commission an LCSPR or another review."
     if case.abuse_or_neglect == "not_suspected":
-        return Assessment(
-            LCSPR_NOT_REQUIRED,
-            False,
-            [
-                "Criterion (a) is not met: abuse or neglect is neither known nor suspected.",
-                "The partnership may still commission an LCSPR or another review.",
-            ],
-        )
+        return LCSPR_NOT_REQUIRED, [
+            "Criterion (a) is not met: abuse or neglect is neither known nor suspected.",
+            may_still,
+        ]
     criterion_a = f"Criterion (a) is met: abuse or neglect is {case.abuse_or_neglect}."
-
     if case.child_died:
         died = "the child has died" + (" (suspected suicide)" if case.suspected_suicide else "")
-        return Assessment(LCSPR_REQUIRED, False, [criterion_a, f"Criterion (b)(i) is met: {died}."])
-
+        return LCSPR_REQUIRED, [criterion_a, f"Criterion (b)(i) is met: {died}."]
     if not case.seriously_harmed:
-        return Assessment(
-            LCSPR_NOT_REQUIRED,
-            False,
-            [
-                criterion_a,
-                "Criterion (b) is not met: the child has neither died nor been seriously harmed.",
-                "The partnership may still commission an LCSPR or another review.",
-            ],
-        )
-    harmed = "The child has been seriously harmed"
-    if case.interagency_concerns == "concerns":
-        return Assessment(
-            LCSPR_REQUIRED,
-            False,
-            [
-                criterion_a,
-                f"Criterion (b)(ii) is met: {harmed.lower()} and there is cause for concern about "
-                "how the organisations worked together.",
-            ],
-        )
-    if case.interagency_concerns == "no_concerns_definitive":
-        return Assessment(
-            LCSPR_NOT_REQUIRED,
-            False,
-            [
-                criterion_a,
-                f"Criterion (b)(ii) is not met: {harmed.lower()} but there is definitive evidence "
-                "of no concerns about interagency working.",
-                "The partnership may still commission an LCSPR or another review.",
-            ],
-        )
-    return Assessment(
-        EVIDENCE_NEEDED,
-        False,
-        [
+        return LCSPR_NOT_REQUIRED, [
             criterion_a,
-            f"{harmed}, but whether there are concerns about interagency working is not known.",
-            "A decision not to hold an LCSPR needs definitive evidence that there are no concerns "
-            "about interagency working.",
-        ],
-    )
+            "Criterion (b) is not met: the child has neither died nor been seriously harmed.",
+            may_still,
+        ]
+    if case.interagency_concerns == "concerns":
+        return LCSPR_REQUIRED, [
+            criterion_a,
+            "Criterion (b)(ii) is met: the child has been seriously harmed and there is cause for "
+            "concern about how the organisations worked together.",
+        ]
+    if case.interagency_concerns == "no_concerns_definitive":
+        return LCSPR_NOT_REQUIRED, [
+            criterion_a,
+            "Criterion (b)(ii) is not met: the child has been seriously harmed but there is "
+            "definitive evidence of no concerns about interagency working.",
+            may_still,
+        ]
+    return EVIDENCE_NEEDED, [
+        criterion_a,
+        "The child has been seriously harmed, but whether there are concerns about interagency "
+        "working is not known.",
+        "The local policy asks for definitive evidence that there are no concerns about "
+        "interagency working before deciding against an LCSPR.",
+    ]
+
+
+def departs_from_local_policy(*, holds_lcspr: bool, assessment: Assessment | None) -> bool:
+    """Deciding against an LCSPR where the local policy says one is always held is lawful,
+    but is a departure the partners explain and the yearly report shows.
+
+    Source: s16F Children Act 2004 and SI 2018/789 reg 11 leave the decision to the partners
+    (docs/statutory-notes.md).
+    """
+    return not holds_lcspr and assessment is not None and assessment.mandatory
 
 
 class InvalidCase(ValueError):

@@ -4,10 +4,27 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from partnership.demo import HARTLEPOOL_STOCKTON, SOUTH_TEES, demo_email
+from partnership.demo import HARTLEPOOL_STOCKTON, SOUTH_TEES, demo_email, demo_person
 from partnership.models import Organisation, Partnership, Role, User
 from reviews import services, services_reports, services_reviews
-from reviews.models import AgencyRequest, LearningReferral, RapidReview, Review, ReviewerAssignment
+from reviews.models import (
+    AgencyRequest,
+    LearningReferral,
+    LocalReviewPolicy,
+    RapidReview,
+    Review,
+    ReviewerAssignment,
+)
+
+SOUTH_TEES_PARTNER_LEADS = (
+    ("Rae Demo-Lead", "Director of children's services", "Redcar & Cleveland Borough Council"),
+    ("Sol Demo-Lead", "Detective superintendent", "Cleveland Police"),
+    (
+        "Tam Demo-Lead",
+        "Director of nursing",
+        "North East and North Cumbria Integrated Care Board",
+    ),
+)
 
 
 def _person(demo, role) -> User:
@@ -19,9 +36,29 @@ def _organisation(partnership: Partnership, name: str) -> Organisation:
 
 
 def load(partnerships: dict[str, Partnership]) -> None:
+    south_tees = partnerships[SOUTH_TEES.slug]
+    # South Tees' local review policy is its framework's list (configuration, not law).
+    LocalReviewPolicy.objects.get_or_create(
+        partnership=south_tees,
+        defaults={
+            "always_review_death_in_custody": True,
+            "always_review_death_detained_under_mental_health_act": True,
+            "always_review_death_at_16_or_17_deprived_of_liberty": True,
+            "reviewer_not_employed_by_agency_under_review": True,
+        },
+    )
+    # A partner lead for every statutory partner (Middlesbrough Council's is the partnership's own).
+    for name, job_title, organisation in SOUTH_TEES_PARTNER_LEADS:
+        demo_person(
+            south_tees,
+            email=f"{name.split()[0].lower()}.partner.lead@{SOUTH_TEES.email_domain}",
+            role=Role.PARTNER_LEAD,
+            full_name=name,
+            job_title=job_title,
+            organisation_name=organisation,
+        )
     if Review.objects.filter(partnership__in=partnerships.values()).exists():
         return
-    south_tees = partnerships[SOUTH_TEES.slug]
     officer = _person(SOUTH_TEES, Role.BUSINESS_UNIT_OFFICER)
     practitioner = _person(SOUTH_TEES, Role.PRACTITIONER)
     _referral(south_tees, practitioner, "Child P: repeated missing episodes")
@@ -95,6 +132,11 @@ def _lcspr(partnership, officer, practitioner) -> Review:
         immediate_actions="Child R's sibling was seen the same day and is safe.",
         context="The family had moved between two local authority areas in a year.",
         parallel_processes="Police investigation ongoing.",
+        highlights_improvements=True,
+        highlights_recurrent_themes=False,
+        highlights_interagency_concerns=True,
+        panel_considered_local_review=False,
+        several_areas_involved=True,
     )
     rapid_review.refresh_from_db()
     services.rapid_review_decide(

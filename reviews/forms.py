@@ -136,8 +136,33 @@ class NotifiedChildForm(forms.ModelForm):
         return number
 
 
+def _yes_no(label: str) -> forms.TypedChoiceField:
+    return forms.TypedChoiceField(
+        label=label,
+        choices=[(True, "Yes"), (False, "No")],
+        coerce=lambda value: value == "True",
+        empty_value=None,
+        required=False,
+        widget=forms.RadioSelect,
+        error_messages={"invalid_choice": "Select yes or no"},
+    )
+
+
 class RapidReviewForm(VersionedModelForm):
     meeting_date = GovukDateField(label="Rapid review meeting date", required=False)
+    # Regulation 11 (SI 2018/789): does the case highlight, or may it highlight, ...
+    highlights_improvements = _yes_no(
+        "(a) Improvements needed to safeguard and promote children's welfare, including ones identified before?"
+    )
+    highlights_recurrent_themes = _yes_no(
+        "(b) Recurrent themes in safeguarding and promoting children's welfare?"
+    )
+    highlights_interagency_concerns = _yes_no(
+        "(c) Concerns about two or more organisations or agencies working together effectively?"
+    )
+    panel_considered_local_review = _yes_no(
+        "(d) Has the national panel considered the case and concluded a local review may be more appropriate?"
+    )
 
     class Meta:
         model = RapidReview
@@ -155,8 +180,20 @@ class RapidReviewForm(VersionedModelForm):
             "death_in_custody",
             "detained_under_mental_health_act",
             "deprivation_of_liberty_order",
+            "highlights_improvements",
+            "highlights_recurrent_themes",
+            "highlights_interagency_concerns",
+            "panel_considered_local_review",
+            "single_agency_concern",
+            "no_agency_involvement_concern",
+            "several_areas_involved",
+            "institutional_setting",
         ]
         labels = {
+            "single_agency_concern": "There is concern about the actions of a single agency",
+            "no_agency_involvement_concern": "No agency was involved with the child, and this itself raises concern",
+            "several_areas_involved": "More than one local authority, police area or integrated care board is involved",
+            "institutional_setting": "The case involves an institutional setting",
             "abuse_or_neglect": "Is abuse or neglect known or suspected?",
             "child_died": "The child died",
             "suspected_suicide": "The death is a suspected suicide",
@@ -199,7 +236,13 @@ class KeyPracticeEpisodeForm(forms.Form):
 
 class DecisionForm(forms.Form):
     decision = forms.ChoiceField(
-        label="Decision", choices=RapidReview.Decision.choices, widget=forms.RadioSelect
+        label="Decision",
+        choices=RapidReview.Decision.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Select the partners' decision",
+            "invalid_choice": "Select the partners' decision",
+        },
     )
     national_review_recommended = forms.BooleanField(
         label="The case may raise issues of national importance: recommend a national review",
@@ -215,6 +258,34 @@ class DecisionForm(forms.Form):
         required=False,
         help_text="Required where no LCSPR is held.",
     )
+    local_policy_departure_reason = forms.CharField(
+        label="Why the partners depart from the local review policy",
+        widget=forms.Textarea(attrs=_TEXT),
+        required=False,
+        help_text="The local review policy says this case always leads to an LCSPR. The partners "
+        "may decide otherwise; the reason is shown on this page and in the yearly report.",
+    )
+
+    def __init__(self, *args, policy_says_always: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["rationale"].error_messages["required"] = "Enter the rationale for the decision"
+        if not policy_says_always:
+            del self.fields["local_policy_departure_reason"]
+        self.policy_says_always = policy_says_always
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("decision") != RapidReview.Decision.NO_LCSPR:
+            return cleaned
+        if not cleaned.get("alternative_learning", "").strip():
+            self.add_error("alternative_learning", "Describe the alternative learning activity")
+        if self.policy_says_always and not cleaned.get("local_policy_departure_reason", "").strip():
+            self.add_error(
+                "local_policy_departure_reason",
+                "Enter why the partners decide against an LCSPR although the local review "
+                "policy says one is always held",
+            )
+        return cleaned
 
 
 class SignOffForm(forms.Form):
@@ -395,7 +466,21 @@ class ReviewerAssignForm(DeclarationForm):
     role = forms.ChoiceField(
         label="Role", choices=ReviewerAssignment.Role.choices, widget=forms.RadioSelect
     )
-    field_order = ["person", "role", "involved_with", "involved_in_case", "statement"]
+    partners_weighing = forms.CharField(
+        label="How the partners weighed any conflict of interest",
+        widget=forms.Textarea(attrs=_TEXT),
+        required=False,
+        help_text="Needed where the declaration shows a conflict of interest: the partners decide "
+        "whether the reviewer is still suitable.",
+    )
+    field_order = [
+        "person",
+        "role",
+        "involved_with",
+        "involved_in_case",
+        "statement",
+        "partners_weighing",
+    ]
 
     def __init__(self, *args, partnership, **kwargs):
         super().__init__(*args, partnership=partnership, **kwargs)

@@ -1,9 +1,8 @@
-"""Whether a person may review a case.
+"""Whether a reviewer has a conflict of interest the partners must weigh.
 
-Source: Working Together to Safeguard Children 2018 ch. 4 and Regulation 5 (SI 2018/789), as the
-Learning and Improvement Framework (principle 3) puts it: LCSPRs are carried out by people
-independent of the case and of the organisations whose actions are under review; other reviews
-may use a critical friend, a senior person not involved in the case.
+Source: SI 2018/789 regs 12-13 (the partners appoint reviewers they consider suitable and may
+remove one before publication) and Working Together 2023 ch. 5 (any real or perceived conflict of
+interest); the employer rule is the partnership's local policy (docs/statutory-notes.md).
 """
 
 from collections.abc import Collection
@@ -18,23 +17,27 @@ class Candidate:
     involved_in_case: bool
 
 
-def independence_problems(
-    *, candidate: Candidate, is_lcspr: bool, under_review: dict[int, str]
+def conflicts_of_interest(
+    *, candidate: Candidate, is_lcspr: bool, under_review: dict[int, str], employer_rule: bool
 ) -> list[str]:
-    """Reasons the candidate may not review; empty when they may. `under_review` maps id to name."""
-    problems = []
+    """The candidate's conflicts of interest; empty when there are none. `under_review` maps id
+    to name; `employer_rule` is the partnership's local policy for an LCSPR's reviewer.
+
+    Source: SI 2018/789 regs 12-13; Working Together 2023 ch. 5 (docs/statutory-notes.md).
+    """
+    conflicts = []
     if candidate.involved_in_case:
-        problems.append(f"{candidate.name} has declared involvement in the case.")
+        conflicts.append(f"{candidate.name} has declared involvement in the case.")
     if not is_lcspr:
-        return problems
-    if candidate.employer_id in under_review:
-        problems.append(
+        return conflicts
+    if employer_rule and candidate.employer_id in under_review:
+        conflicts.append(
             f"{candidate.name} is employed by {under_review[candidate.employer_id]}, "
-            "whose actions are under review."
+            "whose actions are under review (against the partnership's local policy)."
         )
     for organisation_id in sorted(set(candidate.involved_with_ids) & set(under_review)):
-        problems.append(
+        conflicts.append(
             f"{candidate.name} has declared involvement with {under_review[organisation_id]}, "
             "whose actions are under review."
         )
-    return problems
+    return conflicts

@@ -13,6 +13,7 @@ from django.urls import reverse
 
 from core.models import TableImport, Versioned
 from learning.models import CaseIdentifiers
+from reviews import criteria
 from reviews.querysets import (
     AgencyRequestQuerySet,
     CaseWorkQuerySet,
@@ -244,12 +245,26 @@ class RapidReview(Versioned):
     )
     detained_under_mental_health_act = models.BooleanField(default=False)
     deprivation_of_liberty_order = models.BooleanField(default=False)
-    # The decision of the three safeguarding partners.
+    # Regulation 11 (a) to (d), SI 2018/789: None until the partners have answered.
+    highlights_improvements = models.BooleanField(null=True, blank=True)
+    highlights_recurrent_themes = models.BooleanField(null=True, blank=True)
+    highlights_interagency_concerns = models.BooleanField(null=True, blank=True)
+    panel_considered_local_review = models.BooleanField(null=True, blank=True)
+    # Working Together 2023 ch. 5: circumstances the partners have regard to.
+    single_agency_concern = models.BooleanField(default=False)
+    no_agency_involvement_concern = models.BooleanField(default=False)
+    several_areas_involved = models.BooleanField(default=False)
+    institutional_setting = models.BooleanField(default=False)
+    # The decision of the safeguarding partners.
     decision = models.CharField(max_length=20, choices=Decision.choices, blank=True)
     national_review_recommended = models.BooleanField(default=False)
     rationale = models.TextField(blank=True)
     learning_identified = models.TextField(blank=True)
     alternative_learning = models.TextField(blank=True)
+    # Lawful, but against the partnership's local review policy: explained, and shown in the
+    # yearly report (reviews.selectors.local_policy_departures).
+    departs_from_local_policy = models.BooleanField(default=False)
+    local_policy_departure_reason = models.TextField(blank=True)
     decided_at = models.DateTimeField(null=True, blank=True)
     sent_to_panel_on = models.DateField(null=True, blank=True)
     panel_response = models.CharField(max_length=20, choices=PanelResponse.choices, blank=True)
@@ -279,6 +294,45 @@ class RapidReview(Versioned):
     def learning_subjects(self):
         """The notified children: nothing published from the rapid review may identify them."""
         return self.notification.learning_subjects
+
+
+class LocalReviewPolicy(models.Model):
+    """A partnership's local review policy, held as configuration: the circumstances it has
+    decided always lead to an LCSPR, and its rule for reviewers' employers. The law leaves both
+    decisions to the partners (docs/statutory-notes.md)."""
+
+    partnership = models.OneToOneField(
+        "partnership.Partnership", on_delete=models.CASCADE, related_name="local_review_policy"
+    )
+    always_review_death_in_custody = models.BooleanField(
+        criteria.LOCAL_POLICY_CIRCUMSTANCES[criteria.DEATH_IN_CUSTODY], default=False
+    )
+    always_review_death_detained_under_mental_health_act = models.BooleanField(
+        criteria.LOCAL_POLICY_CIRCUMSTANCES[criteria.DEATH_DETAINED_UNDER_MENTAL_HEALTH_ACT],
+        default=False,
+    )
+    always_review_death_at_16_or_17_deprived_of_liberty = models.BooleanField(
+        criteria.LOCAL_POLICY_CIRCUMSTANCES[criteria.DEATH_AT_16_OR_17_DEPRIVED_OF_LIBERTY],
+        default=False,
+    )
+    reviewer_not_employed_by_agency_under_review = models.BooleanField(
+        "An LCSPR's reviewer is not employed by an organisation whose actions are under review",
+        default=False,
+    )
+
+    objects = CaseWorkQuerySet.as_manager()
+
+    def __str__(self) -> str:
+        return f"Local review policy of {self.partnership}"
+
+    @property
+    def always_review(self) -> frozenset[str]:
+        """The listed circumstances, as `reviews.criteria` names them."""
+        return frozenset(
+            circumstance
+            for circumstance in criteria.LOCAL_POLICY_CIRCUMSTANCES
+            if getattr(self, f"always_review_{circumstance}")
+        )
 
 
 class KeyPracticeEpisode(models.Model):
@@ -531,6 +585,10 @@ class ConflictOfInterestDeclaration(models.Model):
     involved_with = models.ManyToManyField("partnership.Organisation", blank=True, related_name="+")
     involved_in_case = models.BooleanField(default=False)
     statement = models.TextField()
+    # The conflicts found when the reviewer was appointed, and how the partners weighed them
+    # (SI 2018/789 reg 12: the partners decide who is suitable).
+    conflicts = models.TextField(blank=True)
+    partners_weighing = models.TextField(blank=True)
     declared_at = models.DateTimeField(auto_now_add=True)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
@@ -756,7 +814,7 @@ class ReviewTask(models.Model):
     class Kind(models.TextChoices):
         SEND_TO_PANEL = (
             "send_to_panel",
-            "Send the final report to the national panel and the Secretary of State",
+            "Send the final report to the national panel, the Secretary of State and Ofsted",
         )
         NATIONAL_REPOSITORY = (
             "national_repository",

@@ -10,17 +10,28 @@ from django.db.models.functions import Coalesce
 from learning import selectors as learning_selectors
 from learning.models import Publication
 from learning.selectors import SimilarItem
+from partnership.models import Organisation, Role, User
 from reviews import chronology
-from reviews.criteria import Assessment, assess
+from reviews.criteria import (
+    HAVE_REGARD_TO,
+    LOCAL_POLICY_CIRCUMSTANCES,
+    REGULATION_11,
+    Assessment,
+    Case,
+    StatutoryConsiderations,
+    assess,
+    statutory_considerations,
+)
 from reviews.models import (
     AgencyRequest,
     ChronologyEntry,
     LearningReferral,
+    LocalReviewPolicy,
     RapidReview,
     ReportDraft,
     Review,
 )
-from reviews.services import criteria_case
+from reviews.sign_off import StatutoryPartner
 from reviews.similar_work import AGENCY_SEPARATORS
 
 
@@ -107,9 +118,93 @@ def requests_for(user, partnership) -> QuerySet[AgencyRequest]:
     )
 
 
+def criteria_case(rapid_review: RapidReview) -> Case | None:
+    """The rapid review's answers as a criteria case, once the essential answers are given."""
+    if not rapid_review.abuse_or_neglect or not rapid_review.interagency_concerns:
+        return None
+    oldest = max((child.age for child in rapid_review.notification.children.all()), default=0)
+    return Case(
+        abuse_or_neglect=rapid_review.abuse_or_neglect,
+        child_died=rapid_review.child_died,
+        suspected_suicide=rapid_review.suspected_suicide,
+        seriously_harmed=rapid_review.seriously_harmed,
+        interagency_concerns=rapid_review.interagency_concerns,
+        death_in_custody=rapid_review.death_in_custody or None,
+        detained_under_mental_health_act=rapid_review.detained_under_mental_health_act,
+        age=oldest,
+        deprivation_of_liberty_order=rapid_review.deprivation_of_liberty_order,
+    )
+
+
+def local_review_policy(partnership) -> LocalReviewPolicy:
+    """The partnership's local review policy; an empty one where none is configured."""
+    policy = LocalReviewPolicy.objects.filter(partnership=partnership).first()
+    return policy or LocalReviewPolicy(partnership=partnership)
+
+
+def local_review_policy_labels(partnership) -> list[str]:
+    """The circumstances the partnership has decided always lead to an LCSPR, in words."""
+    always = local_review_policy(partnership).always_review
+    return [label for key, label in LOCAL_POLICY_CIRCUMSTANCES.items() if key in always]
+
+
 def criteria_result(rapid_review: RapidReview) -> Assessment | None:
+    """The local review policy's answer for the rapid review, once its questions are answered."""
     case = criteria_case(rapid_review)
-    return assess(case) if case is not None else None
+    if case is None:
+        return None
+    return assess(case, local_review_policy(rapid_review.partnership).always_review)
+
+
+def statutory_considerations_of(rapid_review: RapidReview) -> StatutoryConsiderations:
+    return statutory_considerations(
+        answers={key: getattr(rapid_review, key) for key in REGULATION_11},
+        have_regard_to=[key for key in HAVE_REGARD_TO if getattr(rapid_review, key)],
+    )
+
+
+def statutory_partners_signing(partnership, sign_offs) -> list[StatutoryPartner]:
+    """Each statutory partner of the partnership, its partner leads and whether it has signed."""
+    leads = User.objects.filter(
+        role_assignments__partnership=partnership,
+        role_assignments__role=Role.PARTNER_LEAD,
+        is_active=True,
+        organisation__isnull=False,
+    ).distinct()
+    leads_by_organisation: dict[int, list[str]] = {}
+    for lead in leads.order_by("full_name"):
+        leads_by_organisation.setdefault(lead.organisation_id, []).append(str(lead))
+    answers: dict[int, set[bool]] = {}
+    for sign_off in sign_offs:
+        answers.setdefault(sign_off.organisation_id, set()).add(sign_off.agrees)
+    partners = Organisation.objects.filter(
+        partnership=partnership, standing=Organisation.Standing.STATUTORY_PARTNER
+    ).active()
+    return [
+        StatutoryPartner(
+            name=organisation.name,
+            leads=tuple(leads_by_organisation.get(organisation.pk, ())),
+            agrees=None
+            if organisation.pk not in answers
+            else False not in answers[organisation.pk],
+        )
+        for organisation in partners
+    ]
+
+
+def local_policy_departures(partnership, *, start: date, end: date) -> QuerySet[RapidReview]:
+    """Rapid review decisions against the local review policy, decided from `start` to `end`
+    inclusive, for the yearly report."""
+    return (
+        RapidReview.objects.filter(
+            partnership=partnership,
+            departs_from_local_policy=True,
+            decided_at__date__gte=start,
+            decided_at__date__lte=end,
+        )
+        .select_related("notification")
+        .order_by("decided_at", "id")
+    )
 
 
 @dataclass(frozen=True)

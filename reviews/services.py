@@ -13,12 +13,11 @@ from core import audit
 from core.concurrency import save_if_unchanged
 from core.models import AuditEvent
 from core.references import next_reference
-from core.selectors import closure_dates
 from core.services import deadline_complete, deadline_set
 from learning.services_similar import similar_work_changed
 from partnership.models import Organisation, Partnership, Role, User
-from reviews import policy
-from reviews.criteria import EVIDENCE_NEEDED, Case, assess
+from reviews import policy, selectors
+from reviews.criteria import assess, departs_from_local_policy
 from reviews.deadlines import statutory_deadlines
 from reviews.models import (
     AgencyRequest,
@@ -30,6 +29,7 @@ from reviews.models import (
     RapidReview,
     SeriousIncidentNotification,
 )
+from reviews.sign_off import sign_off_blockers
 
 
 @transaction.atomic
@@ -136,12 +136,6 @@ def learning_referral_triage(
     return referral
 
 
-def _statutory_deadlines(partnership: Partnership, aware: date, notified: date | None):
-    return statutory_deadlines(
-        aware=aware, notified=notified, closures=closure_dates(partnership.pk)
-    )
-
-
 NOTIFY_PANEL = "Notify the national panel of the serious incident"
 COMPLETE_RAPID_REVIEW = "Complete the rapid review"
 
@@ -194,7 +188,7 @@ def notification_create(
         raise RefusedError(
             "The panel cannot have been notified before the local authority became aware"
         )
-    deadlines = _statutory_deadlines(partnership, aware_date, notified_date)
+    deadlines = statutory_deadlines(aware=aware_date, notified=notified_date)
     notification = SeriousIncidentNotification.objects.create(
         partnership=partnership,
         reference=next_reference(
@@ -240,8 +234,8 @@ def notification_record_notified(
             "The panel cannot have been notified before the local authority became aware"
         )
     notification.notified_date = notified_date
-    notification.rapid_review_by = _statutory_deadlines(
-        notification.partnership, notification.aware_date, notified_date
+    notification.rapid_review_by = statutory_deadlines(
+        aware=notification.aware_date, notified=notified_date
     ).rapid_review_by
     notification.save(update_fields=["notified_date", "rapid_review_by"])
     deadline_complete(subject=notification, title=NOTIFY_PANEL)
@@ -464,24 +458,6 @@ def versioned_update(
     similar_work_changed(source=record)
 
 
-def criteria_case(rapid_review: RapidReview) -> Case | None:
-    """The rapid review's answers as a criteria case, once the essential answers are given."""
-    if not rapid_review.abuse_or_neglect or not rapid_review.interagency_concerns:
-        return None
-    oldest = max((child.age for child in rapid_review.notification.children.all()), default=0)
-    return Case(
-        abuse_or_neglect=rapid_review.abuse_or_neglect,
-        child_died=rapid_review.child_died,
-        suspected_suicide=rapid_review.suspected_suicide,
-        seriously_harmed=rapid_review.seriously_harmed,
-        interagency_concerns=rapid_review.interagency_concerns,
-        death_in_custody=rapid_review.death_in_custody or None,
-        detained_under_mental_health_act=rapid_review.detained_under_mental_health_act,
-        age=oldest,
-        deprivation_of_liberty_order=rapid_review.deprivation_of_liberty_order,
-    )
-
-
 @transaction.atomic
 def rapid_review_decide(
     *,
@@ -491,27 +467,38 @@ def rapid_review_decide(
     rationale: str,
     learning_identified: str,
     alternative_learning: str,
+    local_policy_departure_reason: str = "",
     by: User,
 ) -> RapidReview:
-    """Record the safeguarding partners' decision; each partner lead then signs it off."""
-    case = criteria_case(rapid_review)
-    if case is None:
-        raise RefusedError("Answer the criteria questions before recording the decision")
-    result = assess(case)
-    if decision == RapidReview.Decision.NO_LCSPR:
-        if result.mandatory:
-            raise RefusedError("An additional criterion applies: an LCSPR must be held")
-        if result.outcome == EVIDENCE_NEEDED:
-            raise RefusedError(
-                "Not holding an LCSPR needs definitive evidence that there are no concerns about interagency working"
-            )
-        if not alternative_learning.strip():
-            raise RefusedError("Describe the alternative learning activity where no LCSPR is held")
+    """Record the safeguarding partners' decision; each statutory partner then signs it off.
+
+    The decision is the partners' own (s16F Children Act 2004; SI 2018/789 reg 11): the local
+    review policy is advice, and deciding against it needs a recorded reason, never a refusal.
+    """
+    case = selectors.criteria_case(rapid_review)
+    considerations = selectors.statutory_considerations_of(rapid_review)
+    if case is None or not considerations.answered:
+        raise RefusedError(
+            "Answer the questions about the case and the regulation 11 considerations (a) to (d) "
+            "before recording the decision"
+        )
+    result = assess(case, selectors.local_review_policy(rapid_review.partnership).always_review)
+    holds_lcspr = decision == RapidReview.Decision.LCSPR
+    departs = departs_from_local_policy(holds_lcspr=holds_lcspr, assessment=result)
+    if departs and not local_policy_departure_reason.strip():
+        raise RefusedError(
+            "Enter why the partners decide against an LCSPR although the local review policy "
+            "says one is always held"
+        )
+    if not holds_lcspr and not alternative_learning.strip():
+        raise RefusedError("Describe the alternative learning activity where no LCSPR is held")
     rapid_review.decision = decision
     rapid_review.national_review_recommended = national_review_recommended
     rapid_review.rationale = rationale
     rapid_review.learning_identified = learning_identified
     rapid_review.alternative_learning = alternative_learning
+    rapid_review.departs_from_local_policy = departs
+    rapid_review.local_policy_departure_reason = local_policy_departure_reason if departs else ""
     rapid_review.status = RapidReview.Status.DECIDED
     rapid_review.decided_at = timezone.now()
     rapid_review.save()
@@ -523,7 +510,11 @@ def rapid_review_decide(
         subject=rapid_review,
         details={
             "decision": decision,
-            "criteria": result.outcome,
+            "regulation_11": considerations.regulation_11,
+            "have_regard_to": sorted(considerations.have_regard_to),
+            "local_policy": result.outcome,
+            "local_policy_always": result.mandatory,
+            "departs_from_local_policy": departs,
             "national_review": national_review_recommended,
         },
     )
@@ -537,9 +528,9 @@ def rapid_review_decide(
     return rapid_review
 
 
-def outstanding_partner_leads(partnership: Partnership, sign_offs) -> list[User]:
-    signed = {sign_off.partner_lead_id for sign_off in sign_offs}
-    return [lead for lead in partner_leads(partnership) if lead.pk not in signed]
+def partner_sign_off_blockers(partnership: Partnership, sign_offs) -> list[str]:
+    """Why the partners' sign-off is not complete (`reviews.sign_off`)."""
+    return sign_off_blockers(selectors.statutory_partners_signing(partnership, sign_offs))
 
 
 @transaction.atomic
@@ -556,6 +547,15 @@ def partner_sign_off(
     partnership = rapid_review.partnership if rapid_review else report_draft.review.partnership
     if not policy.can_sign_off(by, partnership):
         raise RefusedError("Only a safeguarding partner lead can sign this off")
+    if not (
+        by.organisation is not None
+        and by.organisation.partnership_id == partnership.pk
+        and by.organisation.is_statutory_partner
+    ):
+        raise RefusedError(
+            "Only a partner lead of a statutory partner (a local authority, the police or the "
+            "integrated care board) can sign this off"
+        )
     if rapid_review is not None and not rapid_review.decision:
         raise RefusedError("There is no decision to sign off yet")
     if not agrees and not comment.strip():
@@ -585,16 +585,15 @@ def partner_sign_off(
 def rapid_review_send_to_panel(
     *, rapid_review: RapidReview, sent_on: date, by: User
 ) -> RapidReview:
-    """Send the rapid review and decision to the national panel, once every partner lead agrees."""
-    sign_offs = list(rapid_review.sign_offs.all())
-    missing = outstanding_partner_leads(rapid_review.partnership, sign_offs)
-    if not rapid_review.decision or missing:
-        names = ", ".join(str(lead) for lead in missing)
+    """Send the rapid review and decision to the national panel, once every statutory partner
+    agrees (Working Together 2023 ch. 5; see `reviews.sign_off`)."""
+    if not rapid_review.decision:
+        raise RefusedError("Record the decision before sending it to the national panel")
+    blockers = partner_sign_off_blockers(rapid_review.partnership, rapid_review.sign_offs.all())
+    if blockers:
         raise RefusedError(
-            f"Every partner lead must sign off the decision first; waiting for {names or 'the decision'}"
+            "Every statutory partner must sign off the decision first. " + ". ".join(blockers)
         )
-    if any(not sign_off.agrees for sign_off in sign_offs):
-        raise RefusedError("A partner lead does not agree with the decision: resolve it first")
     rapid_review.sent_to_panel_on = sent_on
     rapid_review.save(update_fields=["sent_to_panel_on"])
     deadline_complete(subject=rapid_review, title=COMPLETE_RAPID_REVIEW)

@@ -16,14 +16,18 @@ from learning.services_publication import publication_publish
 from learning.services_similar import similar_work_changed
 from partnership.models import User
 from reviews import policy
-from reviews.deadlines import REPORT_NOTICE_WORKING_DAYS, report_notice_by
+from reviews.deadlines import (
+    REPORT_NOTICE_WORKING_DAYS,
+    report_notice_by,
+    statutory_notice_applies,
+)
 from reviews.models import (
     ReportComment,
     ReportDraft,
     Review,
     ReviewTask,
 )
-from reviews.services import RefusedError, outstanding_partner_leads
+from reviews.services import RefusedError, partner_sign_off_blockers
 
 
 @transaction.atomic
@@ -78,15 +82,10 @@ def final_blockers(review: Review) -> list[str]:
     if draft is None:
         blockers.append("Add a draft report")
     else:
-        sign_offs = list(draft.sign_offs.all())
-        missing = outstanding_partner_leads(review.partnership, sign_offs)
-        if missing:
-            blockers.append(
-                f"Every partner lead must sign off draft version {draft.version}; waiting for "
-                + ", ".join(str(lead) for lead in missing)
-            )
-        if any(not sign_off.agrees for sign_off in sign_offs):
-            blockers.append("A partner lead does not agree with the draft report")
+        blockers += [
+            f"Draft version {draft.version} needs every statutory partner's sign-off. {blocker}"
+            for blocker in partner_sign_off_blockers(review.partnership, draft.sign_offs.all())
+        ]
     return blockers
 
 
@@ -117,40 +116,38 @@ def agreed_draft(review: Review) -> ReportDraft | None:
 
 
 @transaction.atomic
-def review_plan_publication(*, review: Review, publication_date: date, by: User) -> ReviewTask:
-    """Set the publication date; the report must reach the Panel and the Secretary of State 7
-    working days before it (Regulations 16-17, SI 2018/789): a tracked, statutory task."""
+def review_plan_publication(
+    *, review: Review, publication_date: date, by: User
+) -> ReviewTask | None:
+    """Set the publication date. An LCSPR's report must reach the Panel, the Secretary of State
+    and Ofsted 7 working days before it: a tracked, statutory task (see `reviews.deadlines`)."""
     if review.status != Review.Status.FINAL:
         raise RefusedError("Agree the final report before planning its publication")
-    closures = closure_dates(review.partnership_id)
-    # Counted forward from today, as publication_blockers counts from the day it is sent: on a
-    # weekend, counting back from the publication date would refuse the earliest date named here.
-    earliest = add_working_days(timezone.localdate(), REPORT_NOTICE_WORKING_DAYS, closures)
-    if publication_date < earliest:
-        raise RefusedError(
-            f"Publication must be at least {REPORT_NOTICE_WORKING_DAYS} working days after the report is sent to the panel; "
-            f"the earliest date from today is {earliest:%d %B %Y}"
-        )
-    notice_by = max(report_notice_by(publication_date, closures), timezone.localdate())
-    review.planned_publication_date = publication_date
-    review.save(update_fields=["planned_publication_date"])
+    details = {"planned_publication_date": publication_date}
+    task = None
     # A report agreed again after it was sent must be sent again.
     review.tasks.filter(kind=ReviewTask.Kind.SEND_TO_PANEL).exclude(
         report_draft=agreed_draft(review)
     ).update(done_on=None, done_by=None, report_draft=None)
-    task = _task_set(
-        review=review,
-        kind=ReviewTask.Kind.SEND_TO_PANEL,
-        due_date=notice_by,
-        by=by,
-        is_statutory=True,
-    )
-    audit.record(
-        event=AuditEvent.Event.CHANGED,
-        actor=by,
-        subject=review,
-        details={"planned_publication_date": publication_date, "send_to_panel_by": notice_by},
-    )
+    if statutory_notice_applies(is_lcspr=review.is_lcspr):
+        notice_by = report_notice_by(publication_date)
+        if notice_by < timezone.localdate():
+            earliest = add_working_days(timezone.localdate(), REPORT_NOTICE_WORKING_DAYS)
+            raise RefusedError(
+                f"Publication must be at least {REPORT_NOTICE_WORKING_DAYS} working days after the report is sent to the panel; "
+                f"the earliest date from today is {earliest:%d %B %Y}"
+            )
+        task = _task_set(
+            review=review,
+            kind=ReviewTask.Kind.SEND_TO_PANEL,
+            due_date=notice_by,
+            by=by,
+            is_statutory=True,
+        )
+        details["send_to_panel_by"] = notice_by
+    review.planned_publication_date = publication_date
+    review.save(update_fields=["planned_publication_date"])
+    audit.record(event=AuditEvent.Event.CHANGED, actor=by, subject=review, details=details)
     return task
 
 
@@ -198,13 +195,15 @@ def publication_blockers(review: Review, on: date) -> list[str]:
     draft = agreed_draft(review)
     if review.status != Review.Status.FINAL or draft is None:
         return ["Agree the final report first"]
+    if not statutory_notice_applies(is_lcspr=review.is_lcspr):
+        return []
     task = review.tasks.filter(kind=ReviewTask.Kind.SEND_TO_PANEL).first()
     if task is None or task.done_on is None or task.report_draft_id != draft.pk:
         return [
-            f"Send the agreed final report (version {draft.version}) to the national panel and "
-            "the Secretary of State first"
+            f"Send the agreed final report (version {draft.version}) to the national panel, the "
+            "Secretary of State and Ofsted first"
         ]
-    waited = working_days_between(task.done_on, on, closure_dates(review.partnership_id))
+    waited = working_days_between(task.done_on, on)
     if waited < REPORT_NOTICE_WORKING_DAYS:
         return [
             f"The report was sent to the panel {waited} working days ago; publication needs "

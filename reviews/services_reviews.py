@@ -12,8 +12,8 @@ from core.services import deadline_complete, deadline_set, table_import_keep
 from learning.services import dissemination_plan_open
 from learning.services_similar import similar_work_changed
 from partnership.models import Organisation, Partnership, User
-from reviews import chronology, policy
-from reviews.independence import Candidate, independence_problems
+from reviews import chronology, policy, selectors
+from reviews.independence import Candidate, conflicts_of_interest
 from reviews.models import (
     AgencyRequest,
     ChronologyEntry,
@@ -194,9 +194,11 @@ def reviewer_assign(
     involved_with: list[Organisation],
     involved_in_case: bool,
     statement: str,
+    partners_weighing: str = "",
     by: User,
 ) -> ReviewerAssignment:
-    """Assign a reviewer with their conflict of interest declaration; refuse one who is not independent."""
+    """Assign a reviewer with their conflict of interest declaration. A conflict is the partners'
+    to weigh (SI 2018/789 regs 12-13): it needs their recorded weighing, not a refusal."""
     if review.is_lcspr and role != ReviewerAssignment.Role.INDEPENDENT_REVIEWER:
         raise RefusedError("An LCSPR is led by an independent reviewer")
     if not policy.may_be_independent_reviewer(person, review):
@@ -205,19 +207,25 @@ def reviewer_assign(
         organisation.pk: organisation.name
         for organisation in review.organisations_under_review.all()
     }
-    problems = independence_problems(
+    conflicts = conflicts_of_interest(
         candidate=_candidate(person, involved_with, involved_in_case),
         is_lcspr=review.is_lcspr,
         under_review=under_review,
+        employer_rule=selectors.local_review_policy(
+            review.partnership
+        ).reviewer_not_employed_by_agency_under_review,
     )
-    if problems:
-        raise RefusedError(" ".join(problems))
+    if conflicts and not partners_weighing.strip():
+        raise RefusedError(
+            " ".join(conflicts)
+            + " Record how the partners weighed this conflict of interest, or choose another reviewer."
+        )
     if review.reviewer_assignments.filter(person=person, removed_at__isnull=True).exists():
         raise RefusedError(f"{person} is already assigned to this review")
     assignment = ReviewerAssignment.objects.create(
         review=review, person=person, role=role, assigned_by=by
     )
-    declaration_record(
+    declaration = declaration_record(
         review=review,
         person=person,
         involved_with=involved_with,
@@ -225,12 +233,22 @@ def reviewer_assign(
         statement=statement,
         by=by,
     )
+    if conflicts:
+        declaration.conflicts = "\n".join(conflicts)
+        declaration.partners_weighing = partners_weighing
+        declaration.save(update_fields=["conflicts", "partners_weighing"])
     audit.record(
         event=AuditEvent.Event.CREATED,
         actor=by,
         subject=assignment,
         partnership=review.partnership,
-        details={"review": review.reference, "person": person, "role": role},
+        details={
+            "review": review.reference,
+            "person": person,
+            "role": role,
+            "conflicts": conflicts,
+            "partners_weighing": partners_weighing if conflicts else "",
+        },
     )
     return assignment
 

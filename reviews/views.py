@@ -206,6 +206,8 @@ def rapid_review_detail(request, pk):
             "requests": rapid_review.agency_requests.select_related("organisation"),
             "criteria": selectors.criteria_result(rapid_review),
             "can_manage": policy.can_manage_reviews(request.user, rapid_review),
+            "considerations": selectors.statutory_considerations_of(rapid_review),
+            "local_policy": selectors.local_review_policy_labels(rapid_review.partnership),
             "history": audit_history(rapid_review),
         },
     )
@@ -255,7 +257,7 @@ def rapid_review_decision(request, pk):
     return _decision_post(
         request,
         rapid_review,
-        forms.DecisionForm(request.POST),
+        forms.DecisionForm(request.POST, policy_says_always=_policy_says_always(rapid_review)),
         "decision_form",
         lambda data: services.rapid_review_decide(
             rapid_review=rapid_review, by=request.user, **data
@@ -264,17 +266,30 @@ def rapid_review_decision(request, pk):
     )
 
 
+def _policy_says_always(rapid_review: RapidReview) -> bool:
+    criteria = selectors.criteria_result(rapid_review)
+    return criteria is not None and criteria.mandatory
+
+
 def _decision_page(request, rapid_review: RapidReview, **forms_shown):
     can_manage = policy.can_manage_reviews(request.user, rapid_review)
     decided, sent = bool(rapid_review.decision), bool(rapid_review.sent_to_panel_on)
     sign_offs = list(rapid_review.sign_offs.select_related("partner_lead", "organisation"))
+    criteria = selectors.criteria_result(rapid_review)
     context = {
         "rapid_review": rapid_review,
-        "criteria": selectors.criteria_result(rapid_review),
+        "criteria": criteria,
+        "considerations": selectors.statutory_considerations_of(rapid_review),
+        "local_policy": selectors.local_review_policy_labels(rapid_review.partnership),
         "sign_offs": sign_offs,
-        "waiting_for": services.outstanding_partner_leads(rapid_review.partnership, sign_offs),
+        "sign_off_blockers": services.partner_sign_off_blockers(
+            rapid_review.partnership, sign_offs
+        ),
         "can_manage": can_manage,
-        "decision_form": forms.DecisionForm(initial=_decision_initial(rapid_review))
+        "decision_form": forms.DecisionForm(
+            initial=_decision_initial(rapid_review),
+            policy_says_always=criteria is not None and criteria.mandatory,
+        )
         if can_manage and not sent
         else None,
         "sign_off_form": forms.SignOffForm()
@@ -311,6 +326,7 @@ def _decision_initial(rapid_review: RapidReview) -> dict:
         "rationale",
         "learning_identified",
         "alternative_learning",
+        "local_policy_departure_reason",
     )
     return {name: getattr(rapid_review, name) for name in fields}
 

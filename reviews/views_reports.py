@@ -61,7 +61,7 @@ def _draft_page(request, draft: ReportDraft, **forms_shown):
         "review": review,
         "comments": draft.comments.select_related("author"),
         "sign_offs": sign_offs,
-        "waiting_for": services.outstanding_partner_leads(review.partnership, sign_offs),
+        "sign_off_blockers": services.partner_sign_off_blockers(review.partnership, sign_offs),
         "comment_form": forms.ReportCommentForm(),
         "sign_off_form": forms.SignOffForm()
         if is_lead and review.status == Review.Status.DRAFT_REPORT
@@ -139,7 +139,9 @@ def review_publication(request, pk):
                 lambda: services_reports.review_plan_publication(
                     review=review, by=request.user, **form.cleaned_data
                 ),
-                done="Publication planned; sending the report to the national panel is a tracked task",
+                done="Publication planned; sending the report to the national panel is a tracked task"
+                if review.is_lcspr
+                else "Publication planned",
                 to=reverse("reviews:review_publication", args=[pk]),
             )
     else:

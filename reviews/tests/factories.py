@@ -23,6 +23,15 @@ class LearningReferralFactory(DjangoModelFactory):
     )
 
 
+# Regulation 11 (a) to (d) answered, as every decided rapid review has them.
+REGULATION_11_ANSWERED = {
+    "highlights_improvements": True,
+    "highlights_recurrent_themes": False,
+    "highlights_interagency_concerns": True,
+    "panel_considered_local_review": False,
+}
+
+
 def notification_for(cast, *, by=None, aware=None, **values):
     """A serious incident notification (and its rapid review) in the cast's partnership."""
     from datetime import date
@@ -49,7 +58,10 @@ def lcspr_for(cast, *, with_reviewer=True):
 
     rapid_review = notification_for(cast).rapid_review
     RapidReview.objects.filter(pk=rapid_review.pk).update(
-        abuse_or_neglect="known", seriously_harmed=True, interagency_concerns="concerns"
+        abuse_or_neglect="known",
+        seriously_harmed=True,
+        interagency_concerns="concerns",
+        **REGULATION_11_ANSWERED,
     )
     rapid_review.refresh_from_db()
     services.rapid_review_decide(
@@ -99,3 +111,19 @@ def chronology_request_for(cast, review=None):
         details="Your agency's contact with Child R from 2025.",
         by=cast.officer,
     )
+
+
+def partner_leads_of_every_statutory_partner(cast) -> list:
+    """The cast's partner lead (the police) and a partner lead for the council: together they
+    sign for every statutory partner of the cast's partnership."""
+    from partnership.models import Role
+    from partnership.tests.factories import PersonFactory
+
+    council_lead = PersonFactory(
+        email="council_lead@test.example",
+        full_name="Council Lead Testperson",
+        partnership=cast.partnership,
+        organisation=cast.council,
+        roles=[Role.PARTNER_LEAD],
+    )
+    return [cast.partner_lead, council_lead]

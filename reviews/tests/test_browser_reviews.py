@@ -11,7 +11,10 @@ from core.testing import assert_accessible, browser_sign_in
 from core.working_days import add_working_days
 from partnership.models import Role
 from partnership.tests.factories import GroupFactory, PersonFactory
+from reviews import services
 from reviews.deadlines import REPORT_NOTICE_WORKING_DAYS, statutory_deadlines
+from reviews.models import LocalReviewPolicy, RapidReview, ReportDraft
+from reviews.tests.factories import REGULATION_11_ANSWERED, partner_leads_of_every_statutory_partner
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -70,9 +73,14 @@ def test_a_referral_becomes_a_published_lcspr(live_server, browser, page, cast):
         roles=[Role.INDEPENDENT_REVIEWER],
     )
     GroupFactory(partnership=cast.partnership, name="Learning and Improvement Group")
+    LocalReviewPolicy.objects.create(
+        partnership=cast.partnership, reviewer_not_employed_by_agency_under_review=True
+    )
+    # The council's partner lead signs through the services; the police's in the browser.
+    council_lead = partner_leads_of_every_statutory_partner(cast)[1]
     people = People(browser, live_server)
     try:
-        _journey_to_final_report(people, live_server, cast)
+        _journey_to_final_report(people, live_server, cast, council_lead)
     finally:
         people.close()
     # Publication waits 7 working days after the report went to the national panel.
@@ -81,7 +89,7 @@ def test_a_referral_becomes_a_published_lcspr(live_server, browser, page, cast):
         _publish(page, live_server, cast)
 
 
-def _journey_to_final_report(people, live_server, cast):
+def _journey_to_final_report(people, live_server, cast, council_lead):
     # A practitioner refers a case for learning.
     page = people.page(cast.practitioner)
     _go(page, "Learning referrals")
@@ -140,6 +148,8 @@ def _journey_to_final_report(people, live_server, cast):
     page.get_by_label("Known", exact=True).check()
     page.get_by_label("The child was seriously harmed").check()
     page.get_by_label("There is cause for concern").check()
+    for consideration in REGULATION_11_ANSWERED:
+        page.locator(f'[name="{consideration}"][value="True"]').check()
     _submit(page, "Save")
     _go(page, "Decision")
     page.get_by_text("an LCSPR is required").wait_for()
@@ -158,6 +168,9 @@ def _journey_to_final_report(people, live_server, cast):
     page.get_by_label("Yes, I sign this off").check()
     _submit(page, "Sign off the decision")
     page.get_by_text("Your sign-off is recorded").wait_for()
+    services.partner_sign_off(
+        rapid_review=RapidReview.objects.get(), by=council_lead, agrees=True, comment=""
+    )
 
     # The business unit sends it to the panel and opens the LCSPR.
     page = people.page(cast.officer)
@@ -179,7 +192,7 @@ def _journey_to_final_report(people, live_server, cast):
     page.get_by_label("The child's voice").fill("Child R's drawings and words to nursery staff.")
     _submit(page, "Save")
 
-    # A conflicted reviewer is refused with the reason; an independent one is accepted.
+    # A conflicted reviewer needs the partners' weighing; an independent one is accepted.
     _go(page, "Assign a reviewer")
     page.get_by_label("Reviewer", exact=True).select_option(label="Conflicted Reviewer")
     page.get_by_label("Independent reviewer").check()
@@ -188,7 +201,7 @@ def _journey_to_final_report(people, live_server, cast):
     )
     _submit(page, "Save")
     page.get_by_text(
-        "Conflicted Reviewer is employed by Test Police, whose actions are under review."
+        "Conflicted Reviewer is employed by Test Police, whose actions are under review"
     ).wait_for()
     page.get_by_label("Reviewer", exact=True).select_option(label=str(cast.reviewer))
     page.get_by_label("Conflict of interest declaration").fill("No conflict of interest.")
@@ -265,6 +278,9 @@ def _journey_to_final_report(people, live_server, cast):
     _go(page, "Draft version 1")
     page.get_by_label("Yes, I sign this off").check()
     _submit(page, "Sign off the report")
+    services.partner_sign_off(
+        report_draft=ReportDraft.objects.get(), by=council_lead, agrees=True, comment=""
+    )
     page = people.page(cast.officer)
     page.goto(f"{live_server.url}/reviews/")
     _go(page, "TTSCP-2026-001")

@@ -1,4 +1,5 @@
-"""The LCSPR criteria, case by case, without a database (Working Together 2018; SI 2018/789)."""
+"""The LCSPR decision rules, case by case, without a database: the statutory considerations
+(SI 2018/789 reg 11; Working Together 2023 ch. 5) and the local review policy (configuration)."""
 
 import json
 from dataclasses import replace
@@ -8,13 +9,17 @@ from django.core.management import call_command
 
 from reviews.criteria import (
     CUSTODY_SETTINGS,
+    DEATH_IN_CUSTODY,
     EVIDENCE_NEEDED,
+    FRAMEWORK_POLICY,
     LCSPR_NOT_REQUIRED,
     LCSPR_REQUIRED,
     Case,
     InvalidCase,
     assess,
     case_from_dict,
+    departs_from_local_policy,
+    statutory_considerations,
 )
 
 NOTHING = Case(
@@ -36,24 +41,28 @@ def _case(**changes) -> Case:
 
 @pytest.mark.parametrize("abuse", ["known", "suspected"])
 def test_a_child_who_died_where_abuse_is_known_or_suspected_needs_an_lcspr(abuse):
+    """Local policy (the South Tees framework's serious case test), not law: docs/statutory-notes.md."""
     result = assess(_case(abuse_or_neglect=abuse, child_died=True))
     assert (result.outcome, result.mandatory) == (LCSPR_REQUIRED, False)
     assert any("(b)(i)" in reason for reason in result.reasons)
 
 
 def test_a_suspected_suicide_counts_as_a_death_under_b_i():
+    """Local policy (the South Tees framework's serious case test), not law: docs/statutory-notes.md."""
     result = assess(_case(abuse_or_neglect="suspected", child_died=True, suspected_suicide=True))
     assert result.outcome == LCSPR_REQUIRED
     assert any("suspected suicide" in reason for reason in result.reasons)
 
 
 def test_a_death_without_suspected_abuse_or_neglect_does_not_meet_criterion_a():
+    """Local policy (the South Tees framework's serious case test), not law: docs/statutory-notes.md."""
     result = assess(_case(child_died=True))
     assert result.outcome == LCSPR_NOT_REQUIRED
     assert any("Criterion (a) is not met" in reason for reason in result.reasons)
 
 
 def test_serious_harm_with_interagency_concerns_needs_an_lcspr():
+    """Local policy (the South Tees framework's serious case test), not law: docs/statutory-notes.md."""
     result = assess(
         _case(abuse_or_neglect="known", seriously_harmed=True, interagency_concerns="concerns")
     )
@@ -62,6 +71,7 @@ def test_serious_harm_with_interagency_concerns_needs_an_lcspr():
 
 
 def test_serious_harm_with_definitive_evidence_of_no_concerns_does_not_need_an_lcspr():
+    """Local policy (the South Tees framework's serious case test), not law: docs/statutory-notes.md."""
     result = assess(
         _case(
             abuse_or_neglect="suspected",
@@ -73,6 +83,7 @@ def test_serious_harm_with_definitive_evidence_of_no_concerns_does_not_need_an_l
 
 
 def test_serious_harm_without_evidence_about_interagency_working_needs_evidence():
+    """Local policy (the South Tees framework's serious case test), not law: docs/statutory-notes.md."""
     result = assess(
         _case(abuse_or_neglect="known", seriously_harmed=True, interagency_concerns="unknown")
     )
@@ -81,40 +92,115 @@ def test_serious_harm_without_evidence_about_interagency_working_needs_evidence(
 
 
 def test_abuse_without_death_or_serious_harm_does_not_need_an_lcspr():
+    """Local policy (the South Tees framework's serious case test), not law: docs/statutory-notes.md."""
     result = assess(_case(abuse_or_neglect="known", interagency_concerns="concerns"))
     assert result.outcome == LCSPR_NOT_REQUIRED
     assert any("may still commission" in reason for reason in result.reasons)
 
 
 @pytest.mark.parametrize("setting", sorted(CUSTODY_SETTINGS))
-def test_a_death_in_each_custody_setting_always_needs_an_lcspr(setting):
+def test_a_death_in_each_custody_setting_is_always_an_lcspr_under_the_framework_policy(setting):
+    """Local policy (South Tees framework), not law: docs/statutory-notes.md."""
     result = assess(_case(child_died=True, death_in_custody=setting))
     assert (result.outcome, result.mandatory) == (LCSPR_REQUIRED, True)
     assert CUSTODY_SETTINGS[setting] in result.reasons[0]
 
 
-def test_a_death_while_detained_under_the_mental_health_act_always_needs_an_lcspr():
+def test_a_death_while_detained_under_the_mental_health_act_is_always_an_lcspr_under_the_framework_policy():
+    """Local policy (South Tees framework), not law: docs/statutory-notes.md."""
     result = assess(_case(child_died=True, detained_under_mental_health_act=True))
     assert (result.outcome, result.mandatory) == (LCSPR_REQUIRED, True)
 
 
 def test_detention_under_the_mental_health_act_without_a_death_is_not_an_additional_criterion():
+    """Local policy (South Tees framework): its list applies only where the child died."""
     result = assess(_case(detained_under_mental_health_act=True))
     assert (result.outcome, result.mandatory) == (LCSPR_NOT_REQUIRED, False)
 
 
 @pytest.mark.parametrize(("age", "mandatory"), [(15, False), (16, True), (17, True), (18, False)])
-def test_the_deprivation_of_liberty_criterion_applies_at_16_and_17_only(age, mandatory):
+def test_the_deprivation_of_liberty_circumstance_applies_at_16_and_17_only(age, mandatory):
+    """Local policy (South Tees framework): a child aged 16 or 17 who dies under such an order."""
     result = assess(_case(child_died=True, deprivation_of_liberty_order=True, age=age))
     assert result.mandatory is mandatory
     assert (result.outcome == LCSPR_REQUIRED) is mandatory
 
 
-def test_an_additional_criterion_applies_even_where_abuse_is_not_suspected():
+def test_a_listed_circumstance_applies_even_where_abuse_is_not_suspected():
+    """Local policy (South Tees framework): the list does not depend on the serious case test."""
     result = assess(
         _case(abuse_or_neglect="not_suspected", child_died=True, death_in_custody="remand")
     )
     assert result.outcome == LCSPR_REQUIRED
+
+
+def test_a_death_in_custody_for_a_child_who_did_not_die_is_treated_as_no_custody_death():
+    """Local policy lists deaths only: a contradictory answer cannot make the list apply."""
+    result = assess(_case(death_in_custody="police_custody", child_died=False))
+    assert (result.outcome, result.mandatory) == (LCSPR_NOT_REQUIRED, False)
+    assert any("treated as no death in custody" in reason for reason in result.reasons)
+
+
+def test_a_partnership_without_the_circumstance_in_its_policy_has_no_always_rule():
+    """Local policy is configuration: docs/statutory-notes.md, "The local review policy"."""
+    result = assess(_case(child_died=True, death_in_custody="remand"), policy=frozenset())
+    assert result.mandatory is False
+
+
+def test_the_framework_policy_lists_the_three_circumstances():
+    """South Tees framework component 1, as local policy."""
+    assert len(FRAMEWORK_POLICY) == 3 and DEATH_IN_CUSTODY in FRAMEWORK_POLICY
+
+
+def test_deciding_against_an_lcspr_where_the_policy_says_always_is_a_departure():
+    """s16F Children Act 2004; SI 2018/789 reg 11: lawful, recorded as a departure."""
+    always = assess(_case(child_died=True, death_in_custody="remand"))
+    assert departs_from_local_policy(holds_lcspr=False, assessment=always)
+    assert not departs_from_local_policy(holds_lcspr=True, assessment=always)
+
+
+def test_deciding_against_an_lcspr_the_policy_does_not_list_is_no_departure():
+    """s16F Children Act 2004: the serious case test advises; only the listed circumstances bind locally."""
+    advised = assess(_case(abuse_or_neglect="known", child_died=True))
+    assert advised.outcome == LCSPR_REQUIRED
+    assert not departs_from_local_policy(holds_lcspr=False, assessment=advised)
+
+
+def test_the_regulation_11_considerations_report_what_is_highlighted_and_what_is_not():
+    """SI 2018/789 reg 11 (a)-(d)."""
+    considered = statutory_considerations(
+        answers={
+            "highlights_improvements": True,
+            "highlights_recurrent_themes": False,
+            "highlights_interagency_concerns": True,
+            "panel_considered_local_review": False,
+        }
+    )
+    assert considered.answered
+    assert [item[:3] for item in considered.highlighted] == ["(a)", "(c)"]
+    assert [item[:3] for item in considered.not_highlighted] == ["(b)", "(d)"]
+
+
+def test_an_unanswered_regulation_11_consideration_leaves_them_unanswered():
+    """SI 2018/789 reg 11: each of (a) to (d) is taken into account."""
+    considered = statutory_considerations(answers={"highlights_improvements": True})
+    assert not considered.answered
+
+
+def test_the_have_regard_to_circumstances_are_reported_in_the_guidance_order():
+    """Working Together 2023 ch. 5: the circumstances to have regard to."""
+    considered = statutory_considerations(
+        answers={}, have_regard_to=["institutional_setting", "several_areas_involved"]
+    )
+    assert considered.circumstances == [
+        "more than one local authority, police area or integrated care board is involved",
+        "the case involves an institutional setting",
+    ]
+
+
+def test_an_unknown_consideration_is_refused():
+    with pytest.raises(ValueError, match="criterion_e"):
+        statutory_considerations(answers={"criterion_e": True})
 
 
 def _valid(**changes) -> dict:
@@ -172,6 +258,16 @@ def test_the_command_prints_one_result_per_case_in_order(tmp_path, capsys):
         ("third", "lcspr_required", True),
     ]
     assert all(isinstance(r["reasons"], list) and r["reasons"] for r in results)
+
+
+def test_the_command_treats_a_custody_death_of_a_child_who_did_not_die_as_none(tmp_path, capsys):
+    """Local policy lists deaths only; the contradiction is named in the reasons."""
+    case = _valid(id="odd", child_died=False, death_in_custody="remand", abuse_or_neglect="known")
+    code, output = _run(tmp_path, capsys, json.dumps([case]))
+    (result,) = json.loads(output.out)
+    assert code == 0
+    assert (result["outcome"], result["mandatory"]) == ("lcspr_not_required", False)
+    assert any("treated as no death in custody" in reason for reason in result["reasons"])
 
 
 @pytest.mark.parametrize(

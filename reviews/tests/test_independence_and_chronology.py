@@ -6,7 +6,7 @@ from types import SimpleNamespace
 
 from core import tables
 from reviews.chronology import likely_duplicates, read_chronology
-from reviews.independence import Candidate, independence_problems
+from reviews.independence import Candidate, conflicts_of_interest
 
 UNDER_REVIEW = {1: "Test Borough Council", 2: "Test Police"}
 
@@ -21,47 +21,50 @@ def _candidate(**changes):
     return Candidate(**{**values, **changes})
 
 
-def test_a_reviewer_independent_of_the_organisations_under_review_may_review_an_lcspr():
-    assert (
-        independence_problems(
-            candidate=_candidate(employer_id=9), is_lcspr=True, under_review=UNDER_REVIEW
-        )
-        == []
+def _conflicts(employer_rule=True, is_lcspr=True, **changes):
+    return conflicts_of_interest(
+        candidate=_candidate(**changes),
+        is_lcspr=is_lcspr,
+        under_review=UNDER_REVIEW,
+        employer_rule=employer_rule,
     )
 
 
-def test_a_reviewer_employed_by_an_organisation_under_review_is_refused_with_the_reason():
-    problems = independence_problems(
-        candidate=_candidate(employer_id=2), is_lcspr=True, under_review=UNDER_REVIEW
-    )
-    assert problems == [
-        "Rev Testperson is employed by Test Police, whose actions are under review."
+def test_a_reviewer_independent_of_the_organisations_under_review_has_no_conflict():
+    """SI 2018/789 reg 12; Working Together 2023 ch. 5."""
+    assert _conflicts(employer_id=9) == []
+
+
+def test_employment_by_an_organisation_under_review_is_a_conflict_under_the_local_policy():
+    """Local policy (the framework's employer rule), weighed by the partners: SI 2018/789 reg 12."""
+    assert _conflicts(employer_id=2) == [
+        "Rev Testperson is employed by Test Police, whose actions are under review (against the "
+        "partnership's local policy)."
     ]
 
 
-def test_a_reviewer_who_declared_involvement_with_an_organisation_under_review_is_refused():
-    problems = independence_problems(
-        candidate=_candidate(involved_with_ids=[1, 7]), is_lcspr=True, under_review=UNDER_REVIEW
-    )
-    assert problems == [
+def test_without_the_employer_rule_employment_is_not_a_conflict_in_itself():
+    """The employer rule is configuration, not law: SI 2018/789 reg 12 leaves suitability to the partners."""
+    assert _conflicts(employer_id=2, employer_rule=False) == []
+
+
+def test_declared_involvement_with_an_organisation_under_review_is_a_conflict():
+    """Working Together 2023 ch. 5: any real or perceived conflict of interest."""
+    assert _conflicts(involved_with_ids=[1, 7]) == [
         "Rev Testperson has declared involvement with Test Borough Council, whose actions are under review."
     ]
 
 
 def test_a_critical_friend_may_come_from_an_organisation_under_review():
-    assert (
-        independence_problems(
-            candidate=_candidate(employer_id=2), is_lcspr=False, under_review=UNDER_REVIEW
-        )
-        == []
-    )
+    """Working Together 2023 ch. 5: regs 12-13 concern LCSPR reviewers only."""
+    assert _conflicts(employer_id=2, is_lcspr=False) == []
 
 
-def test_nobody_involved_in_the_case_may_review_it():
-    problems = independence_problems(
-        candidate=_candidate(involved_in_case=True), is_lcspr=False, under_review=UNDER_REVIEW
-    )
-    assert problems == ["Rev Testperson has declared involvement in the case."]
+def test_involvement_in_the_case_is_a_conflict_for_any_review():
+    """Working Together 2023 ch. 5: a real conflict of interest."""
+    assert _conflicts(involved_in_case=True, is_lcspr=False) == [
+        "Rev Testperson has declared involvement in the case."
+    ]
 
 
 def _entry(id, organisation_id, event, day=date(2026, 2, 1)):

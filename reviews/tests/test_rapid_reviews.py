@@ -8,7 +8,7 @@ import time_machine
 from core.models import AuditEvent, Deadline
 from reviews import services
 from reviews.models import NotifiedChild, RapidReview
-from reviews.tests.factories import notification_for
+from reviews.tests.factories import REGULATION_11_ANSWERED, notification_for
 
 pytestmark = pytest.mark.django_db
 
@@ -113,12 +113,14 @@ def test_the_notification_page_shows_the_pseudonym_only(client, cast):
 
 
 def _answer(rapid_review, **answers):
-    RapidReview.objects.filter(pk=rapid_review.pk).update(**answers)
+    RapidReview.objects.filter(pk=rapid_review.pk).update(**{**REGULATION_11_ANSWERED, **answers})
     rapid_review.refresh_from_db()
     return rapid_review
 
 
-def _decide(rapid_review, cast, decision, alternative="A multi-agency learning review."):
+def _decide(
+    rapid_review, cast, decision, alternative="A multi-agency learning review.", departure=""
+):
     return services.rapid_review_decide(
         rapid_review=rapid_review,
         decision=decision,
@@ -126,47 +128,106 @@ def _decide(rapid_review, cast, decision, alternative="A multi-agency learning r
         rationale="Rationale.",
         learning_identified="",
         alternative_learning=alternative,
+        local_policy_departure_reason=departure,
         by=cast.officer,
     )
 
 
-def test_the_decision_needs_the_criteria_answers(cast):
-    with pytest.raises(services.RefusedError, match="criteria"):
+def test_the_decision_needs_the_answers_about_the_case(cast):
+    with pytest.raises(services.RefusedError, match="questions about the case"):
         _decide(notification_for(cast).rapid_review, cast, RapidReview.Decision.LCSPR)
 
 
-def test_no_lcspr_is_refused_when_an_additional_criterion_applies(cast):
+def test_the_decision_needs_every_regulation_11_consideration_answered(cast):
+    """SI 2018/789 reg 11: the partners take (a) to (d) into account for every rapid review."""
     rapid_review = _answer(
+        notification_for(cast).rapid_review,
+        abuse_or_neglect="known",
+        seriously_harmed=True,
+        interagency_concerns="concerns",
+        panel_considered_local_review=None,
+    )
+    with pytest.raises(services.RefusedError, match="regulation 11"):
+        _decide(rapid_review, cast, RapidReview.Decision.LCSPR)
+
+
+def _custody_death(cast):
+    from reviews.models import LocalReviewPolicy
+
+    LocalReviewPolicy.objects.create(
+        partnership=cast.partnership, always_review_death_in_custody=True
+    )
+    return _answer(
         notification_for(cast).rapid_review,
         abuse_or_neglect="not_suspected",
         interagency_concerns="unknown",
         child_died=True,
         death_in_custody="secure_childrens_home",
     )
-    with pytest.raises(services.RefusedError, match="must be held"):
-        _decide(rapid_review, cast, RapidReview.Decision.NO_LCSPR)
 
 
-def test_no_lcspr_is_refused_without_definitive_evidence_about_interagency_working(cast):
+def test_no_lcspr_against_the_local_policy_needs_the_partners_reason(cast):
+    """s16F Children Act 2004, SI 2018/789 reg 11: the partners decide; the local policy is advice."""
+    with pytest.raises(services.RefusedError, match="local review policy"):
+        _decide(_custody_death(cast), cast, RapidReview.Decision.NO_LCSPR)
+    assert not RapidReview.objects.filter(decision__gt="").exists()
+
+
+def test_no_lcspr_against_the_local_policy_is_recorded_as_a_departure(cast):
+    """s16F Children Act 2004, SI 2018/789 reg 11: a lawful decision is never blocked."""
+    rapid_review = _decide(
+        _custody_death(cast),
+        cast,
+        RapidReview.Decision.NO_LCSPR,
+        departure="The national panel is reviewing deaths in this setting.",
+    )
+    assert rapid_review.departs_from_local_policy
+    assert rapid_review.local_policy_departure_reason.startswith("The national panel")
+    event = AuditEvent.objects.get(event=AuditEvent.Event.DECIDED)
+    assert event.details["departs_from_local_policy"] is True
+
+
+def test_an_lcspr_where_the_local_policy_says_always_is_no_departure(cast):
+    rapid_review = _decide(_custody_death(cast), cast, RapidReview.Decision.LCSPR)
+    assert not rapid_review.departs_from_local_policy
+
+
+def test_without_a_configured_policy_a_custody_death_needs_no_departure_reason(cast):
+    """Local policy is configuration: a partnership without the circumstance listed has none."""
+    rapid_review = _answer(
+        notification_for(cast).rapid_review,
+        abuse_or_neglect="not_suspected",
+        interagency_concerns="unknown",
+        child_died=True,
+        death_in_custody="remand",
+    )
+    decided = _decide(rapid_review, cast, RapidReview.Decision.NO_LCSPR)
+    assert not decided.departs_from_local_policy
+
+
+def test_no_lcspr_without_definitive_evidence_about_interagency_working_is_the_partners_call(cast):
+    """s16F Children Act 2004: the framework's evidence test advises, it does not refuse."""
     rapid_review = _answer(
         notification_for(cast).rapid_review,
         abuse_or_neglect="known",
         seriously_harmed=True,
         interagency_concerns="unknown",
     )
-    with pytest.raises(services.RefusedError, match="definitive evidence"):
-        _decide(rapid_review, cast, RapidReview.Decision.NO_LCSPR)
+    assert _decide(rapid_review, cast, RapidReview.Decision.NO_LCSPR).decision == "no_lcspr"
 
 
-def test_no_lcspr_needs_an_alternative_learning_activity(cast):
-    rapid_review = _answer(
-        notification_for(cast).rapid_review,
-        abuse_or_neglect="known",
-        seriously_harmed=True,
-        interagency_concerns="no_concerns_definitive",
+def test_local_policy_departures_are_selected_for_the_yearly_report(cast):
+    from reviews import selectors
+
+    departed = _decide(
+        _custody_death(cast), cast, RapidReview.Decision.NO_LCSPR, departure="Reason."
     )
-    with pytest.raises(services.RefusedError, match="alternative learning"):
-        _decide(rapid_review, cast, RapidReview.Decision.NO_LCSPR, alternative="")
+    today = departed.decided_at.date()
+    found = selectors.local_policy_departures(cast.partnership, start=today, end=today)
+    assert list(found) == [departed]
+    assert not selectors.local_policy_departures(
+        cast.other_partnership, start=today, end=today
+    ).exists()
 
 
 def _decided(cast):
@@ -307,3 +368,79 @@ def test_opening_a_review_from_a_rapid_review_shows_similar_work(client, cast):
         reverse("reviews:review_create"), {"rapid_review": rapid_review.pk}
     ).content.decode()
     assert finding.get_absolute_url() in page
+
+
+def test_no_lcspr_needs_an_alternative_learning_activity(cast):
+    rapid_review = _answer(
+        notification_for(cast).rapid_review,
+        abuse_or_neglect="known",
+        seriously_harmed=True,
+        interagency_concerns="no_concerns_definitive",
+    )
+    with pytest.raises(services.RefusedError, match="alternative learning"):
+        _decide(rapid_review, cast, RapidReview.Decision.NO_LCSPR, alternative="")
+
+
+def _decision_url(rapid_review):
+    from django.urls import reverse
+
+    return reverse("reviews:rapid_review_decision", args=[rapid_review.pk])
+
+
+def test_the_decision_page_shows_the_statutory_considerations_and_the_local_policy(client, cast):
+    """SI 2018/789 reg 11 and the local review policy are shown separately."""
+    from core.testing import sign_in
+
+    rapid_review = _custody_death(cast)
+    sign_in(client, cast.officer)
+    page = client.get(_decision_url(rapid_review)).content.decode()
+    assert "Statutory considerations" in page
+    assert "<strong>Yes:</strong> (a) improvements needed" in page
+    assert "Local review policy" in page
+    assert "A child dies in custody" in page
+    assert "Why the partners depart from the local review policy" in page
+
+
+def test_a_departure_without_a_reason_is_answered_in_govuk_words_and_writes_nothing(client, cast):
+    from core.testing import sign_in
+
+    rapid_review = _custody_death(cast)
+    sign_in(client, cast.officer)
+    response = client.post(
+        _decision_url(rapid_review),
+        {"decision": "no_lcspr", "rationale": "R.", "alternative_learning": "An audit."},
+    )
+    page = response.content.decode()
+    assert "There is a problem" in page
+    assert "Enter why the partners decide against an LCSPR" in page
+    rapid_review.refresh_from_db()
+    assert rapid_review.decision == ""
+
+
+def test_a_crafted_decision_value_is_refused_and_writes_nothing(client, cast):
+    from core.testing import sign_in
+
+    rapid_review = _custody_death(cast)
+    sign_in(client, cast.officer)
+    page = client.post(
+        _decision_url(rapid_review), {"decision": "national_review", "rationale": "R."}
+    ).content.decode()
+    assert "Select the partners&#x27; decision" in page
+    rapid_review.refresh_from_db()
+    assert rapid_review.decision == ""
+    assert not AuditEvent.objects.filter(event=AuditEvent.Event.DECIDED).exists()
+
+
+def test_a_recorded_departure_is_shown_on_the_decision_page(client, cast):
+    from core.testing import sign_in
+
+    _decide(
+        _custody_death(cast),
+        cast,
+        RapidReview.Decision.NO_LCSPR,
+        departure="The national panel is reviewing deaths in this setting.",
+    )
+    sign_in(client, cast.partner_lead)
+    page = client.get(_decision_url(RapidReview.objects.get())).content.decode()
+    assert "Departure from local policy" in page
+    assert "The national panel is reviewing deaths in this setting." in page

@@ -22,7 +22,13 @@ from reviews.models import (
     ReviewerAssignment,
     ReviewTask,
 )
-from reviews.tests.factories import chronology_request_for, lcspr_for, notification_for
+from reviews.tests.factories import (
+    REGULATION_11_ANSWERED,
+    chronology_request_for,
+    lcspr_for,
+    notification_for,
+    partner_leads_of_every_statutory_partner,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -78,14 +84,48 @@ def test_an_independent_reviewer_is_assigned_with_their_declaration(cast):
     assert review.declarations.get().person == cast.reviewer
 
 
-def test_a_reviewer_employed_by_an_organisation_under_review_is_refused(cast):
+def _employer_rule(cast):
+    from reviews.models import LocalReviewPolicy
+
+    LocalReviewPolicy.objects.create(
+        partnership=cast.partnership, reviewer_not_employed_by_agency_under_review=True
+    )
+
+
+def test_a_reviewer_employed_by_an_organisation_under_review_needs_the_partners_weighing(cast):
+    """SI 2018/789 reg 12; the employer rule is the partnership's local policy."""
+    _employer_rule(cast)
     review = lcspr_for(cast, with_reviewer=False)
     with pytest.raises(services.RefusedError, match="employed by Test Police"):
         _assign(review, cast, _reviewer(cast, organisation=cast.police))
     assert not review.reviewer_assignments.exists()
+    assert not review.declarations.exists()
 
 
-def test_a_reviewer_declaring_involvement_with_an_organisation_under_review_is_refused(cast):
+def test_a_conflict_weighed_by_the_partners_is_recorded_with_the_appointment(cast):
+    """SI 2018/789 regs 12-13: the partners decide who is suitable; Working Together 2023 ch. 5."""
+    _employer_rule(cast)
+    review = lcspr_for(cast, with_reviewer=False)
+    weighing = "Left Test Police in 2019 and had no part in its child protection work."
+    _assign(review, cast, _reviewer(cast, organisation=cast.police), partners_weighing=weighing)
+    declaration = review.declarations.get()
+    assert "employed by Test Police" in declaration.conflicts
+    assert declaration.partners_weighing == weighing
+
+
+def test_without_the_employer_rule_an_employee_of_an_organisation_under_review_may_be_appointed(
+    cast,
+):
+    """The employer rule is local policy, not law (SI 2018/789 reg 12)."""
+    review = lcspr_for(cast, with_reviewer=False)
+    _assign(review, cast, _reviewer(cast, organisation=cast.police))
+    assert review.declarations.get().conflicts == ""
+
+
+def test_a_reviewer_declaring_involvement_with_an_organisation_under_review_needs_the_weighing(
+    cast,
+):
+    """Working Together 2023 ch. 5: a real or perceived conflict of interest is weighed."""
     review = lcspr_for(cast, with_reviewer=False)
     with pytest.raises(
         services.RefusedError, match="declared involvement with Test Borough Council"
@@ -237,7 +277,8 @@ def _draft_signed_off(review, cast):
     draft = services_reports.report_draft_add(
         review=review, summary="Improvements.", body="The report.", by=cast.reviewer
     )
-    services.partner_sign_off(report_draft=draft, by=cast.partner_lead, agrees=True, comment="")
+    for lead in partner_leads_of_every_statutory_partner(cast):
+        services.partner_sign_off(report_draft=draft, by=lead, agrees=True, comment="")
     return draft
 
 
@@ -373,7 +414,7 @@ def test_the_review_page_makes_the_same_number_of_queries_however_much_it_holds(
 def test_a_no_lcspr_decision_leads_to_a_case_review_not_an_lcspr(cast):
     rapid_review = notification_for(cast).rapid_review
     RapidReview.objects.filter(pk=rapid_review.pk).update(
-        abuse_or_neglect="not_suspected", interagency_concerns="unknown"
+        abuse_or_neglect="not_suspected", interagency_concerns="unknown", **REGULATION_11_ANSWERED
     )
     rapid_review.refresh_from_db()
     services.rapid_review_decide(

@@ -1,4 +1,5 @@
-"""Apply the LCSPR criteria to a JSON list of cases and print the results as JSON, same order."""
+"""Apply the local review policy (the South Tees framework's test and its list of circumstances that
+always lead to an LCSPR) to a JSON list of cases; print the results as JSON, in the same order."""
 
 import json
 from dataclasses import asdict
@@ -9,7 +10,7 @@ from reviews.criteria import InvalidCase, assess, case_from_dict
 
 
 class Command(BaseCommand):
-    help = "Assess a JSON list of cases against the LCSPR criteria; prints a JSON list of results."
+    help = "Assess a JSON list of cases against the local review policy; prints a JSON list of results."
 
     def add_arguments(self, parser):
         parser.add_argument("file", help="Path to a JSON file holding a list of cases")
