@@ -62,6 +62,14 @@ class TriageForm(forms.Form):
 
 
 class NotificationForm(forms.Form):
+    notifying_authority = forms.ModelChoiceField(
+        label="Local authority that notified the national panel",
+        queryset=Organisation.objects.none(),
+        error_messages={
+            "required": "Select the local authority that notified the national panel",
+            "invalid_choice": "Select the local authority that notified the national panel",
+        },
+    )
     incident_summary = forms.CharField(
         label="What happened", widget=forms.Textarea(attrs=_TEXT), help_text="Use pseudonyms only."
     )
@@ -72,6 +80,12 @@ class NotificationForm(forms.Form):
         required=False,
         help_text="Leave blank if not yet notified.",
     )
+
+    def __init__(self, *args, partnership, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["notifying_authority"].queryset = Organisation.objects.filter(
+            partnership=partnership, organisation_type=Organisation.Type.LOCAL_AUTHORITY
+        ).active()
 
     def clean(self):
         cleaned = super().clean()
@@ -97,6 +111,13 @@ class NotificationForm(forms.Form):
         return cleaned
 
 
+class SecretaryOfStateNotifiedForm(forms.Form):
+    notified_on = GovukDateField(label="Date the Secretary of State and Ofsted were told")
+
+    def clean_notified_on(self):
+        return _not_future(self.cleaned_data["notified_on"], "Date told")
+
+
 class NotifiedForm(forms.Form):
     notified_date = GovukDateField(label="Date the national panel was notified")
 
@@ -118,8 +139,15 @@ class NotifiedChildForm(forms.ModelForm):
             "address",
             "nhs_number",
             *NotifiedChild.IDENTIFIER_FIELDS,
+            "looked_after",
+            "care_leaver",
         ]
-        labels = {"full_name": "Full name", "nhs_number": "NHS number"}
+        labels = {
+            "full_name": "Full name",
+            "nhs_number": "NHS number",
+            "looked_after": "Looked after by a local authority",
+            "care_leaver": "A care leaver (up to and including age 24)",
+        }
         widgets = {
             "outcome": forms.RadioSelect,
             "address": forms.Textarea(attrs={"rows": 3}),

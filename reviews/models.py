@@ -99,12 +99,22 @@ class SeriousIncidentNotification(Versioned):
         on_delete=models.PROTECT,
         related_name="notifications",
     )
+    # The local authority that notified the panel: a partnership can hold two or more (s16C).
+    notifying_authority = models.ForeignKey(
+        "partnership.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
     incident_summary = models.TextField()
     incident_date = models.DateField()
     aware_date = models.DateField(help_text="The date the local authority became aware.")
     notified_date = models.DateField(null=True, blank=True)
     notify_panel_by = models.DateField()
     rapid_review_by = models.DateField()
+    # A looked-after child's or a care leaver's death (reviews.register).
+    secretary_of_state_notified_on = models.DateField(null=True, blank=True)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
@@ -149,6 +159,8 @@ class NotifiedChild(CaseIdentifiers):
     pseudonym = models.CharField(max_length=60, help_text="For example, Child R.")
     outcome = models.CharField(max_length=20, choices=Outcome.choices)
     age = models.PositiveSmallIntegerField(help_text="Age in years at the time of the incident.")
+    looked_after = models.BooleanField(default=False)
+    care_leaver = models.BooleanField(default=False)
     full_name = models.CharField(max_length=200, blank=True)
     date_of_birth = models.DateField(null=True, blank=True)
     address = models.TextField(blank=True)

@@ -29,6 +29,7 @@ from reviews.models import (
     RapidReview,
     SeriousIncidentNotification,
 )
+from reviews.register import secretary_of_state_and_ofsted_to_be_notified
 from reviews.sign_off import sign_off_blockers
 
 
@@ -136,7 +137,16 @@ def learning_referral_triage(
     return referral
 
 
+def is_local_authority_of(organisation: Organisation, partnership: Partnership) -> bool:
+    return (
+        organisation.partnership_id == partnership.pk
+        and organisation.organisation_type == Organisation.Type.LOCAL_AUTHORITY
+        and organisation.archived_at is None
+    )
+
+
 NOTIFY_PANEL = "Notify the national panel of the serious incident"
+NOTIFY_SECRETARY_OF_STATE = "Notify the Secretary of State and Ofsted of the death"
 COMPLETE_RAPID_REVIEW = "Complete the rapid review"
 
 
@@ -177,9 +187,14 @@ def notification_create(
     aware_date: date,
     notified_date: date | None = None,
     referral: LearningReferral | None = None,
+    notifying_authority: Organisation | None = None,
     by: User,
 ) -> SeriousIncidentNotification:
     """Record a serious incident and open its rapid review: once notified, a rapid review is required."""
+    if notifying_authority is not None and not is_local_authority_of(
+        notifying_authority, partnership
+    ):
+        raise RefusedError("Choose the local authority of this partnership that notified the panel")
     if aware_date < incident_date:
         raise RefusedError(
             "The date the local authority became aware cannot be before the incident"
@@ -198,6 +213,7 @@ def notification_create(
             infix="SIN-",
         ),
         referral=referral,
+        notifying_authority=notifying_authority,
         incident_summary=incident_summary,
         incident_date=incident_date,
         aware_date=aware_date,
@@ -213,6 +229,7 @@ def notification_create(
         actor=by,
         subject=notification,
         details={
+            "notifying_authority": notifying_authority,
             "aware_date": aware_date,
             "notified_date": notified_date,
             "notify_panel_by": deadlines.notify_panel_by,
@@ -263,6 +280,8 @@ def notified_child_add(
     known_as: str = "",
     family_members: str = "",
     places: str = "",
+    looked_after: bool = False,
+    care_leaver: bool = False,
     by: User,
 ) -> NotifiedChild:
     """Add a child. The Panel's rule: one notification per child who died; siblings seriously
@@ -285,16 +304,84 @@ def notified_child_add(
         known_as=known_as,
         family_members=family_members,
         places=places,
+        looked_after=looked_after,
+        care_leaver=care_leaver,
     )
+    tell_secretary_of_state = secretary_of_state_and_ofsted_to_be_notified(
+        died=outcome == NotifiedChild.Outcome.DIED,
+        looked_after=looked_after,
+        care_leaver=care_leaver,
+        age=age,
+    )
+    if tell_secretary_of_state and notification.secretary_of_state_notified_on is None:
+        deadline_set(
+            subject=notification,
+            partnership=notification.partnership,
+            title=NOTIFY_SECRETARY_OF_STATE,
+            due_date=notification.notify_panel_by,
+            responsible=by,
+            watchers=partner_leads(notification.partnership),
+            is_statutory=True,
+            basis="A looked-after child's or care leaver's death, whether or not abuse or "
+            "neglect is suspected (Working Together 2023 ch. 5)",
+            link=notification.get_absolute_url(),
+        )
     # Only the pseudonym goes into the audit trail: identifying details stay in one place.
     audit.record(
         event=AuditEvent.Event.CREATED,
         actor=by,
         subject=child,
         partnership=notification.partnership,
-        details={"notification": notification.reference, "outcome": outcome, "age": age},
+        details={
+            "notification": notification.reference,
+            "outcome": outcome,
+            "age": age,
+            "looked_after": looked_after,
+            "care_leaver": care_leaver,
+            "notify_secretary_of_state": tell_secretary_of_state,
+        },
     )
     return child
+
+
+def secretary_of_state_to_be_notified(notification: SeriousIncidentNotification) -> bool:
+    """Whether a child of the notification is a looked-after child or care leaver who died."""
+    return any(
+        secretary_of_state_and_ofsted_to_be_notified(
+            died=child.outcome == NotifiedChild.Outcome.DIED,
+            looked_after=child.looked_after,
+            care_leaver=child.care_leaver,
+            age=child.age,
+        )
+        for child in notification.children.all()
+    )
+
+
+@transaction.atomic
+def notification_record_secretary_of_state_notified(
+    *, notification: SeriousIncidentNotification, notified_on: date, by: User
+) -> SeriousIncidentNotification:
+    """The Secretary of State and Ofsted have been told of a looked-after child's or care
+    leaver's death (Working Together 2023 ch. 5; `reviews.register`)."""
+    if not secretary_of_state_to_be_notified(notification):
+        raise RefusedError(
+            "No looked-after child or care leaver who died is recorded on this notification"
+        )
+    if notified_on < notification.aware_date:
+        raise RefusedError(
+            "The Secretary of State and Ofsted cannot have been told before the local authority "
+            "became aware"
+        )
+    notification.secretary_of_state_notified_on = notified_on
+    notification.save(update_fields=["secretary_of_state_notified_on"])
+    deadline_complete(subject=notification, title=NOTIFY_SECRETARY_OF_STATE)
+    audit.record(
+        event=AuditEvent.Event.SENT,
+        actor=by,
+        subject=notification,
+        details={"secretary_of_state_and_ofsted_notified_on": notified_on},
+    )
+    return notification
 
 
 def identifying_details_viewed(*, notification: SeriousIncidentNotification, by: User) -> None:

@@ -16,6 +16,11 @@ urlpatterns = [
         views.notification_notified,
         name="notification_notified",
     ),
+    path(
+        "notifications/<int:pk>/secretary-of-state/",
+        views.notification_secretary_of_state,
+        name="notification_secretary_of_state",
+    ),
     path("notifications/<int:pk>/children/new/", views.child_add, name="child_add"),
     path(
         "notifications/<int:pk>/identifying-details/",

@@ -93,7 +93,7 @@ def notification_create(request):
         )
     return form_page(
         request,
-        forms.NotificationForm(posted(request)),
+        forms.NotificationForm(posted(request), partnership=partnership),
         title="Record a serious incident notification",
         caption=referral.reference if referral else "Serious incidents",
         back=referral.get_absolute_url() if referral else reverse("reviews:review_list"),
@@ -108,7 +108,9 @@ def notification_create(request):
 def notification_detail(request, pk):
     notification = access.get_for_user(
         request.user,
-        SeriousIncidentNotification.objects.select_related("rapid_review", "referral"),
+        SeriousIncidentNotification.objects.select_related(
+            "rapid_review", "referral", "notifying_authority"
+        ),
         pk,
     )
     return _notification_page(request, notification)
@@ -122,6 +124,12 @@ def _notification_page(request, notification: SeriousIncidentNotification, **for
         "can_manage": can_manage,
         "notified_form": forms.NotifiedForm()
         if can_manage and not notification.notified_date
+        else None,
+        "secretary_of_state_to_be_notified": services.secretary_of_state_to_be_notified(
+            notification
+        ),
+        "secretary_of_state_form": forms.SecretaryOfStateNotifiedForm()
+        if can_manage and not notification.secretary_of_state_notified_on
         else None,
         "history": audit_history(notification),
         **forms_shown,
@@ -144,6 +152,25 @@ def notification_notified(request, pk):
             notification=notification, by=request.user, **form.cleaned_data
         ),
         done="Date the national panel was notified recorded; the rapid review deadline has been recalculated",
+        to=notification,
+    )
+
+
+@login_required
+@require_POST
+def notification_secretary_of_state(request, pk):
+    notification = access.get_for_user(
+        request.user, SeriousIncidentNotification.objects.all(), pk, write=True
+    )
+    form = forms.SecretaryOfStateNotifiedForm(request.POST)
+    if not form.is_valid():
+        return _notification_page(request, notification, secretary_of_state_form=form, form=form)
+    return refused_or_done(
+        request,
+        lambda: services.notification_record_secretary_of_state_notified(
+            notification=notification, by=request.user, **form.cleaned_data
+        ),
+        done="Date the Secretary of State and Ofsted were told recorded",
         to=notification,
     )
 

@@ -142,6 +142,13 @@ CHECKS = [
             "notified_date_2": "2026",
         },
     ),
+    Check(
+        "reviews:notification_secretary_of_state",
+        BU_POST,
+        kwargs=_notification,
+        method="post",
+        data=lambda cast: {"notified_on_0": "4", "notified_on_1": "3", "notified_on_2": "2026"},
+    ),
     Check("reviews:child_add", BU_PAGE, kwargs=_notification),
     Check("reviews:identifying_details", CASE_PAGE, kwargs=_notification),
     Check("reviews:rapid_review_detail", CASE_PAGE, kwargs=_rapid_review),

@@ -118,6 +118,9 @@ def _journey_to_final_report(people, live_server, cast, council_lead):
     page.get_by_label("Serious incident notification and rapid review").check()
     _submit(page, "Record the triage outcome")
     _go(page, "Record the serious incident notification")
+    page.get_by_label("Local authority that notified the national panel").select_option(
+        label="Test Borough Council"
+    )
     page.get_by_label("What happened").fill(
         "Child R was admitted to hospital with unexplained injuries."
     )
