@@ -113,6 +113,7 @@ def _lcspr(partnership, officer, practitioner) -> Review:
         aware_date=today - timedelta(days=39),
         notified_date=today - timedelta(days=37),
         referral=referral,
+        notifying_authority=_organisation(partnership, "Middlesbrough Council"),
         by=officer,
     )
     services.notified_child_add(

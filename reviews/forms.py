@@ -8,6 +8,7 @@ from partnership.models import Organisation, Role, User
 from reviews.models import (
     AgencyRequest,
     LearningReferral,
+    LocalReviewPolicy,
     NotifiedChild,
     RapidReview,
     Review,
@@ -576,3 +577,49 @@ class ReportCommentForm(forms.Form):
 
 class PublicationPlanForm(forms.Form):
     publication_date = GovukDateField(label="Planned publication date")
+    improvements_only = forms.TypedChoiceField(
+        label="What will be published?",
+        choices=[
+            ("full", "The full report"),
+            (
+                "improvements",
+                "Information about the improvements to be made: the partners consider the full "
+                "report not appropriate to publish",
+            ),
+        ],
+        coerce=lambda value: value == "improvements",
+        initial="full",
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Select what will be published",
+            "invalid_choice": "Select what will be published",
+        },
+    )
+    improvements_only_reason = forms.CharField(
+        label="Why the full report is not appropriate to publish",
+        widget=forms.Textarea(attrs=_TEXT),
+        required=False,
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if (
+            cleaned.get("improvements_only")
+            and not cleaned.get("improvements_only_reason", "").strip()
+        ):
+            self.add_error(
+                "improvements_only_reason",
+                "Enter why the partners consider the full report not appropriate to publish",
+            )
+        return cleaned
+
+
+class LocalReviewPolicyForm(forms.ModelForm):
+    class Meta:
+        model = LocalReviewPolicy
+        fields = [
+            "always_review_death_in_custody",
+            "always_review_death_detained_under_mental_health_act",
+            "always_review_death_at_16_or_17_deprived_of_liberty",
+            "reviewer_not_employed_by_agency_under_review",
+        ]

@@ -458,6 +458,10 @@ class Review(Versioned):
     child_voice = models.TextField("The child's voice", blank=True)
     family_not_involved_reason = models.TextField(blank=True)
     planned_publication_date = models.DateField(null=True, blank=True)
+    # SI 2018/789 reg 16: where the partners consider the full report inappropriate to publish,
+    # they publish information about the improvements to be made instead.
+    improvements_only = models.BooleanField(default=False)
+    improvements_only_reason = models.TextField(blank=True)
     published_at = models.DateTimeField(null=True, blank=True)
     opened_at = models.DateTimeField(auto_now_add=True)
     opened_by = models.ForeignKey(
@@ -826,7 +830,8 @@ class ReviewTask(models.Model):
     class Kind(models.TextChoices):
         SEND_TO_PANEL = (
             "send_to_panel",
-            "Send the final report to the national panel, the Secretary of State and Ofsted",
+            "Send the final report, or the information about improvements, to the national panel, "
+            "the Secretary of State and Ofsted",
         )
         NATIONAL_REPOSITORY = (
             "national_repository",

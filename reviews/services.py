@@ -24,6 +24,7 @@ from reviews.models import (
     ChronologyImport,
     KeyPracticeEpisode,
     LearningReferral,
+    LocalReviewPolicy,
     NotifiedChild,
     PartnerSignOff,
     RapidReview,
@@ -710,3 +711,22 @@ def rapid_review_panel_response(
         details={"panel_response": response},
     )
     return rapid_review
+
+
+@transaction.atomic
+def local_review_policy_update(
+    *, partnership: Partnership, values: dict[str, bool], by: User
+) -> LocalReviewPolicy:
+    """Change the partnership's local review policy: configuration the partners decided, not law."""
+    policy_record, _ = LocalReviewPolicy.objects.get_or_create(partnership=partnership)
+    before = audit.snapshot(policy_record, list(values))
+    for name, value in values.items():
+        setattr(policy_record, name, value)
+    policy_record.save(update_fields=list(values))
+    audit.record(
+        event=AuditEvent.Event.CHANGED,
+        actor=by,
+        subject=policy_record,
+        details={"changes": audit.changes(before, audit.snapshot(policy_record, list(values)))},
+    )
+    return policy_record

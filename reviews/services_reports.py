@@ -117,13 +117,26 @@ def agreed_draft(review: Review) -> ReportDraft | None:
 
 @transaction.atomic
 def review_plan_publication(
-    *, review: Review, publication_date: date, by: User
+    *,
+    review: Review,
+    publication_date: date,
+    improvements_only: bool = False,
+    improvements_only_reason: str = "",
+    by: User,
 ) -> ReviewTask | None:
-    """Set the publication date. An LCSPR's report must reach the Panel, the Secretary of State
-    and Ofsted 7 working days before it: a tracked, statutory task (see `reviews.deadlines`)."""
+    """Set the publication date and what is published. An LCSPR's report, or the information
+    about improvements, must reach the Panel, the Secretary of State and Ofsted 7 working days
+    before it: a tracked, statutory task (SI 2018/789 reg 16; see `reviews.deadlines`)."""
     if review.status != Review.Status.FINAL:
         raise RefusedError("Agree the final report before planning its publication")
-    details = {"planned_publication_date": publication_date}
+    if improvements_only and not improvements_only_reason.strip():
+        raise RefusedError(
+            "Enter why the partners consider the full report not appropriate to publish"
+        )
+    details = {
+        "planned_publication_date": publication_date,
+        "improvements_only": improvements_only,
+    }
     task = None
     # A report agreed again after it was sent must be sent again.
     review.tasks.filter(kind=ReviewTask.Kind.SEND_TO_PANEL).exclude(
@@ -146,7 +159,11 @@ def review_plan_publication(
         )
         details["send_to_panel_by"] = notice_by
     review.planned_publication_date = publication_date
-    review.save(update_fields=["planned_publication_date"])
+    review.improvements_only = improvements_only
+    review.improvements_only_reason = improvements_only_reason if improvements_only else ""
+    review.save(
+        update_fields=["planned_publication_date", "improvements_only", "improvements_only_reason"]
+    )
     audit.record(event=AuditEvent.Event.CHANGED, actor=by, subject=review, details=details)
     return task
 
@@ -225,11 +242,13 @@ def review_publish(*, review: Review, by: User) -> Publication:
     if blockers:
         raise RefusedError(". ".join(blockers))
     draft = agreed_draft(review)
+    # Information about improvements goes through the same gate as the full report.
+    title = f"{review.get_review_type_display()}: {review.title}"
     publication = publication_publish(
         source=review,
-        title=f"{review.get_review_type_display()}: {review.title}",
+        title=f"{title}: information about improvements" if review.improvements_only else title,
         summary=draft.summary,
-        body=draft.body,
+        body=draft.summary if review.improvements_only else draft.body,
         kind=Publication.Kind.REVIEW_REPORT,
         version_label=f"Final report version {draft.version}, agreed "
         f"{timezone.localtime(draft.agreed_at):%d %B %Y}",
@@ -251,7 +270,11 @@ def review_publish(*, review: Review, by: User) -> Publication:
         event=AuditEvent.Event.PUBLISHED,
         actor=by,
         subject=review,
-        details={"publication": publication.pk, "draft_version": draft.version},
+        details={
+            "publication": publication.pk,
+            "draft_version": draft.version,
+            "improvements_only": review.improvements_only,
+        },
     )
     similar_work_changed(source=review)
     return publication

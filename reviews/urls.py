@@ -10,6 +10,7 @@ urlpatterns = [
     path("referrals/<int:pk>/", views.referral_detail, name="referral_detail"),
     path("referrals/<int:pk>/triage/", views.referral_triage, name="referral_triage"),
     path("notifications/new/", views.notification_create, name="notification_create"),
+    path("local-review-policy/", views.local_review_policy, name="local_review_policy"),
     path("notifications/<int:pk>/", views.notification_detail, name="notification_detail"),
     path(
         "notifications/<int:pk>/notified/",

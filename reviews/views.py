@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from core.forms import posted
 from core.selectors import audit_history
 from partnership import access
+from partnership.policy import require_business_unit_manager
 from reviews import forms, policy, selectors, services
 from reviews.models import LearningReferral, NotifiedChild, RapidReview, SeriousIncidentNotification
 from reviews.pages import PER_PAGE, edit_page, form_page, refused_or_done
@@ -235,6 +236,9 @@ def rapid_review_detail(request, pk):
             "can_manage": policy.can_manage_reviews(request.user, rapid_review),
             "considerations": selectors.statutory_considerations_of(rapid_review),
             "local_policy": selectors.local_review_policy_labels(rapid_review.partnership),
+            "can_change_local_policy": access.is_business_unit_manager(
+                request.user, rapid_review.partnership
+            ),
             "history": audit_history(rapid_review),
         },
     )
@@ -308,6 +312,9 @@ def _decision_page(request, rapid_review: RapidReview, **forms_shown):
         "criteria": criteria,
         "considerations": selectors.statutory_considerations_of(rapid_review),
         "local_policy": selectors.local_review_policy_labels(rapid_review.partnership),
+        "can_change_local_policy": access.is_business_unit_manager(
+            request.user, rapid_review.partnership
+        ),
         "sign_offs": sign_offs,
         "sign_off_blockers": services.partner_sign_off_blockers(
             rapid_review.partnership, sign_offs
@@ -403,4 +410,31 @@ def rapid_review_panel_response(request, pk):
             rapid_review=rapid_review, by=request.user, **data
         ),
         done="The panel's response is recorded",
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def local_review_policy(request):
+    """The partnership's local review policy, edited by its business unit manager."""
+    partnership = require_business_unit_manager(request)
+    form = forms.LocalReviewPolicyForm(
+        posted(request), instance=selectors.local_review_policy(partnership)
+    )
+
+    def save(data):
+        services.local_review_policy_update(partnership=partnership, values=data, by=request.user)
+        return reverse("reviews:local_review_policy")
+
+    return form_page(
+        request,
+        form,
+        title="Local review policy",
+        caption="Rapid reviews",
+        back=reverse("reviews:review_list"),
+        intro="The circumstances the partnership has decided always lead to an LCSPR, and its rule "
+        "for reviewers' employers. This is the partnership's own policy, not law: the partners may "
+        "decide otherwise, and a decision against it is shown as a departure.",
+        save=save,
+        done="Local review policy saved",
     )

@@ -146,7 +146,11 @@ def review_publication(request, pk):
             )
     else:
         form = forms.PublicationPlanForm(
-            initial={"publication_date": review.planned_publication_date}
+            initial={
+                "publication_date": review.planned_publication_date,
+                "improvements_only": "improvements" if review.improvements_only else "full",
+                "improvements_only_reason": review.improvements_only_reason,
+            }
         )
     return render(
         request,

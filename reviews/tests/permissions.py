@@ -130,6 +130,14 @@ CHECKS = [
         data=lambda cast: {"outcome": "no_further_action", "reason": "Covered by a current audit."},
     ),
     Check("reviews:notification_create", BU_OF_THEIR_PARTNERSHIP),
+    Check("reviews:local_review_policy", expect(403, manager=200, outsider=200)),
+    Check(
+        "reviews:local_review_policy",
+        expect(403, manager=302, outsider=302),
+        method="post",
+        data=lambda cast: {"always_review_death_in_custody": "on"},
+        label="changing the local review policy",
+    ),
     Check("reviews:notification_detail", CASE_PAGE, kwargs=_notification),
     Check(
         "reviews:notification_notified",

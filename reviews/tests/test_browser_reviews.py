@@ -132,7 +132,7 @@ def _journey_to_final_report(people, live_server, cast, council_lead):
     _go(page, "Add a child")
     page.get_by_label("Pseudonym").fill("Child R")
     page.get_by_label("Seriously harmed").check()
-    page.get_by_label("Age").fill("4")
+    page.get_by_label("Age", exact=True).fill("4")
     page.get_by_label("Full name").fill("Tess Example")
     _submit(page, "Save")
     assert page.get_by_text("Tess Example").count() == 0

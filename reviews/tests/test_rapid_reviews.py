@@ -444,3 +444,36 @@ def test_a_recorded_departure_is_shown_on_the_decision_page(client, cast):
     page = client.get(_decision_url(RapidReview.objects.get())).content.decode()
     assert "Departure from local policy" in page
     assert "The national panel is reviewing deaths in this setting." in page
+
+
+def test_the_business_unit_manager_configures_the_local_review_policy(client, cast):
+    """Local policy is configuration the partnership edits, with its audit row."""
+    from django.urls import reverse
+
+    from core.testing import sign_in
+    from reviews.models import LocalReviewPolicy
+
+    sign_in(client, cast.manager)
+    response = client.post(
+        reverse("reviews:local_review_policy"), {"always_review_death_in_custody": "on"}
+    )
+    assert response.status_code == 302
+    policy = LocalReviewPolicy.objects.get(partnership=cast.partnership)
+    assert policy.always_review == {"death_in_custody"}
+    assert AuditEvent.objects.filter(event=AuditEvent.Event.CHANGED, actor=cast.manager).exists()
+    page = client.get(reverse("reviews:local_review_policy")).content.decode()
+    assert "A child dies in custody" in page
+
+
+def test_an_officer_cannot_change_the_local_review_policy(client, cast):
+    from django.urls import reverse
+
+    from core.testing import sign_in
+    from reviews.models import LocalReviewPolicy
+
+    sign_in(client, cast.officer)
+    response = client.post(
+        reverse("reviews:local_review_policy"), {"always_review_death_in_custody": "on"}
+    )
+    assert response.status_code == 403
+    assert not LocalReviewPolicy.objects.exists()

@@ -581,3 +581,60 @@ def test_the_notification_form_refuses_awareness_before_the_incident(client, cas
         "Date aware must be the same as or after the date of the incident"
         in response.content.decode()
     )
+
+
+@time_machine.travel(date(2026, 3, 20))
+def test_information_about_improvements_is_published_instead_of_a_report_not_fit_to_publish(
+    client, cast
+):
+    """SI 2018/789 reg 16: where the full report is not appropriate to publish, the partners
+    publish information about the improvements, through the same publication gate."""
+    with time_machine.travel(date(2026, 3, 2)):
+        review = _final(cast)
+        ReportDraft.objects.filter(review=review).update(
+            summary="Share every injury to a pre-mobile child.", body="Details of the family."
+        )
+        task = services_reports.review_plan_publication(
+            review=review,
+            publication_date=date(2026, 3, 20),
+            improvements_only=True,
+            improvements_only_reason="The family would be identified by the full account.",
+            by=cast.officer,
+        )
+        services_reports.review_task_done(task=task, done_on=date(2026, 3, 2), by=cast.officer)
+    publication = services_reports.review_publish(review=review, by=cast.officer)
+    assert publication.title.endswith("information about improvements")
+    page = client.get(reverse("public:publication", args=[cast.partnership.slug, publication.pk]))
+    assert "pre-mobile child" in page.content.decode()
+    assert "Details of the family" not in page.content.decode()
+
+
+def test_improvements_only_needs_the_partners_reason(cast):
+    """SI 2018/789 reg 16: the partners consider the full report inappropriate, and say why."""
+    with time_machine.travel(date(2026, 3, 2)):
+        review = _final(cast)
+        with pytest.raises(services.RefusedError, match="not appropriate to publish"):
+            services_reports.review_plan_publication(
+                review=review,
+                publication_date=date(2026, 3, 20),
+                improvements_only=True,
+                by=cast.officer,
+            )
+    review.refresh_from_db()
+    assert review.planned_publication_date is None
+
+
+@time_machine.travel(date(2026, 3, 2))
+def test_a_non_statutory_review_has_no_statutory_notice_before_publication(cast):
+    """SI 2018/789 reg 16 applies to LCSPR reports only."""
+    review = _final(cast)
+    Review.objects.filter(pk=review.pk).update(review_type=Review.Type.MULTI_AGENCY)
+    review.refresh_from_db()
+    assert (
+        services_reports.review_plan_publication(
+            review=review, publication_date=date(2026, 3, 3), by=cast.officer
+        )
+        is None
+    )
+    assert not review.tasks.exists()
+    assert services_reports.publication_blockers(review, date(2026, 3, 3)) == []
