@@ -116,10 +116,10 @@ def chronology_request_for(cast, review=None):
 def partner_leads_of_every_statutory_partner(cast) -> list:
     """The cast's partner lead (the police) and a partner lead for the council: together they
     sign for every statutory partner of the cast's partnership."""
-    from partnership.models import Role
+    from partnership.models import Role, User
     from partnership.tests.factories import PersonFactory
 
-    council_lead = PersonFactory(
+    council_lead = User.objects.filter(email="council_lead@test.example").first() or PersonFactory(
         email="council_lead@test.example",
         full_name="Council Lead Testperson",
         partnership=cast.partnership,

@@ -9,7 +9,7 @@ import time_machine
 from learning.models import Publication
 from reviews import services, services_reports
 from reviews.models import Review, ReviewTask
-from reviews.tests.factories import lcspr_for
+from reviews.tests.factories import lcspr_for, partner_leads_of_every_statutory_partner
 
 pytestmark = pytest.mark.django_db
 
@@ -18,7 +18,8 @@ def signed_off_draft(review, cast, body):
     draft = services_reports.report_draft_add(
         review=review, summary="Improvements.", body=body, by=cast.reviewer
     )
-    services.partner_sign_off(report_draft=draft, by=cast.partner_lead, agrees=True, comment="")
+    for lead in partner_leads_of_every_statutory_partner(cast):
+        services.partner_sign_off(report_draft=draft, by=lead, agrees=True, comment="")
     return draft
 
 
