@@ -143,9 +143,12 @@ def review_plan_publication(
         report_draft=agreed_draft(review)
     ).update(done_on=None, done_by=None, report_draft=None)
     if statutory_notice_applies(is_lcspr=review.is_lcspr):
-        notice_by = report_notice_by(publication_date)
-        if notice_by < timezone.localdate():
-            earliest = add_working_days(timezone.localdate(), REPORT_NOTICE_WORKING_DAYS)
+        today = timezone.localdate()
+        # Counted as publication counts it: on a weekend or bank holiday the notice starts on
+        # the next working day, so the last day to send may be today though it is after Friday.
+        notice_by = max(report_notice_by(publication_date), today)
+        if working_days_between(today, publication_date) < REPORT_NOTICE_WORKING_DAYS:
+            earliest = add_working_days(today, REPORT_NOTICE_WORKING_DAYS)
             raise RefusedError(
                 f"Publication must be at least {REPORT_NOTICE_WORKING_DAYS} working days after the report is sent to the panel; "
                 f"the earliest date from today is {earliest:%d %B %Y}"
