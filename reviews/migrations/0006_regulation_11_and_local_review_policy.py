@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('partnership', '0001_initial'),
-        ('reviews', '0004_report_draft_agreed_and_sent'),
+        ('reviews', '0005_case_identifiers'),
     ]
 
     operations = [

@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('partnership', '0002_partnership_links'),
-        ('reviews', '0005_regulation_11_and_local_review_policy'),
+        ('reviews', '0006_regulation_11_and_local_review_policy'),
     ]
 
     operations = [
