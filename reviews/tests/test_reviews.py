@@ -638,17 +638,3 @@ def test_a_non_statutory_review_has_no_statutory_notice_before_publication(cast)
     )
     assert not review.tasks.exists()
     assert services_reports.publication_blockers(review, date(2026, 3, 3)) == []
-
-
-@time_machine.travel(date(2026, 3, 7))
-def test_on_a_saturday_the_earliest_publication_date_offered_is_accepted(cast):
-    """SI 2018/789 reg 16: 7 working days, counted from the next working day at a weekend."""
-    review = _final(cast)
-    task = services_reports.review_plan_publication(
-        review=review, publication_date=date(2026, 3, 17), by=cast.officer
-    )
-    assert task.due_date == date(2026, 3, 7)
-    with pytest.raises(services.RefusedError, match="17 March 2026"):
-        services_reports.review_plan_publication(
-            review=review, publication_date=date(2026, 3, 16), by=cast.officer
-        )
