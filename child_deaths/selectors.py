@@ -114,11 +114,18 @@ def agenda_candidates(panel: Group) -> QuerySet[ChildDeath]:
 
 
 def meetings_for(user) -> QuerySet[PanelMeeting]:
+    seen = Q(cases__partnership__in=death_access.death_partnership_ids(user))
     return (
         PanelMeeting.objects.visible_to(user)
         .select_related("panel")
-        .annotate(case_count=Count("cases"))
+        .annotate(case_count=Count("cases", filter=seen))
     )
+
+
+def meeting_cases(meeting: PanelMeeting, user) -> QuerySet[ChildDeath]:
+    """The cases on a meeting's agenda that this person still sees: a case of a partnership
+    whose link with the panel has ended leaves the agenda of those who no longer serve it."""
+    return meeting.cases.visible_to(user).select_related("partnership", "analysis")
 
 
 # Trends -----------------------------------------------------------------------------------------

@@ -56,7 +56,7 @@ def meeting_detail(request, pk):
         "child_deaths/meeting_detail.html",
         {
             "meeting": meeting,
-            "cases": meeting.cases.select_related("partnership", "analysis"),
+            "cases": selectors.meeting_cases(meeting, request.user),
             "papers": documents_of(meeting),
             "history": audit_history(meeting),
         },

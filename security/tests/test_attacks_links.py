@@ -9,7 +9,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 
 from child_deaths.models import ChildDeath, PanelMeeting
-from child_deaths.tests.factories import ChildDeathFactory, PanelFactory
+from child_deaths.tests.factories import ChildDeathFactory, PanelFactory, PanelMeetingFactory
 from core.testing import sign_in
 from learning import services as learning_services
 from learning.models import DisseminationChannel
@@ -182,6 +182,32 @@ def test_after_either_side_ends_the_link_the_panel_no_longer_serves_the_other(cl
     their_cdop_member = type(their_cdop_member).objects.get(pk=their_cdop_member.pk)
     sign_in(client, their_cdop_member)
     _tries_every_page_of(client, death)
+
+
+def test_after_the_link_ends_the_panels_meetings_no_longer_show_the_others_cases(client, cast):
+    death = ChildDeathFactory(
+        area=cast.middlesbrough, status=ChildDeath.Status.READY, pseudonym="Child Testcase"
+    )
+    link = _link(cast)
+    panel = PanelFactory(partnership=cast.other_partnership)
+    panel.serves.set([cast.partnership, cast.other_partnership])
+    meeting = PanelMeetingFactory(panel=panel)
+    meeting.cases.set([death])
+    their_cdop_member = PersonFactory(partnership=cast.other_partnership, roles=[Role.CDOP_MEMBER])
+    detail = reverse("child_deaths:panel_meeting_detail", kwargs={"pk": meeting.pk})
+    sign_in(client, their_cdop_member)
+    assert death.reference in client.get(detail).content.decode()
+    client.logout()
+    sign_in(client, cast.manager)
+    client.post(reverse("partnership:link_end", kwargs={"pk": link.pk}))
+    client.logout()
+    sign_in(client, type(their_cdop_member).objects.get(pk=their_cdop_member.pk))
+    for url in (detail, reverse("child_deaths:panel_meeting_list")):
+        page = client.get(url)
+        assert page.status_code == 200
+        _shows_nothing_of(page, death)
+        assert death.pseudonym not in page.content.decode()
+    assert "No cases on the agenda" in client.get(detail).content.decode()
 
 
 def test_membership_lists_offer_only_people_of_linked_partnerships(client, cast):
