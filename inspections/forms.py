@@ -5,6 +5,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 
 from core.forms import GovukDateField, VersionedModelForm
 from inspections.models import Grade, Inspection, InspectionPoint, InspectionSetting, Judgement
+from inspections.services import INSPECTION_FIELDS
 from learning.models import Theme
 from partnership.models import Area, Group, Organisation
 
@@ -29,20 +30,7 @@ class InspectionForm(VersionedModelForm):
 
     class Meta:
         model = Inspection
-        fields = [
-            "kind",
-            "inspectorate",
-            "jtai_theme",
-            "area",
-            "inspected_body",
-            "notice_date",
-            "on_site_from",
-            "on_site_to",
-            "report_received",
-            "published_on",
-            "priority_actions",
-            "status",
-        ]
+        fields = INSPECTION_FIELDS
         labels = {
             "kind": "Kind of inspection",
             "inspectorate": "Inspectorate",

@@ -106,3 +106,31 @@ class AnalysisFactory(DjangoModelFactory):
     modifiable = Analysis.Modifiable.IDENTIFIED
     completed_on = date(2025, 9, 1)
     completed_by = factory.SubFactory(PersonFactory)
+
+
+def notification_form(area, /, **changes) -> dict:
+    """What the notification form posts for a fictional child who died at home in `area`."""
+    data = {
+        "kind_of_death": "child",
+        "residence": "partnership_area",
+        "area": area.pk,
+        "forenames": "Testchild",
+        "surname": "Example",
+        "date_of_birth_0": "10",
+        "date_of_birth_1": "1",
+        "date_of_birth_2": "2024",
+        "nhs_number_status": "provided",
+        "nhs_number": "943 476 5919",
+        "address": "1 Example Street",
+        "postcode": "TS1 1AA",
+        "date_of_death_0": "1",
+        "date_of_death_1": "3",
+        "date_of_death_2": "2026",
+        "place_of_death": "home",
+        "expected": "unexpected",
+        "sex": "male",
+        "ethnicity": "not_stated",
+        "circumstances": "Fictional circumstances",
+    }
+    data.update(changes)
+    return data

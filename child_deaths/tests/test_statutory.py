@@ -11,7 +11,12 @@ from django.urls import reverse
 
 from child_deaths import services
 from child_deaths.models import Analysis, ChildDeath, ChildIdentity
-from child_deaths.tests.factories import AnalysisFactory, ChildDeathFactory, PanelMeetingFactory
+from child_deaths.tests.factories import (
+    AnalysisFactory,
+    ChildDeathFactory,
+    PanelMeetingFactory,
+    notification_form,
+)
 from core.testing import sign_in
 
 NOTIFY = reverse("child_deaths:notify")
@@ -19,30 +24,7 @@ TODAY = date(2026, 3, 2)
 
 
 def _form(cast, **changes):
-    data = {
-        "kind_of_death": "child",
-        "residence": "partnership_area",
-        "area": cast.redcar.pk,
-        "forenames": "Testchild",
-        "surname": "Example",
-        "date_of_birth_0": "10",
-        "date_of_birth_1": "1",
-        "date_of_birth_2": "2024",
-        "nhs_number_status": "provided",
-        "nhs_number": "943 476 5919",
-        "address": "1 Example Street",
-        "postcode": "TS1 1AA",
-        "date_of_death_0": "1",
-        "date_of_death_1": "3",
-        "date_of_death_2": "2026",
-        "place_of_death": "home",
-        "expected": "unexpected",
-        "sex": "male",
-        "ethnicity": "white_irish",
-        "circumstances": "Fictional circumstances",
-    }
-    data.update(changes)
-    return data
+    return notification_form(cast.redcar, **{"ethnicity": "white_irish", **changes})
 
 
 def _refused(client, cast, message, **changes):

@@ -7,7 +7,12 @@ import time_machine
 from django.urls import reverse
 
 from child_deaths.models import AgencyReportingRequest, ChildDeath
-from child_deaths.tests.factories import AnalysisFactory, ChildDeathFactory, ReportingRequestFactory
+from child_deaths.tests.factories import (
+    AnalysisFactory,
+    ChildDeathFactory,
+    ReportingRequestFactory,
+    notification_form,
+)
 from core.models import AuditEvent
 from core.testing import assert_queries_do_not_grow, sign_in
 
@@ -15,30 +20,7 @@ NOTIFY = reverse("child_deaths:notify")
 
 
 def _form(cast, **changes):
-    data = {
-        "kind_of_death": "child",
-        "residence": "partnership_area",
-        "area": cast.redcar.pk,
-        "forenames": "Testchild",
-        "surname": "Example",
-        "date_of_birth_0": "10",
-        "date_of_birth_1": "1",
-        "date_of_birth_2": "2024",
-        "nhs_number_status": "provided",
-        "nhs_number": "943 476 5919",
-        "address": "1 Example Street",
-        "postcode": "TS1 1AA",
-        "date_of_death_0": "1",
-        "date_of_death_1": "3",
-        "date_of_death_2": "2026",
-        "place_of_death": "home",
-        "expected": "unexpected",
-        "sex": "male",
-        "ethnicity": "not_stated",
-        "circumstances": "Fictional circumstances",
-    }
-    data.update(changes)
-    return data
+    return notification_form(cast.redcar, **changes)
 
 
 @time_machine.travel(date(2026, 3, 2))

@@ -8,7 +8,7 @@ import time_machine
 from django.urls import reverse
 
 from child_deaths.models import ChildDeath
-from child_deaths.tests.factories import ChildDeathFactory
+from child_deaths.tests.factories import ChildDeathFactory, notification_form
 from core.models import AuditEvent
 from core.testing import sign_in
 from partnership.tests.factories import AreaFactory
@@ -23,33 +23,6 @@ def _early_march_2026():
 
 
 NOTIFY = reverse("child_deaths:notify")
-
-
-def notification(area, **changes):
-    data = {
-        "kind_of_death": "child",
-        "residence": "partnership_area",
-        "area": area.pk,
-        "forenames": "Testchild",
-        "surname": "Example",
-        "date_of_birth_0": "10",
-        "date_of_birth_1": "1",
-        "date_of_birth_2": "2024",
-        "nhs_number_status": "provided",
-        "nhs_number": "943 476 5919",
-        "address": "1 Example Street",
-        "postcode": "TS1 1AA",
-        "date_of_death_0": "1",
-        "date_of_death_1": "3",
-        "date_of_death_2": "2026",
-        "place_of_death": "home",
-        "expected": "unexpected",
-        "sex": "male",
-        "ethnicity": "not_stated",
-        "circumstances": "Fictional circumstances",
-    }
-    data.update(changes)
-    return data
 
 
 @pytest.fixture
@@ -68,7 +41,7 @@ def test_another_partnership_cannot_learn_that_a_named_childs_death_was_notified
 ):
     elsewhere = AreaFactory(partnership=cast.other_partnership, name="Elsewhere Borough")
     sign_in(client, cast.outsider)
-    response = client.post(NOTIFY, notification(elsewhere), follow=True)
+    response = client.post(NOTIFY, notification_form(elsewhere), follow=True)
     page = response.content.decode()
     assert notified_in_tees.reference not in page
     assert "looks like a death already notified" not in page
@@ -88,7 +61,7 @@ def test_another_partnership_cannot_learn_that_a_named_childs_death_was_notified
 
 def test_a_practitioner_is_not_told_of_a_death_they_may_not_see(client, cast, notified_in_tees):
     sign_in(client, cast.practitioner)
-    response = client.post(NOTIFY, notification(cast.middlesbrough), follow=True)
+    response = client.post(NOTIFY, notification_form(cast.middlesbrough), follow=True)
     page = response.content.decode()
     assert notified_in_tees.reference not in page
     assert "The business unit checks every notification" in page
@@ -96,14 +69,14 @@ def test_a_practitioner_is_not_told_of_a_death_they_may_not_see(client, cast, no
 
 def test_the_message_is_the_same_whether_or_not_a_hidden_match_exists(client, cast):
     sign_in(client, cast.practitioner)
-    response = client.post(NOTIFY, notification(cast.middlesbrough), follow=True)
+    response = client.post(NOTIFY, notification_form(cast.middlesbrough), follow=True)
     assert "The business unit checks every notification" in response.content.decode()
 
 
 def test_the_business_unit_holding_the_earlier_death_sees_the_match(client, cast, notified_in_tees):
     elsewhere = AreaFactory(partnership=cast.other_partnership, name="Elsewhere Borough")
     sign_in(client, cast.outsider)
-    client.post(NOTIFY, notification(elsewhere))
+    client.post(NOTIFY, notification_form(elsewhere))
     later = ChildDeath.objects.get(partnership=cast.other_partnership)
     theirs = client.get(reverse("child_deaths:death_detail", args=[later.pk])).content.decode()
     assert notified_in_tees.reference not in theirs
@@ -120,7 +93,7 @@ def test_someone_who_sees_the_earlier_death_is_still_asked_to_check_it(
     client, cast, notified_in_tees
 ):
     sign_in(client, cast.manager)
-    response = client.post(NOTIFY, notification(cast.redcar))
+    response = client.post(NOTIFY, notification_form(cast.redcar))
     assert f"This looks like a death already notified ({notified_in_tees.reference})" in (
         response.content.decode()
     )
