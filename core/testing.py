@@ -127,6 +127,9 @@ def browser_sign_in(
     if "/sign-in/code/" in page.url:
         if check_accessibility:
             assert_accessible(page)
+        # A code is accepted once per 30-second step; a journey signing the same person in twice
+        # within one step would be refused, so the replay guard is reset (tests only).
+        TOTPDevice.objects.filter(pk=device.pk).update(last_t=-1)
         page.get_by_label("Security code").fill(current_code(device))
         page.get_by_role("button", name="Continue").click()
         page.wait_for_url(lambda url: urlsplit(url).path != "/sign-in/code/")

@@ -6,6 +6,7 @@ from partnership.models import (
     Organisation,
     Partnership,
     PartnershipLink,
+    Role,
     RoleAssignment,
     User,
 )
@@ -31,10 +32,22 @@ def test_the_demo_loads_both_partnerships_sharing_one_child_death_overview_panel
     ).exists()
 
 
-def test_the_demo_has_one_person_per_role_in_each_partnership():
+def test_the_demo_has_every_role_in_each_partnership():
     call_command("load_demo", verbosity=0)
     for slug in ("south-tees", "hartlepool-stockton"):
-        assert RoleAssignment.objects.filter(partnership__slug=slug).count() == 8
+        held = set(
+            RoleAssignment.objects.filter(partnership__slug=slug).values_list("role", flat=True)
+        )
+        assert held == set(Role.values)
+
+
+def test_south_tees_has_a_partner_lead_for_each_statutory_partner():
+    """Sign-off needs every safeguarding partner: Children Act 2004 s16E (local authority, ICB, police)."""
+    call_command("load_demo", verbosity=0)
+    leads = RoleAssignment.objects.filter(
+        partnership__slug="south-tees", role=Role.PARTNER_LEAD
+    ).count()
+    assert leads == 4
 
 
 def test_loading_the_demo_again_changes_nothing():
