@@ -14,6 +14,7 @@ from datetime import date
 from django.contrib.contenttypes.models import ContentType
 from django.db import models, transaction
 from django.db.models import F
+from django.utils import timezone
 
 from core.bulk import copy_rows
 from learning import retrieval
@@ -42,6 +43,11 @@ class SimilarWorkDocument:
     recorded_on: date | None = None
     themes: Iterable = field(default_factory=tuple)
     agencies: Iterable[str] = field(default_factory=tuple)
+
+
+def day_of(moment) -> date | None:
+    """The local calendar day of a stored moment, for a document's dates."""
+    return timezone.localdate(moment) if moment else None
 
 
 Describe = Callable[[models.Model], SimilarWorkDocument | None]

@@ -1,17 +1,11 @@
 """How the spine's own records appear in similar-work search (see `learning.services_similar`)."""
 
-from django.utils import timezone
-
 from learning.models import Action, Finding, OtherSource, Recommendation, Theme
-from learning.services_similar import SimilarWorkDocument, register
-
-
-def _day(moment):
-    return timezone.localdate(moment) if moment else None
+from learning.services_similar import SimilarWorkDocument, day_of, register
 
 
 def _source_closed_on(source):
-    return _day(getattr(source, "closed_at", None))
+    return day_of(getattr(source, "closed_at", None))
 
 
 def finding(record: Finding) -> SimilarWorkDocument:
@@ -25,7 +19,7 @@ def finding(record: Finding) -> SimilarWorkDocument:
         url=record.get_absolute_url(),
         stage=record.get_aim_display(),
         closed_on=_source_closed_on(source),
-        recorded_on=_day(record.recorded_at),
+        recorded_on=day_of(record.recorded_at),
         themes=record.themes.values_list("pk", flat=True),
     )
 
@@ -47,8 +41,8 @@ def recommendation(record: Recommendation) -> SimilarWorkDocument:
         title=f"Recommendation of {getattr(source, 'learning_reference', 'a source')}",
         text=record.text,
         url=source.get_absolute_url() if source else "",
-        closed_on=None if open_actions else _day(last_closed),
-        recorded_on=_day(record.recorded_at),
+        closed_on=None if open_actions else day_of(last_closed),
+        recorded_on=day_of(record.recorded_at),
         themes=_themes_of(record),
         agencies=[record.owning_group.name],
     )
@@ -63,7 +57,7 @@ def action(record: Action) -> SimilarWorkDocument:
         text=record.description,
         url=record.get_absolute_url(),
         stage=record.display_status(),
-        closed_on=_day(record.closed_at),
+        closed_on=day_of(record.closed_at),
         recorded_on=record.due_date,
         themes=_themes_of(record.recommendation),
         agencies=[record.owner_organisation.name],
@@ -78,8 +72,8 @@ def other_source(record: OtherSource) -> SimilarWorkDocument:
         title=record.title,
         text=record.summary,
         url=record.get_absolute_url(),
-        closed_on=_day(record.closed_at),
-        recorded_on=record.published_on or _day(record.created_at),
+        closed_on=day_of(record.closed_at),
+        recorded_on=record.published_on or day_of(record.created_at),
     )
 
 

@@ -8,15 +8,11 @@ import re
 
 from django.utils import timezone
 
-from learning.services_similar import SimilarWorkDocument, register
+from learning.services_similar import SimilarWorkDocument, day_of, register
 from reviews.models import LearningReferral, RapidReview, Review, SeriousIncidentNotification
 
 # "Police, health visiting and school" names three agencies.
 AGENCY_SEPARATORS = re.compile(r"[,;\n]|\band\b")
-
-
-def _day(moment):
-    return timezone.localdate(moment) if moment else None
 
 
 def _joined(*parts: str) -> str:
@@ -32,8 +28,8 @@ def referral(record: LearningReferral) -> SimilarWorkDocument:
         text=_joined(record.what_happened, record.why_learning),
         url=record.get_absolute_url(),
         stage=record.get_outcome_display() or record.get_status_display(),
-        closed_on=_day(record.triaged_at),
-        recorded_on=_day(record.referred_at),
+        closed_on=day_of(record.triaged_at),
+        recorded_on=day_of(record.referred_at),
         agencies=AGENCY_SEPARATORS.split(record.agencies_involved),
     )
 
@@ -41,7 +37,7 @@ def referral(record: LearningReferral) -> SimilarWorkDocument:
 def _decided_on(rapid_review: RapidReview | None):
     if rapid_review is None or rapid_review.status != RapidReview.Status.DECIDED:
         return None
-    return _day(rapid_review.decided_at)
+    return day_of(rapid_review.decided_at)
 
 
 def notification(record: SeriousIncidentNotification) -> SimilarWorkDocument:
@@ -102,8 +98,8 @@ def review(record: Review) -> SimilarWorkDocument:
         url=record.get_absolute_url(),
         stage=record.get_status_display(),
         # A review keeps no closing date: its publication, or the day the index saw it closed.
-        closed_on=(_day(record.published_at) or timezone.localdate()) if closed else None,
-        recorded_on=_day(record.opened_at),
+        closed_on=(day_of(record.published_at) or timezone.localdate()) if closed else None,
+        recorded_on=day_of(record.opened_at),
         agencies=record.organisations_under_review.values_list("name", flat=True),
     )
 

@@ -1,19 +1,11 @@
 """Print when an inspection's action plan is due, as JSON, counted in England's working days."""
 
-import argparse
 import json
-from datetime import date
 
 from django.core.management.base import BaseCommand
 
+from core.management.arguments import iso_date
 from inspections.deadlines import KINDS, action_plan_due
-
-
-def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date in the form YYYY-MM-DD") from None
 
 
 class Command(BaseCommand):
@@ -24,7 +16,7 @@ class Command(BaseCommand):
         parser.add_argument(
             "--received",
             required=True,
-            type=_day,
+            type=iso_date,
             help="Date the final report or letter was received (YYYY-MM-DD)",
         )
         parser.add_argument(

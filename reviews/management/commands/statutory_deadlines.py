@@ -1,19 +1,11 @@
 """Print a serious incident's statutory deadlines as JSON, counted in England's working days."""
 
-import argparse
 import json
-from datetime import date
 
 from django.core.management.base import BaseCommand
 
+from core.management.arguments import iso_date
 from reviews.deadlines import statutory_deadlines
-
-
-def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date in the form YYYY-MM-DD") from None
 
 
 class Command(BaseCommand):
@@ -23,11 +15,11 @@ class Command(BaseCommand):
         parser.add_argument(
             "--aware",
             required=True,
-            type=_day,
+            type=iso_date,
             help="Date the local authority became aware (YYYY-MM-DD)",
         )
         parser.add_argument(
-            "--notified", type=_day, help="Date the national panel was notified (YYYY-MM-DD)"
+            "--notified", type=iso_date, help="Date the national panel was notified (YYYY-MM-DD)"
         )
 
     def handle(self, *args, **options):
