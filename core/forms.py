@@ -37,6 +37,13 @@ class GovukDateWidget(forms.MultiWidget):
         return [None, None, None]
 
 
+def _in_sentence(label: str) -> str:
+    """A label as it reads inside a sentence: "Due date" -> "due date", "ILACS date" unchanged."""
+    if len(label) > 1 and label[1].isupper():
+        return label
+    return label[0].lower() + label[1:]
+
+
 class GovukDateField(forms.MultiValueField):
     """A date typed as day, month and year, with GOV.UK's wording for each mistake."""
 
@@ -45,6 +52,9 @@ class GovukDateField(forms.MultiValueField):
     def __init__(self, **kwargs):
         kwargs.setdefault("require_all_fields", False)
         super().__init__(fields=[forms.CharField(), forms.CharField(), forms.CharField()], **kwargs)
+        # A form that names no message of its own still says what to do, never Django's default.
+        if self.error_messages["required"] == forms.Field.default_error_messages["required"]:
+            self.error_messages["required"] = f"Enter the {_in_sentence(self.label or 'Date')}"
 
     def compress(self, data_list):
         if not data_list or not any(data_list):

@@ -66,6 +66,18 @@ def test_a_date_typed_wrongly_is_refused_with_govuk_wording(day, month, year, me
     assert form.errors["on"] == [message]
 
 
+def test_an_empty_date_says_what_to_enter_when_the_form_names_no_message():
+    form = ExampleForm(data={})
+    form.is_valid()
+    assert form.errors["on"] == ["Enter the date of the event"]
+
+
+def test_an_empty_date_keeps_the_message_its_form_names():
+    field = GovukDateField(label="Due date", error_messages={"required": "Enter when it is due"})
+    with pytest.raises(forms.ValidationError, match="Enter when it is due"):
+        field.clean(["", "", ""])
+
+
 def test_a_date_typed_as_day_month_and_year_is_read():
     field = GovukDateField(label="Date")
     assert field.clean(["3", "03", "2026"]) == date(2026, 3, 3)
