@@ -11,6 +11,7 @@ import io
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
@@ -35,8 +36,25 @@ _NOT_XLSX = (
 )
 
 
+# How a date may be written in a cell of an imported table.
+DATE_PATTERNS = ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y")
+DATE_EXAMPLES = "2026-03-27 or 27/03/2026"
+
+
 class UnreadableTable(Exception):
     """The file cannot be read as a table; the message says why and what to do."""
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    """Why one cell of an imported table was refused, numbered as a spreadsheet shows it (header row 1)."""
+
+    row: int
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"Row {self.row}, column '{self.column}': {self.message}"
 
 
 def _suffix(name: str) -> str:
@@ -177,3 +195,18 @@ def _csv_rows(source) -> Iterator[list]:
         text.detach()
         if isinstance(source, str | Path):
             handle.close()
+
+
+def cell_date(value) -> date | None:
+    """The date in a cell of a table (a spreadsheet date, or text as in DATE_PATTERNS); None if none."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = str(value or "").strip()
+    for pattern in DATE_PATTERNS:
+        try:
+            return datetime.strptime(text, pattern).date()
+        except ValueError:
+            continue
+    return None

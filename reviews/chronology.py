@@ -3,9 +3,11 @@
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 
 from django.utils import timezone
+
+from core.tables import DATE_EXAMPLES, RowProblem, cell_date
 
 COLUMNS = ("date", "event")
 PROGRESS_EVERY = 1000
@@ -15,16 +17,6 @@ _WORD = re.compile(r"[a-z0-9]+")
 _STOP_WORDS = frozenset(
     {"a", "an", "and", "at", "by", "for", "in", "of", "on", "the", "to", "was", "with"}
 )
-
-
-@dataclass(frozen=True)
-class ImportProblem:
-    row: int
-    column: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"Row {self.row}, column '{self.column}': {self.message}"
 
 
 @dataclass(frozen=True)
@@ -63,23 +55,9 @@ def likely_duplicates(entries: Sequence) -> set[int]:
     return marked
 
 
-def _parse_date(value) -> date | None:
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    text = str(value or "").strip()
-    for pattern in ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y"):
-        try:
-            return datetime.strptime(text, pattern).date()
-        except ValueError:
-            continue
-    return None
-
-
 def read_chronology(
     table: Iterable[list], progress: Callable[[int], None] | None = None
-) -> tuple[list[ImportedRow], list[ImportProblem]]:
+) -> tuple[list[ImportedRow], list[RowProblem]]:
     """The dated entries of a table (`core.tables.read_table`) whose header names date and event.
 
     `progress` is told how many rows have been read, every PROGRESS_EVERY rows.
@@ -89,7 +67,7 @@ def read_chronology(
     missing = [column for column in COLUMNS if column not in header]
     if missing:
         return [], [
-            ImportProblem(1, column, "this column is missing from the header row")
+            RowProblem(1, column, "this column is missing from the header row")
             for column in missing
         ]
     at = {column: header.index(column) for column in COLUMNS}
@@ -101,21 +79,21 @@ def read_chronology(
         if not any(str(cell or "").strip() for cell in cells):
             continue
         raw_date, event = cells[at["date"]], str(cells[at["event"]] or "").strip()
-        day = _parse_date(raw_date)
+        day = cell_date(raw_date)
         if day is None:
             problems.append(
-                ImportProblem(
+                RowProblem(
                     number,
                     "date",
-                    f"{raw_date or 'blank'} is not a date like 2026-03-27 or 27/03/2026",
+                    f"{raw_date or 'blank'} is not a date like {DATE_EXAMPLES}",
                 )
             )
         elif day > timezone.localdate():
-            problems.append(ImportProblem(number, "date", "the date is in the future"))
+            problems.append(RowProblem(number, "date", "the date is in the future"))
         if not event:
-            problems.append(ImportProblem(number, "event", "describe what happened"))
+            problems.append(RowProblem(number, "event", "describe what happened"))
         if day is not None and event:
             found.append(ImportedRow(number, day, event))
     if not found and not problems:
-        problems.append(ImportProblem(2, "date", "the file has no entries"))
+        problems.append(RowProblem(2, "date", "the file has no entries"))
     return found, problems
