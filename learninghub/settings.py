@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "child_deaths",
     "performance",
     "inspections",
+    "training",
     "public",
 ]
 

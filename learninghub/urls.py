@@ -16,6 +16,7 @@ urlpatterns = [
     path("child-deaths/", include("child_deaths.urls")),
     path("", include("performance.urls")),
     path("", include("inspections.urls")),
+    path("", include("training.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api_schema"),
     path("api/v1/", include((api.urls, "api"))),
 ]
