@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "performance",
     "inspections",
     "training",
+    "audits",
     "public",
 ]
 

@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("performance.urls")),
     path("", include("inspections.urls")),
     path("", include("training.urls")),
+    path("", include("audits.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api_schema"),
     path("api/v1/", include((api.urls, "api"))),
 ]
