@@ -151,9 +151,25 @@ class EvidenceForm(forms.ModelForm):
         }
         widgets = {"method": forms.RadioSelect}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, citable=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["method"].choices = EvidenceOfImpact.Method.choices
+        self.citable = {citable.key: citable for citable in citable}
+        if self.citable:
+            self.fields["citing"] = forms.MultipleChoiceField(
+                label="Results to cite (optional)",
+                help_text="What is cited is kept with the evidence as it reads now.",
+                widget=forms.CheckboxSelectMultiple,
+                required=False,
+                choices=[
+                    (key, f"{citable.title}: {citable.summary}")
+                    for key, citable in self.citable.items()
+                ],
+                error_messages={"invalid_choice": "Select only results listed for this action"},
+            )
+
+    def clean_citing(self):
+        return [self.citable[key] for key in self.cleaned_data["citing"]]
 
 
 class ChannelForm(PartnershipChoicesMixin, forms.Form):

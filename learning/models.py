@@ -315,6 +315,27 @@ class EvidenceOfImpact(models.Model):
         return f"Evidence of impact for {self.action.reference}"
 
 
+class EvidenceCitation(models.Model):
+    """Results held elsewhere in the hub (a course's evaluation, ...) that evidence of impact
+    cites, kept as they read when cited (`learning/citations.py`)."""
+
+    evidence = models.ForeignKey(
+        EvidenceOfImpact, on_delete=models.CASCADE, related_name="citations"
+    )
+    cited_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, related_name="+")
+    cited_id = models.PositiveBigIntegerField()
+    title = models.CharField(max_length=300)
+    summary = models.TextField()
+    url = models.CharField(max_length=300)
+
+    class Meta:
+        ordering = ["id"]
+        indexes = [models.Index(fields=["cited_type", "cited_id"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+
 class DisseminationPlan(SourceLink):
     """How a source's learning will reach practice; opened with the source, never an afterthought."""
 

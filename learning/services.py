@@ -1,5 +1,6 @@
 """Every write of the learning spine. Source apps call these with their own records as `source`."""
 
+from collections.abc import Sequence
 from datetime import date
 
 from django.contrib.contenttypes.models import ContentType
@@ -12,6 +13,7 @@ from core import audit
 from core.concurrency import save_if_unchanged
 from core.models import AuditEvent
 from core.services import deadline_complete, deadline_set
+from learning.citations import Citable, cited_fields
 from learning.models import (
     Action,
     ActionUpdate,
@@ -19,6 +21,7 @@ from learning.models import (
     DisseminationActivity,
     DisseminationChannel,
     DisseminationPlan,
+    EvidenceCitation,
     EvidenceOfImpact,
     Finding,
     Newsletter,
@@ -296,9 +299,17 @@ def action_update_progress(
 
 @transaction.atomic
 def action_close(
-    *, action: Action, what_changed: str, method: str, how_known: str, signed_off_on: date, by
+    *,
+    action: Action,
+    what_changed: str,
+    method: str,
+    how_known: str,
+    signed_off_on: date,
+    citing: Sequence[Citable] = (),
+    by,
 ) -> EvidenceOfImpact:
-    """Close an action with evidence of impact that its recommendation's owning group signed off."""
+    """Close an action with evidence of impact that its recommendation's owning group signed off,
+    citing results held elsewhere in the hub (`learning.citations`) as they read now."""
     if action.closed_at:
         raise ValidationError("This action is already closed")
     if signed_off_on > timezone.localdate():
@@ -312,6 +323,9 @@ def action_close(
         signed_off_on=signed_off_on,
         recorded_by=by,
     )
+    EvidenceCitation.objects.bulk_create(
+        EvidenceCitation(evidence=evidence, **cited_fields(citable)) for citable in citing
+    )
     action.status = Action.Status.CLOSED
     action.closed_at = timezone.now()
     save_if_unchanged(action, expected_version=action.version, fields=["status", "closed_at"])
@@ -323,6 +337,7 @@ def action_close(
         details={
             "closed with evidence": method,
             "signed off by": action.recommendation.owning_group,
+            **({"cites": [citable.title for citable in citing]} if citing else {}),
         },
     )
     similar_work_changed(source=action)

@@ -15,6 +15,7 @@ from core.forms import posted
 from core.pdf import pdf_response
 from core.selectors import audit_history
 from learning import policy, selectors, services
+from learning.citations import citable_for
 from learning.forms import ActionForm, ActionPlanFilterForm, ActionProgressForm, EvidenceForm
 from learning.models import Action, Recommendation
 from learning.views.common import refusal
@@ -111,7 +112,7 @@ def action_update(request, pk):
 @require_http_methods(["GET", "POST"])
 def action_close(request, pk):
     action = _action(request, pk, write=True)
-    form = EvidenceForm(posted(request))
+    form = EvidenceForm(posted(request), citable=citable_for(action))
     if form.is_valid():
         try:
             services.action_close(action=action, **form.cleaned_data, by=request.user)
