@@ -157,7 +157,7 @@ class EvidenceForm(forms.ModelForm):
         self.citable = {citable.key: citable for citable in citable}
         if self.citable:
             self.fields["citing"] = forms.MultipleChoiceField(
-                label="Results to cite (optional)",
+                label="Results to cite",
                 help_text="What is cited is kept with the evidence as it reads now.",
                 widget=forms.CheckboxSelectMultiple,
                 required=False,
