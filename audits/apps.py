@@ -6,7 +6,10 @@ from core.navigation import NavItem
 class AuditsConfig(AppConfig):
     name = "audits"
     verbose_name = "Multi-agency case audits"
-    navigation = (NavItem("Audits", "audits:programme_list", 52, shown_to="audits.view_programme"),)
+    navigation = (
+        NavItem("Audits", "audits:programme_list", 52, shown_to="audits.view_programme"),
+        NavItem("Assurance", "audits:assurance", 53, shown_to="audits.view_assurance"),
+    )
 
     def ready(self):
-        from audits import policy  # noqa: F401  (policy registers its permissions)
+        from audits import policy, policy_assurance  # noqa: F401  (they register their permissions)

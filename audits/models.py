@@ -523,3 +523,13 @@ class SectionReturn(models.Model):
 
     def __str__(self) -> str:
         return f"{self.request}: {self.section}"
+
+
+# Single-agency assurance (section 11 and section 175) keeps its models in their own module.
+from audits.models_assurance import (  # noqa: E402, F401
+    AgencyAuditSummary,
+    AssuranceRound,
+    AssuranceStandard,
+    SelfAssessment,
+    StandardRating,
+)

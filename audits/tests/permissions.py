@@ -1,4 +1,5 @@
 from audits.tests.factories import ProgrammeFactory
+from audits.tests.permissions_assurance import CHECKS as ASSURANCE_CHECKS
 from security.permission_matrix import Check, expect
 
 # The programme is read by the business unit, partner leads and group members; the outsider is a
@@ -22,4 +23,5 @@ CHECKS = [
     Check("audits:programme_list", expect(403, **READERS)),
     Check("audits:programme_create", expect(403, **BUSINESS_UNIT)),
     Check("audits:programme_detail", expect(404, **RECORD_READERS), kwargs=_programme),
+    *ASSURANCE_CHECKS,
 ]
