@@ -54,11 +54,14 @@ def line_chart(
     padding: int = 24,
     levels: list[tuple[str, float]] = (),
     label_width: int = 0,
+    marks: list[tuple[str, float]] = (),
 ) -> dict:
     """A small trend line over (period label, value) pairs, with an optional target line left to the caller.
 
     `levels` fixes the scale to labelled reference lines (an ordinal scale such as Ofsted's grades),
-    drawn across the chart with their labels in a margin `label_width` wide.
+    drawn across the chart with their labels in a margin `label_width` wide. `marks` are
+    (label, position) pairs drawn as labelled vertical lines, the position counted in points
+    (0 the first, 1.5 halfway between the second and third): the dates of an action, say.
     """
     values = [float(value) for _, value in points if value is not None]
     if not values:
@@ -82,6 +85,10 @@ def line_chart(
         "points": " ".join(f"{dot['x']},{dot['y']}" for dot in dots),
         "dots": dots,
         "levels": [{"label": label, "y": y_of(float(value))} for label, value in levels],
+        "marks": [
+            {"label": label, "x": round(left + position * step, 1), "y": 12 + 14 * index}
+            for index, (label, position) in enumerate(marks)
+        ],
         "label_width": label_width,
         "left": left,
         "width": width,

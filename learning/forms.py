@@ -6,6 +6,7 @@ from django import forms
 
 from core.document_text import READABLE
 from core.forms import GovukDateField, GovukFileField, VersionedModelForm
+from learning import impact
 from learning.models import (
     Action,
     Briefing,
@@ -139,11 +140,9 @@ class ActionProgressForm(forms.Form):
 
 
 class EvidenceForm(forms.ModelForm):
-    signed_off_on = GovukDateField(label="Date the owning group signed it off")
-
     class Meta:
         model = EvidenceOfImpact
-        fields = ["what_changed", "method", "how_known", "signed_off_on"]
+        fields = ["what_changed", "method", "how_known"]
         labels = {
             "what_changed": "What changed in practice",
             "method": "How it is known",
@@ -170,6 +169,30 @@ class EvidenceForm(forms.ModelForm):
 
     def clean_citing(self):
         return [self.citable[key] for key in self.cleaned_data["citing"]]
+
+
+class ActionIndicatorForm(forms.Form):
+    indicator = forms.TypedChoiceField(
+        label="Indicator",
+        coerce=int,
+        error_messages={
+            "required": "Select the indicator the action aims to move",
+            "invalid_choice": "Select an indicator of the partnership's performance framework",
+        },
+    )
+    expected = forms.ChoiceField(
+        label="Which way should it move?",
+        choices=impact.Direction.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Select whether the indicator should go up or down",
+            "invalid_choice": "Select whether the indicator should go up or down",
+        },
+    )
+
+    def __init__(self, *args, choices, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["indicator"].choices = choices
 
 
 class ChannelForm(PartnershipChoicesMixin, forms.Form):

@@ -23,6 +23,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from core.models import Versioned
+from learning.impact import Direction
 from partnership.querysets import PartnershipRecordQuerySet
 
 
@@ -288,13 +289,46 @@ class ActionUpdate(models.Model):
         return f"{self.get_status_display()}: {self.note[:80]}"
 
 
+class ActionIndicator(models.Model):
+    """An indicator of the performance framework that an action aims to move, and which way.
+
+    The spine names the indicator by content type and id (`learning.impact` asks the registered
+    source of indicators for its figures), so it never imports the performance app.
+    """
+
+    action = models.ForeignKey(Action, on_delete=models.CASCADE, related_name="indicators")
+    indicator_type = models.ForeignKey(ContentType, on_delete=models.PROTECT, related_name="+")
+    indicator_id = models.PositiveBigIntegerField()
+    indicator = GenericForeignKey("indicator_type", "indicator_id")
+    expected = models.CharField("Expected direction", max_length=8, choices=Direction.choices)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    added_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["added_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["action", "indicator_type", "indicator_id"],
+                name="one_link_per_action_indicator",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.action.reference}: indicator {self.indicator_id} {self.expected}"
+
+
 class EvidenceOfImpact(models.Model):
-    """What changed in practice because of an action and how it is known, signed off by its group."""
+    """What changed in practice because of an action and how it is known, signed off by a member
+    of its recommendation's owning group (never the business unit on the group's behalf)."""
 
     class Method(models.TextChoices):
         RE_AUDIT = "re_audit", "Re-audit"
+        TRAINING_EVALUATION = "training_evaluation", "Training evaluation"
         PERFORMANCE_INDICATOR = "performance_indicator", "Performance indicator"
-        PRACTITIONER_SURVEY = "practitioner_survey", "Practitioner survey"
+        PRACTITIONER_SURVEY = "practitioner_survey", "Practitioner feedback"
+        CHILD_AND_FAMILY_VOICE = "voice", "The child's and family's voice"
         CASE_FILE_EVIDENCE = "case_file_evidence", "Case file evidence"
         OTHER = "other", "Other"
 
@@ -305,7 +339,12 @@ class EvidenceOfImpact(models.Model):
     signed_off_by_group = models.ForeignKey(
         "partnership.Group", on_delete=models.PROTECT, related_name="+"
     )
-    signed_off_on = models.DateField()
+    # Empty until a member of the group signs it off; the date alone (no person) is the business
+    # unit's record of a sign-off made before the group signed here.
+    signed_off_on = models.DateField(null=True, blank=True)
+    signed_off_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
@@ -313,6 +352,18 @@ class EvidenceOfImpact(models.Model):
 
     def __str__(self) -> str:
         return f"Evidence of impact for {self.action.reference}"
+
+    @property
+    def owning_group_id(self) -> int:
+        return self.signed_off_by_group_id
+
+    @property
+    def partnership_id(self) -> int:
+        return self.action.partnership_id
+
+    @property
+    def signed_off_by_member(self) -> bool:
+        return self.signed_off_by_id is not None
 
 
 class EvidenceCitation(models.Model):
@@ -444,6 +495,7 @@ class Publication(models.Model):
         REVIEW_REPORT = "review_report", "Review report"
         BRIEFING = "briefing", "7-minute briefing"
         NEWSLETTER = "newsletter", "Newsletter"
+        YEARLY_REPORT = "yearly_report", "Yearly report"
         OTHER = "other", "Other learning"
 
     partnership = models.ForeignKey(

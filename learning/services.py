@@ -13,9 +13,11 @@ from core import audit
 from core.concurrency import save_if_unchanged
 from core.models import AuditEvent
 from core.services import deadline_complete, deadline_set
+from learning import impact, policy
 from learning.citations import Citable, cited_fields
 from learning.models import (
     Action,
+    ActionIndicator,
     ActionUpdate,
     Briefing,
     DisseminationActivity,
@@ -304,23 +306,22 @@ def action_close(
     what_changed: str,
     method: str,
     how_known: str,
-    signed_off_on: date,
     citing: Sequence[Citable] = (),
     by,
 ) -> EvidenceOfImpact:
-    """Close an action with evidence of impact that its recommendation's owning group signed off,
-    citing results held elsewhere in the hub (`learning.citations`) as they read now."""
+    """Close an action with evidence of impact, citing results held elsewhere in the hub
+    (`learning.citations`) as they read now, for a member of its recommendation's owning group
+    to sign off (`evidence_sign_off`)."""
     if action.closed_at:
         raise ValidationError("This action is already closed")
-    if signed_off_on > timezone.localdate():
-        raise ValidationError("The sign-off date cannot be in the future")
+    if method not in EvidenceOfImpact.Method.values:
+        raise ValidationError("Select how the impact is known")
     evidence = EvidenceOfImpact.objects.create(
         action=action,
         what_changed=what_changed,
         method=method,
         how_known=how_known,
         signed_off_by_group=action.recommendation.owning_group,
-        signed_off_on=signed_off_on,
         recorded_by=by,
     )
     EvidenceCitation.objects.bulk_create(
@@ -336,7 +337,7 @@ def action_close(
         subject=action,
         details={
             "closed with evidence": method,
-            "signed off by": action.recommendation.owning_group,
+            "for sign-off by": action.recommendation.owning_group,
             **({"cites": [citable.title for citable in citing]} if citing else {}),
         },
     )
@@ -344,6 +345,67 @@ def action_close(
     similar_work_changed(source=action.recommendation)
     recurring_lessons_changed(findings=action.recommendation.findings.all())
     return evidence
+
+
+@transaction.atomic
+def evidence_sign_off(*, evidence: EvidenceOfImpact, by) -> EvidenceOfImpact:
+    """A member of the owning group signs off the evidence of an action's impact, today."""
+    if not policy.can_sign_off_evidence(by, evidence):
+        raise ValidationError(
+            f"Only a member of {evidence.signed_off_by_group} can sign off this evidence"
+        )
+    evidence.signed_off_by = by
+    evidence.signed_off_on = timezone.localdate()
+    evidence.save(update_fields=["signed_off_by", "signed_off_on"])
+    audit.record(
+        event=AuditEvent.Event.DECIDED,
+        actor=by,
+        subject=evidence.action,
+        details={"evidence signed off for": evidence.signed_off_by_group},
+    )
+    recurring_lessons_changed(findings=evidence.action.recommendation.findings.all())
+    return evidence
+
+
+@transaction.atomic
+def action_indicator_add(
+    *, action: Action, indicator_id: int, expected: str, by
+) -> ActionIndicator:
+    """Name an indicator of the performance framework that the action aims to move."""
+    source = impact.indicator_source()
+    if source is None:
+        raise ValidationError("There is no performance framework to take indicators from")
+    if expected not in impact.Direction.values:
+        raise ValidationError("Select whether the indicator should go up or down")
+    offered = dict(source.choices(action.partnership))
+    if indicator_id not in offered:
+        raise ValidationError("Select an indicator of the partnership's performance framework")
+    link, created = ActionIndicator.objects.get_or_create(
+        action=action,
+        indicator_type=ContentType.objects.get_for_model(source.model),
+        indicator_id=indicator_id,
+        defaults={"expected": expected, "added_by": by},
+    )
+    if not created:
+        raise ValidationError("The action already names this indicator")
+    audit.record(
+        event=AuditEvent.Event.CHANGED,
+        actor=by,
+        subject=action,
+        details={"indicator added": offered[indicator_id], "expected": expected},
+    )
+    return link
+
+
+@transaction.atomic
+def action_indicator_remove(*, link: ActionIndicator, by) -> None:
+    audit.record(
+        event=AuditEvent.Event.CHANGED,
+        actor=by,
+        subject=link.action,
+        details={"indicator removed": link.indicator_id},
+    )
+    link.delete()
 
 
 # Dissemination

@@ -4,7 +4,7 @@ touches by the services that write findings, recommendations and actions."""
 from collections.abc import Iterable
 
 from django.db import transaction
-from django.db.models import Count, Max, Min
+from django.db.models import Count, Max, Min, Q
 from django.db.models.functions import ExtractYear
 from django.utils import timezone
 
@@ -41,7 +41,12 @@ def _rewrite(cells: set[tuple[int, int, int]]) -> None:
                 count=Count("pk", distinct=True),
                 source_count=Count("source_id", distinct=True),
                 action_count=Count("recommendations__actions", distinct=True),
-                evidenced=Count("recommendations__actions__evidence", distinct=True),
+                # Evidence counts once its owning group has signed it off.
+                evidenced=Count(
+                    "recommendations__actions__evidence",
+                    filter=Q(recommendations__actions__evidence__signed_off_on__isnull=False),
+                    distinct=True,
+                ),
                 last=Max("recorded_at"),
                 first_evidence=Min("recommendations__actions__evidence__signed_off_on"),
             )

@@ -29,6 +29,21 @@ urlpatterns = [
     path("learning/actions/<int:pk>/", actions.action_detail, name="action_detail"),
     path("learning/actions/<int:pk>/update/", actions.action_update, name="action_update"),
     path("learning/actions/<int:pk>/close/", actions.action_close, name="action_close"),
+    path(
+        "learning/actions/<int:pk>/evidence/sign-off/",
+        actions.evidence_sign_off,
+        name="evidence_sign_off",
+    ),
+    path(
+        "learning/actions/<int:pk>/indicators/add/",
+        actions.action_indicator_add,
+        name="action_indicator_add",
+    ),
+    path(
+        "learning/actions/<int:pk>/indicators/<int:link_pk>/remove/",
+        actions.action_indicator_remove,
+        name="action_indicator_remove",
+    ),
     path("learning/dissemination/<int:pk>/channels/add/", sources.channel_add, name="channel_add"),
     path(
         "learning/dissemination/channels/<int:pk>/finish/",

@@ -14,7 +14,14 @@ from django.db import models
 from django.db.models import Exists, F, OuterRef, Q
 from django.http import Http404
 
-from partnership.models import Group, Partnership, PartnershipLink, Role, RoleAssignment
+from partnership.models import (
+    Group,
+    Membership,
+    Partnership,
+    PartnershipLink,
+    Role,
+    RoleAssignment,
+)
 
 BUSINESS_UNIT = frozenset({Role.BUSINESS_UNIT_MANAGER, Role.BUSINESS_UNIT_OFFICER})
 # Roles whose work shows child-identifying details; they must sign in with a second factor.
@@ -42,6 +49,22 @@ def roles_by_partnership(user) -> dict[int, frozenset[str]]:
             found.setdefault(partnership_id, set()).add(role)
         cached = {key: frozenset(value) for key, value in found.items()}
         user._roles_by_partnership = cached
+    return cached
+
+
+def group_ids(user) -> frozenset[int]:
+    """The groups the person is a member of (any membership role, groups not archived); read once
+    per request and kept on the user."""
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
+        return frozenset()
+    cached = getattr(user, "_group_ids", None)
+    if cached is None:
+        cached = frozenset(
+            Membership.objects.filter(person=user, group__archived_at__isnull=True).values_list(
+                "group_id", flat=True
+            )
+        )
+        user._group_ids = cached
     return cached
 
 

@@ -11,6 +11,7 @@ class PerformanceConfig(AppConfig):
     )
 
     def ready(self):
-        from performance import policy, similar_work  # noqa: F401  (policy registers its permissions)
+        from performance import impact, policy, similar_work  # noqa: F401  (policy registers rules)
 
         similar_work.register_all()
+        impact.register_all()

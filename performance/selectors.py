@@ -194,6 +194,41 @@ def _whole(partnership: Partnership) -> str:
     return f"{partnership.short_name} (all areas)"
 
 
+def _whole_values(indicator: Indicator, by_place: dict, areas: list[Area]) -> dict[int, Decimal]:
+    """The partnership's figure for each quarter: added up from the areas' where the unit adds up
+    (and every area has one), else the figure entered for the whole partnership."""
+    if indicator.is_additive and areas:
+        area_values = [by_place.get((indicator.pk, area.pk), {}) for area in areas]
+        shared = set.intersection(*(set(held) for held in area_values))
+        whole_values = {
+            period: _partnership_value(indicator, [held[period] for held in area_values])
+            for period in shared
+        }
+        return {p: v for p, v in whole_values.items() if v is not None}
+    return {p: v[0] for p, v in by_place.get((indicator.pk, None), {}).items()}
+
+
+def _by_place(partnership, indicators, first: int, last: int) -> dict:
+    """{(indicator id, area id or None): {quarter index: (value, numerator, denominator)}}."""
+    by_place: dict[tuple[int, int | None], dict[int, tuple]] = defaultdict(dict)
+    for indicator_id, area_id, period, value, numerator, denominator in Observation.objects.filter(
+        partnership=partnership, indicator__in=indicators, period__gte=first, period__lte=last
+    ).values_list("indicator_id", "area_id", "period", "value", "numerator", "denominator"):
+        by_place[(indicator_id, area_id)][period] = (value, numerator or 0, denominator or 0)
+    return by_place
+
+
+def partnership_trends(
+    partnership: Partnership, indicator_ids, first: periods.Quarter, last: periods.Quarter
+) -> list[tuple[Indicator, dict[int, Decimal]]]:
+    """Each indicator's partnership-wide figure for the quarters `first` to `last` (three queries,
+    however many indicators): what an action's page and the yearly report show."""
+    indicators = list(Indicator.objects.filter(partnership=partnership, pk__in=indicator_ids))
+    areas = list(Area.objects.filter(partnership=partnership, archived_at=None))
+    by_place = _by_place(partnership, indicators, first.index, last.index)
+    return [(indicator, _whole_values(indicator, by_place, areas)) for indicator in indicators]
+
+
 def _rows(report: Report) -> list[IndicatorRow]:
     partnership, quarter, areas = report.partnership, report.quarter, report.areas
     indicators = Indicator.objects.filter(partnership=partnership, archived_at=None)
@@ -202,14 +237,7 @@ def _rows(report: Report) -> list[IndicatorRow]:
     if report.only_indicator is not None:
         indicators = indicators.filter(pk=report.only_indicator.pk)
     indicators = list(indicators)
-    by_place: dict[tuple[int, int | None], dict[int, tuple]] = defaultdict(dict)
-    for indicator_id, area_id, period, value, numerator, denominator in Observation.objects.filter(
-        partnership=partnership,
-        indicator__in=indicators,
-        period__gt=quarter.index - HISTORY_QUARTERS - 1,
-        period__lte=quarter.index,
-    ).values_list("indicator_id", "area_id", "period", "value", "numerator", "denominator"):
-        by_place[(indicator_id, area_id)][period] = (value, numerator or 0, denominator or 0)
+    by_place = _by_place(partnership, indicators, quarter.index - HISTORY_QUARTERS, quarter.index)
     rows = []
     for indicator in indicators:
         figures = []
@@ -218,16 +246,7 @@ def _rows(report: Report) -> list[IndicatorRow]:
             figures.append(
                 _figure(area.name, indicator, {p: v[0] for p, v in held.items()}, quarter, False)
             )
-        if indicator.is_additive and areas:
-            area_values = [by_place.get((indicator.pk, area.pk), {}) for area in areas]
-            shared = set.intersection(*(set(held) for held in area_values))
-            whole_values = {
-                period: _partnership_value(indicator, [held[period] for held in area_values])
-                for period in shared
-            }
-            whole_values = {p: v for p, v in whole_values.items() if v is not None}
-        else:
-            whole_values = {p: v[0] for p, v in by_place.get((indicator.pk, None), {}).items()}
+        whole_values = _whole_values(indicator, by_place, areas)
         figures.append(
             _figure(_whole(partnership), indicator, whole_values, quarter, indicator.is_additive)
         )

@@ -1,4 +1,5 @@
-"""Layers point down: core, the lowest layer, imports no domain app (its tests may, to make people)."""
+"""Layers point down: core, the lowest layer, imports no domain app (its tests may, to make people);
+the learning spine imports no source of learning (sources register with it instead)."""
 
 import ast
 from pathlib import Path
@@ -33,6 +34,22 @@ def test_no_core_module_imports_a_domain_app():
         if module.split(".")[0] in DOMAIN_APPS
     )
     assert not offending, "core must not import a domain app:\n" + "\n".join(offending)
+
+
+# The spine may import the layers below it; everything else is a source or sits above the spine.
+SPINE_MAY_IMPORT = {"core", "partnership", "learning"}
+
+
+def test_the_learning_spine_imports_no_source_of_learning():
+    spine = Path(settings.BASE_DIR) / "learning"
+    offending = sorted(
+        f"{source.relative_to(settings.BASE_DIR)} imports {module}"
+        for source in spine.rglob("*.py")
+        if "tests" not in source.relative_to(spine).parts
+        for module in _imported_modules(source)
+        if module.split(".")[0] in DOMAIN_APPS - SPINE_MAY_IMPORT
+    )
+    assert not offending, "the spine must not import a source:\n" + "\n".join(offending)
 
 
 def test_the_domain_apps_are_found():

@@ -154,7 +154,6 @@ def test_the_progress_report_shows_evidence_of_impact_of_a_closed_action(client,
         what_changed="Contacts screened within a day rose to 94%",
         method="performance_indicator",
         how_known="Quarterly figures",
-        signed_off_on=timezone.localdate(),
         by=cast.manager,
     )
     sign_in(client, cast.manager)

@@ -42,6 +42,31 @@ def _action(cast):
     return ActionFactory(recommendation=_recommendation(cast), owner_organisation=cast.hospital)
 
 
+def _evidence_awaiting_sign_off(cast):
+    """A closed action whose owning group has the cast's group member."""
+    from partnership.models import Membership
+
+    action = _action(cast)
+    Membership.objects.create(group=action.recommendation.owning_group, person=cast.group_member)
+    return services.action_close(
+        action=action, what_changed="x", method="other", how_known="y", by=cast.officer
+    ).action
+
+
+def _action_indicator_link(cast):
+    from learning.models import ActionIndicator
+
+    action = _action(cast)
+    link = ActionIndicator.objects.create(
+        action=action,
+        indicator_type=ContentType.objects.get_for_model(action),
+        indicator_id=action.pk,
+        expected="up",
+        added_by=cast.officer,
+    )
+    return {"pk": action.pk, "link_pk": link.pk}
+
+
 def _plan(cast):
     return services.dissemination_plan_open(source=_source(cast), by=cast.manager)
 
@@ -92,6 +117,20 @@ CHECKS = [
         kwargs=_pk(_action),
     ),
     Check("learning:action_close", BUSINESS_UNIT_FORM, kwargs=_pk(_action)),
+    # Only a member of the owning group signs off: not the business unit, not another panel.
+    Check(
+        "learning:evidence_sign_off",
+        expect(403, group_member=302, panel_member=403, **OUTSIDE),
+        kwargs=_pk(_evidence_awaiting_sign_off),
+        method="post",
+    ),
+    Check("learning:action_indicator_add", BUSINESS_UNIT_FORM, kwargs=_pk(_action)),
+    Check(
+        "learning:action_indicator_remove",
+        expect(403, **BUSINESS_UNIT_WRITE, **OUTSIDE),
+        kwargs=_action_indicator_link,
+        method="post",
+    ),
     Check("learning:channel_add", BUSINESS_UNIT_FORM, kwargs=_pk(_plan)),
     Check("learning:channel_finish", BUSINESS_UNIT_FORM, kwargs=_pk(_channel)),
     Check("learning:activity_add", BUSINESS_UNIT_FORM, kwargs=_pk(_channel)),

@@ -114,7 +114,6 @@ def test_learning_goes_from_finding_to_closed_action_and_a_published_briefing(
     page.get_by_label("What changed in practice").fill("Every new starter now learns the protocol.")
     page.get_by_label("Re-audit").check()
     page.get_by_label("The evidence").fill("Re-audit of 20 referrals: all followed the protocol.")
-    fill_date(page, "signed_off_on", today)
     submit(page)
     page.get_by_role("heading", name="Evidence of impact").wait_for()
     assert page.get_by_text("Closed", exact=True).count()

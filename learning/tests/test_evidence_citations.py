@@ -2,7 +2,6 @@
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
 from core.models import AuditEvent
 from core.testing import sign_in
@@ -33,16 +32,12 @@ def survey_results(monkeypatch):
 
 
 def _close(client, action, **extra):
-    today = timezone.localdate()
     return client.post(
         reverse("learning:action_close", args=[action.pk]),
         {
             "what_changed": "Practitioners escalate sooner",
             "method": "practitioner_survey",
             "how_known": "Follow-up evaluations",
-            "signed_off_on_0": today.day,
-            "signed_off_on_1": today.month,
-            "signed_off_on_2": today.year,
             **extra,
         },
     )

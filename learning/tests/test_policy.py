@@ -74,3 +74,34 @@ def test_someone_without_an_organisation_does_not_own_an_unowned_action():
 def test_the_business_unit_adds_progress_to_any_action():
     officer = person_holding({HERE: {Role.BUSINESS_UNIT_OFFICER}})
     assert policy.can_update_action(officer, action())
+
+
+def evidence(group_id=30, signed_off_by_id=None):
+    return SimpleNamespace(
+        partnership_id=HERE, owning_group_id=group_id, signed_off_by_id=signed_off_by_id
+    )
+
+
+def test_a_member_of_the_owning_group_signs_off_the_evidence_of_impact():
+    member = person_holding({HERE: {Role.GROUP_MEMBER}}, _group_ids=frozenset({30}))
+    assert policy.can_sign_off_evidence(member, evidence())
+
+
+def test_the_business_unit_does_not_sign_off_evidence_on_the_groups_behalf():
+    manager = person_holding({HERE: {Role.BUSINESS_UNIT_MANAGER}}, _group_ids=frozenset())
+    assert not policy.can_sign_off_evidence(manager, evidence())
+
+
+def test_a_member_of_another_group_does_not_sign_off_the_evidence():
+    member = person_holding({HERE: {Role.GROUP_MEMBER}}, _group_ids=frozenset({31}))
+    assert not policy.can_sign_off_evidence(member, evidence())
+
+
+def test_evidence_already_signed_off_is_not_signed_again():
+    member = person_holding({HERE: {Role.GROUP_MEMBER}}, _group_ids=frozenset({30}))
+    assert not policy.can_sign_off_evidence(member, evidence(signed_off_by_id=8))
+
+
+def test_a_member_of_the_group_with_no_role_left_in_the_partnership_does_not_sign_off():
+    member = person_holding({ELSEWHERE: {Role.GROUP_MEMBER}}, _group_ids=frozenset({30}))
+    assert not policy.can_sign_off_evidence(member, evidence())

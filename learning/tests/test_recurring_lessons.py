@@ -18,6 +18,8 @@ from learning.tests.factories import (
     OtherSourceFactory,
     ThemeFactory,
 )
+from partnership.models import Membership, Role
+from partnership.tests.factories import PersonFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -39,18 +41,25 @@ def _finding(cast, theme, year: int, *, aim=Finding.Aim.MUST_IMPROVE, source=Non
         )
 
 
+def _sign_off(evidence):
+    """A member of the owning group signs the evidence off."""
+    member = PersonFactory(partnership=evidence.action.partnership, roles=[Role.GROUP_MEMBER])
+    Membership.objects.create(group=evidence.signed_off_by_group, person=member)
+    services.evidence_sign_off(evidence=evidence, by=member)
+
+
 def _close_with_evidence(cast, finding, on: date):
     action = ActionFactory(recommendation__source=finding.source)
     action.recommendation.findings.set([finding])
     with time_machine.travel(on, tick=False):
-        services.action_close(
+        evidence = services.action_close(
             action=action,
             what_changed="Neglect toolkit in use.",
             method="re_audit",
             how_known="Re-audit of 20 cases.",
-            signed_off_on=on,
             by=cast.officer,
         )
+        _sign_off(evidence)
     return action
 
 
@@ -81,14 +90,16 @@ def test_learnt_again_is_flagged_only_after_an_evidenced_closure(cast, neglect):
         action=action, status="on_track", note="Started", by=cast.officer
     )
     assert not selectors.recurring_lessons(partnership=cast.partnership).themes[0].learnt_again
-    services.action_close(
+    evidence = services.action_close(
         action=action,
         what_changed="Neglect toolkit in use.",
         method="re_audit",
         how_known="Re-audit of 20 cases.",
-        signed_off_on=date(2022, 3, 1),
         by=cast.officer,
     )
+    assert not selectors.recurring_lessons(partnership=cast.partnership).themes[0].learnt_again
+    with time_machine.travel(date(2022, 3, 1), tick=False):
+        _sign_off(evidence)
     years = selectors.recurring_lessons(partnership=cast.partnership).themes[0].years
     assert [(year.year, year.learnt_again) for year in years] == [(2021, False), (2023, True)]
     assert (years[0].actions, years[0].evidenced) == (1, 1)

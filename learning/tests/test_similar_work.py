@@ -318,7 +318,6 @@ def test_a_closed_action_is_shown_closed_after_the_worker_runs(cast):
         what_changed="Audit shows the toolkit in use.",
         method="re_audit",
         how_known="Re-audit of 20 cases.",
-        signed_off_on=date.today(),
         by=cast.officer,
     )
     _run_worker()

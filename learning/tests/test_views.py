@@ -109,7 +109,7 @@ def test_closing_needs_every_part_of_the_evidence(client, cast):
     response = client.post(
         reverse("learning:action_close", args=[action.pk]), {"what_changed": "Better"}
     )
-    assert set(response.context["form"].errors) == {"method", "how_known", "signed_off_on"}
+    assert set(response.context["form"].errors) == {"method", "how_known"}
     assert not EvidenceOfImpact.objects.exists()
 
 

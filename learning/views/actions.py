@@ -5,7 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 
 from core import services as core_services
@@ -14,10 +14,16 @@ from core.exports import csv_response, xlsx_response
 from core.forms import posted
 from core.pdf import pdf_response
 from core.selectors import audit_history
-from learning import policy, selectors, services
+from learning import impact, policy, selectors, selectors_impact, services
 from learning.citations import citable_for
-from learning.forms import ActionForm, ActionPlanFilterForm, ActionProgressForm, EvidenceForm
-from learning.models import Action, Recommendation
+from learning.forms import (
+    ActionForm,
+    ActionIndicatorForm,
+    ActionPlanFilterForm,
+    ActionProgressForm,
+    EvidenceForm,
+)
+from learning.models import Action, ActionIndicator, EvidenceOfImpact, Recommendation
 from learning.views.common import refusal
 from partnership import access
 
@@ -71,11 +77,21 @@ def action_add(request, pk):
 @login_required
 def action_detail(request, pk):
     action = _action(request, pk)
+    evidence = (
+        EvidenceOfImpact.objects.filter(action=action)
+        .select_related("signed_off_by", "signed_off_by_group")
+        .first()
+    )
     return render(
         request,
         "learning/action_detail.html",
         {
             "action": action,
+            "evidence": evidence,
+            "impact": selectors_impact.action_impacts([action])[0],
+            "can_sign_off": evidence is not None
+            and policy.can_sign_off_evidence(request.user, evidence),
+            "indicators_offered": impact.indicator_source() is not None,
             "source": action.recommendation.source,
             "updates": selectors.action_updates(action),
             "can_update": policy.can_update_action(request.user, action),
@@ -127,10 +143,68 @@ def action_close(request, pk):
         {
             "form": form,
             "title": f"Close action {action.reference} with evidence of impact",
-            "lede": f"Signed off by {action.recommendation.owning_group}, the recommendation's owning group.",
+            "lede": f"A member of {action.recommendation.owning_group}, the recommendation's "
+            "owning group, then signs off the evidence.",
             "back": action,
         },
     )
+
+
+@login_required
+@require_http_methods(["POST"])
+def evidence_sign_off(request, pk):
+    action = _action(request, pk)
+    evidence = EvidenceOfImpact.objects.filter(action=action).select_related("action").first()
+    if evidence is None or not policy.can_sign_off_evidence(request.user, evidence):
+        raise PermissionDenied("Only a member of the owning group can sign off this evidence")
+    services.evidence_sign_off(evidence=evidence, by=request.user)
+    messages.success(request, f"Evidence of impact of {action.reference} signed off")
+    return redirect(action)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def action_indicator_add(request, pk):
+    action = _action(request, pk, write=True)
+    source = impact.indicator_source()
+    if source is None:
+        raise Http404("There is no performance framework")
+    form = ActionIndicatorForm(
+        posted(request),
+        choices=[("", "Select an indicator"), *source.choices(action.partnership)],
+    )
+    if form.is_valid():
+        try:
+            services.action_indicator_add(
+                action=action,
+                indicator_id=form.cleaned_data["indicator"],
+                expected=form.cleaned_data["expected"],
+                by=request.user,
+            )
+        except ValidationError as refused:
+            form.add_error("indicator", refusal(refused))
+        else:
+            messages.success(request, f"Indicator added to {action.reference}")
+            return redirect(action)
+    return render(
+        request,
+        "learning/form.html",
+        {
+            "form": form,
+            "title": f"Name an indicator action {action.reference} aims to move",
+            "back": action,
+        },
+    )
+
+
+@login_required
+@require_http_methods(["POST"])
+def action_indicator_remove(request, pk, link_pk):
+    action = _action(request, pk, write=True)
+    link = get_object_or_404(ActionIndicator, pk=link_pk, action=action)
+    services.action_indicator_remove(link=link, by=request.user)
+    messages.success(request, f"Indicator taken off {action.reference}")
+    return redirect(action)
 
 
 def _plan(request):

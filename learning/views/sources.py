@@ -9,7 +9,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from core.concurrency import EditConflict, saved_without_conflict
 from core.forms import posted
 from core.selectors import audit_history
-from learning import policy, selectors, services
+from learning import policy, selectors, selectors_impact, services
 from learning.forms import (
     ActivityForm,
     ChannelFinishForm,
@@ -117,7 +117,7 @@ def finding_detail(request, pk):
         "learning/finding_detail.html",
         {
             "finding": finding,
-            "recommendations": finding.recommendations.select_related("owning_group"),
+            "chain": selectors_impact.finding_chain(finding),
             "similar": selectors.similar_work(
                 partnership=finding.partnership,
                 text=f"{finding.title}\n{finding.description}",
