@@ -31,6 +31,21 @@ def demo_allowed(settings):
     settings.DEBUG = True
 
 
+@pytest.fixture(scope="module")
+def demo_loaded(django_db_setup, django_db_blocker):
+    """The demo, loaded once for a module of tests that only read it (each test's own changes
+    are rolled back as usual); rolled back after the module. Not for browser tests."""
+    from django.core.management import call_command
+    from django.db import transaction
+    from django.test import override_settings
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        with override_settings(DEBUG=True):
+            call_command("load_demo", verbosity=0)
+        yield
+        transaction.set_rollback(True)
+
+
 @pytest.fixture(autouse=True)
 def _documents_in_temporary_folder(settings, tmp_path):
     settings.STORAGES = {

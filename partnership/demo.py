@@ -4,8 +4,15 @@ Organisations are the real public bodies; every person is fictional (names from 
 addresses on the reserved .example domain).
 """
 
+import functools
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import UTC, date, datetime
 
+import django.utils.timezone
+from django.contrib.auth.hashers import make_password
+from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from partnership import access
@@ -193,6 +200,43 @@ GROUPS = (
 LINKED = [(kind, label) for kind, label in LinkedPartnership.Kind.choices]
 
 
+@functools.cache
+def _demo_password_hash() -> str:
+    """Hashed once for every demo account: a hash costs a second or more by design, and the demo
+    must load in seconds (every demo account shares the password anyway)."""
+    return make_password(DEMO_PASSWORD)
+
+
+class _AnyDatetime(type):
+    def __instancecheck__(cls, instance) -> bool:
+        return isinstance(instance, datetime)
+
+
+@contextmanager
+def on_day(day: date) -> Iterator[None]:
+    """Run the services as if today were `day` (at the present time of day).
+
+    The demo tells a past year through the same services a person uses, and they read the clock:
+    working-day deadlines, the 7 working days' notice before a report is published, the time of
+    every audit row. `django.utils.timezone.now` (and with it `localdate` and every
+    `default=timezone.now`) reads the `datetime` of its module, which this replaces for the
+    duration. For the demo loader only: it is not thread-safe.
+    """
+    shift = timezone.localdate(datetime.now(UTC)) - day
+
+    class Shifted(datetime, metaclass=_AnyDatetime):
+        @classmethod
+        def now(cls, tz=None):
+            return datetime.now(tz) - shift
+
+    module = django.utils.timezone
+    real, module.datetime = module.datetime, Shifted
+    try:
+        yield
+    finally:
+        module.datetime = real
+
+
 def demo_email(demo: DemoPartnership, role: str) -> str:
     return f"{role.replace('_', '.')}@{demo.email_domain}"
 
@@ -276,7 +320,7 @@ def demo_person(
         },
     )
     if created:
-        person.set_password(DEMO_PASSWORD)
+        person.password = _demo_password_hash()
         person.save(update_fields=["password"])
     RoleAssignment.objects.get_or_create(person=person, partnership=partnership, role=role)
     if role in access.IDENTIFYING_DETAIL_ROLES:

@@ -1,15 +1,20 @@
 """Demo catalogue and figures for South Tees: fictional indicators with synthetic quarterly values."""
 
 import random
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.utils import timezone
+
+from partnership.demo import on_day
 from partnership.models import Organisation, Partnership, Role, User
 from performance import services
 from performance.models import Indicator, Observation, Scrutiny
 from performance.periods import Quarter
 
 QUARTERS = 10
-LAST_QUARTER = Quarter(2025, 2)
+# The quarter of the reporting year 2025-26 the Quality and Performance sub-group scrutinised.
+SCRUTINISED = Quarter(2025, 3)
 _U, _P, _T = Indicator.Unit, Indicator.Polarity, Indicator.Theme
 # code, title, unit, polarity, target, tolerance, supplier, theme, typical value, typical denominator
 CATALOGUE = (
@@ -304,14 +309,20 @@ def load(partnerships: dict[str, Partnership]) -> None:
     _scrutiny(partnership)
 
 
+def last_quarter() -> Quarter:
+    """The last quarter ended before today: the figures run up to it."""
+    return Quarter.from_index(Quarter.containing(timezone.localdate()).index - 1)
+
+
 def _figures(partnership: Partnership, indicators: list, rng: random.Random) -> None:
     areas = list(partnership.areas.all())
-    first = LAST_QUARTER.index - QUARTERS + 1
+    last = last_quarter()
+    first = last.index - QUARTERS + 1
     observations = []
     for indicator, typical, denominator in indicators:
         for area in areas:
             share = denominator // len(areas)
-            for period in range(first, LAST_QUARTER.index + 1):
+            for period in range(first, last.index + 1):
                 value, numerator, base = synthetic_figure(
                     indicator.unit,
                     typical / (len(areas) if indicator.unit == _U.COUNT else 1),
@@ -330,7 +341,7 @@ def _figures(partnership: Partnership, indicators: list, rng: random.Random) -> 
                     )
                 )
         if not indicator.is_additive:
-            for period in range(first, LAST_QUARTER.index + 1):
+            for period in range(first, last.index + 1):
                 value, _n, _d = synthetic_figure(indicator.unit, typical, 0, rng)
                 observations.append(
                     Observation(
@@ -345,25 +356,29 @@ def _figures(partnership: Partnership, indicators: list, rng: random.Random) -> 
 
 
 def _scrutiny(partnership: Partnership) -> None:
-    """One quarter's scrutiny by the Quality and Performance group, ending in an audit proposal."""
+    """The sub-group's scrutiny of a quarter of 2025-26 at its February meeting, ending in an
+    audit proposal."""
     if Scrutiny.objects.filter(partnership=partnership).exists():
         return
     manager = User.objects.filter(
         role_assignments__partnership=partnership,
         role_assignments__role=Role.BUSINESS_UNIT_MANAGER,
     ).first()
-    services.scrutiny_record(
-        partnership=partnership,
-        period=LAST_QUARTER.index,
-        indicator=Indicator.objects.get(partnership=partnership, code="DQ01"),
-        area=None,
-        question="Re-referrals within 12 months are above target: what lies behind the rise?",
-        asked_of=Organisation.objects.get(partnership=partnership, name="Middlesbrough Council"),
-        answer="Cases closed at assessment without a step-down plan to early help come back within months.",
-        outcome=Scrutiny.Outcome.AUDIT,
-        by=manager,
-        audit_proposal={
-            "title": "Step-down from children's social care to early help",
-            "focus": "Children re-referred within 12 months of a case closing: was a step-down plan made and followed?",
-        },
-    )
+    with on_day(date(2026, 2, 10)):
+        services.scrutiny_record(
+            partnership=partnership,
+            period=SCRUTINISED.index,
+            indicator=Indicator.objects.get(partnership=partnership, code="DQ01"),
+            area=None,
+            question="Re-referrals within 12 months are above target: what lies behind the rise?",
+            asked_of=Organisation.objects.get(
+                partnership=partnership, name="Middlesbrough Council"
+            ),
+            answer="Cases closed at assessment without a step-down plan to early help come back within months.",
+            outcome=Scrutiny.Outcome.AUDIT,
+            by=manager,
+            audit_proposal={
+                "title": "Step-down from children's social care to early help",
+                "focus": "Children re-referred within 12 months of a case closing: was a step-down plan made and followed?",
+            },
+        )

@@ -15,6 +15,20 @@ def _triage_panel(request):
     return {"template": "reviews/_dashboard_triage.html", "referrals": waiting} if waiting else None
 
 
+def _assigned_reviews_panel(request):
+    """The open reviews a reviewer is assigned to, on their dashboard: their reports are awaited."""
+    from reviews import selectors
+
+    assigned = list(selectors.reviews_awaiting_reviewer(request.user)[:10])
+    return (
+        {"template": "reviews/_dashboard_assigned.html", "reviews": assigned} if assigned else None
+    )
+
+
+def _dashboard_panels(request):
+    return [panel for panel in (_triage_panel(request), _assigned_reviews_panel(request)) if panel]
+
+
 class ReviewsConfig(AppConfig):
     name = "reviews"
     verbose_name = "Reviews"
@@ -23,7 +37,7 @@ class ReviewsConfig(AppConfig):
         NavItem("Learning referrals", "reviews:referral_list", 21),
         NavItem("Requests", "reviews:request_list", 22, shown_to="reviews.view_request_list"),
     )
-    dashboard_panel = staticmethod(_triage_panel)
+    dashboard_panel = staticmethod(_dashboard_panels)
 
     def ready(self):
         from reviews import policy, similar_work  # noqa: F401  (policy registers its permissions)

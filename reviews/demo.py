@@ -1,12 +1,18 @@
-"""Demo reviews: plainly fictional cases ("Child R", "Child T") at different stages."""
+"""Demo reviews: plainly fictional cases ("Child R", "Child T") at different stages.
+
+South Tees' reporting year 2025-26 is in `demo_year`; the work in hand today is here: a referral
+awaiting triage, a rapid review gathering information, an LCSPR in progress and a case review
+being scoped.
+"""
 
 from datetime import timedelta
 
 from django.utils import timezone
 
-from partnership.demo import HARTLEPOOL_STOCKTON, SOUTH_TEES, demo_email, demo_person
+from partnership.demo import HARTLEPOOL_STOCKTON, SOUTH_TEES, demo_email, demo_person, on_day
 from partnership.models import Organisation, Partnership, Role, User
-from reviews import services, services_reports, services_reviews
+from reviews import demo_year, services, services_reports, services_reviews
+from reviews.demo_year import Incident, rapid_review_decided
 from reviews.models import (
     AgencyRequest,
     LearningReferral,
@@ -59,10 +65,12 @@ def load(partnerships: dict[str, Partnership]) -> None:
         )
     if Review.objects.filter(partnership__in=partnerships.values()).exists():
         return
+    demo_year.load(south_tees)
     officer = _person(SOUTH_TEES, Role.BUSINESS_UNIT_OFFICER)
     practitioner = _person(SOUTH_TEES, Role.PRACTITIONER)
     _referral(south_tees, practitioner, "Child P: repeated missing episodes")
     _lcspr(south_tees, officer, practitioner)
+    _rapid_review_gathering(south_tees, officer)
     case_review_referral = _referral(
         south_tees, practitioner, "Child T: neglect and school absence"
     )
@@ -99,90 +107,73 @@ def _referral(partnership, practitioner, title: str) -> LearningReferral:
 
 def _lcspr(partnership, officer, practitioner) -> Review:
     today = timezone.localdate()
-    referral = _referral(partnership, practitioner, "Child R: unexplained injuries")
-    services.learning_referral_triage(
-        referral=referral,
-        outcome=LearningReferral.Outcome.RAPID_REVIEW,
-        reason="Serious harm.",
-        by=officer,
-    )
-    notification = services.notification_create(
-        partnership=partnership,
-        incident_summary="Child R, aged 4, was admitted to hospital with unexplained injuries.",
-        incident_date=today - timedelta(days=40),
-        aware_date=today - timedelta(days=39),
-        notified_date=today - timedelta(days=37),
-        referral=referral,
-        notifying_authority=_organisation(partnership, "Middlesbrough Council"),
-        by=officer,
-    )
-    services.notified_child_add(
-        notification=notification,
+    with on_day(today - timedelta(days=39)):
+        referral = _referral(partnership, practitioner, "Child R: unexplained injuries")
+        services.learning_referral_triage(
+            referral=referral,
+            outcome=LearningReferral.Outcome.RAPID_REVIEW,
+            reason="Serious harm.",
+            by=officer,
+        )
+    child_r = Incident(
         pseudonym="Child R",
-        outcome="seriously_harmed",
+        summary="Child R, aged 4, was admitted to hospital with unexplained injuries.",
+        incident=today - timedelta(days=40),
+        aware=today - timedelta(days=39),
+        notified=today - timedelta(days=37),
         age=4,
-        full_name="Demochild Fictional R",
-        address="1 Example Road, Demotown",
-        by=officer,
-    )
-    rapid_review = notification.rapid_review
-    RapidReview.objects.filter(pk=rapid_review.pk).update(
-        abuse_or_neglect="suspected",
-        seriously_harmed=True,
-        interagency_concerns="concerns",
-        immediate_actions="Child R's sibling was seen the same day and is safe.",
-        context="The family had moved between two local authority areas in a year.",
-        parallel_processes="Police investigation ongoing.",
-        highlights_improvements=True,
-        highlights_recurrent_themes=False,
-        highlights_interagency_concerns=True,
-        panel_considered_local_review=False,
-        several_areas_involved=True,
-    )
-    rapid_review.refresh_from_db()
-    services.rapid_review_decide(
-        rapid_review=rapid_review,
+        answers={
+            "abuse_or_neglect": "suspected",
+            "seriously_harmed": True,
+            "interagency_concerns": "concerns",
+            "immediate_actions": "Child R's sibling was seen the same day and is safe.",
+            "context": "The family had moved between two local authority areas in a year.",
+            "parallel_processes": "Police investigation ongoing.",
+            "highlights_improvements": True,
+            "highlights_recurrent_themes": False,
+            "highlights_interagency_concerns": True,
+            "panel_considered_local_review": False,
+            "several_areas_involved": True,
+        },
+        decided=today - timedelta(days=22),
         decision=RapidReview.Decision.LCSPR,
-        national_review_recommended=False,
         rationale="Serious harm with cause for concern about how agencies worked together.",
         learning_identified="Earlier bruising was not shared with children's services.",
         alternative_learning="",
-        by=officer,
     )
-    for lead in services.partner_leads(partnership):
-        services.partner_sign_off(rapid_review=rapid_review, by=lead, agrees=True, comment="")
-    services.rapid_review_send_to_panel(
-        rapid_review=rapid_review, sent_on=today - timedelta(days=20), by=officer
+    rapid_review = rapid_review_decided(
+        partnership, child_r, referral=referral, sent_on=today - timedelta(days=20), by=officer
     )
-    review = services_reviews.review_open(
-        partnership=partnership,
-        review_type=Review.Type.LCSPR,
-        title="Child R",
-        rapid_review=rapid_review,
-        by=officer,
-    )
-    hospital = _organisation(partnership, "South Tees Hospitals NHS Foundation Trust")
-    police = _organisation(partnership, "Cleveland Police")
-    council = _organisation(partnership, "Middlesbrough Council")
-    review.organisations_under_review.set([hospital, police, council])
-    services_reviews.reviewer_assign(
-        review=review,
-        person=_person(SOUTH_TEES, Role.INDEPENDENT_REVIEWER),
-        role=ReviewerAssignment.Role.INDEPENDENT_REVIEWER,
-        involved_with=[],
-        involved_in_case=False,
-        statement="I have not worked for any of the partnership's agencies.",
-        by=officer,
-    )
-    terms = services_reviews.terms_of_reference_draft(
-        review=review,
-        text="The review covers the twelve months before the incident.",
-        key_lines_of_enquiry="How was information about injuries shared?",
-        by=officer,
-    )
-    services_reviews.terms_of_reference_approve(
-        terms=terms, by=_person(SOUTH_TEES, Role.PARTNER_LEAD)
-    )
+    with on_day(today - timedelta(days=19)):
+        review = services_reviews.review_open(
+            partnership=partnership,
+            review_type=Review.Type.LCSPR,
+            title="Child R",
+            rapid_review=rapid_review,
+            by=officer,
+        )
+        hospital = _organisation(partnership, "South Tees Hospitals NHS Foundation Trust")
+        police = _organisation(partnership, "Cleveland Police")
+        council = _organisation(partnership, "Middlesbrough Council")
+        review.organisations_under_review.set([hospital, police, council])
+        services_reviews.reviewer_assign(
+            review=review,
+            person=_person(SOUTH_TEES, Role.INDEPENDENT_REVIEWER),
+            role=ReviewerAssignment.Role.INDEPENDENT_REVIEWER,
+            involved_with=[],
+            involved_in_case=False,
+            statement="I have not worked for any of the partnership's agencies.",
+            by=officer,
+        )
+        terms = services_reviews.terms_of_reference_draft(
+            review=review,
+            text="The review covers the twelve months before the incident.",
+            key_lines_of_enquiry="How was information about injuries shared?",
+            by=officer,
+        )
+        services_reviews.terms_of_reference_approve(
+            terms=terms, by=_person(SOUTH_TEES, Role.PARTNER_LEAD)
+        )
     request = services.agency_request_send(
         review=review,
         organisation=hospital,
@@ -214,3 +205,37 @@ def _lcspr(partnership, officer, practitioner) -> Review:
         by=_person(SOUTH_TEES, Role.INDEPENDENT_REVIEWER),
     )
     return review
+
+
+def _rapid_review_gathering(partnership: Partnership, officer: User) -> RapidReview:
+    """A serious incident notified this week: the rapid review is gathering the agencies'
+    summaries, and every partner lead watches its statutory deadline."""
+    today = timezone.localdate()
+    with on_day(today - timedelta(days=4)):
+        notification = services.notification_create(
+            partnership=partnership,
+            incident_summary="Child Q, aged 9, was admitted to hospital after an overdose.",
+            incident_date=today - timedelta(days=6),
+            aware_date=today - timedelta(days=5),
+            notified_date=today - timedelta(days=4),
+            notifying_authority=_organisation(partnership, "Redcar & Cleveland Borough Council"),
+            by=officer,
+        )
+        services.notified_child_add(
+            notification=notification,
+            pseudonym="Child Q",
+            outcome="seriously_harmed",
+            age=9,
+            full_name="Demochild Fictional Q",
+            address="81 Example Road, Demotown",
+            by=officer,
+        )
+        services.agency_request_send(
+            rapid_review=notification.rapid_review,
+            organisation=_organisation(partnership, "South Tees Hospitals NHS Foundation Trust"),
+            kind=AgencyRequest.Kind.AGENCY_SUMMARY,
+            due_date=today + timedelta(days=3),
+            details="The hospital's contact with Child Q and the family in the last year.",
+            by=officer,
+        )
+    return notification.rapid_review

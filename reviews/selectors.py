@@ -49,6 +49,23 @@ def referrals_awaiting_triage(partnership) -> QuerySet[LearningReferral]:
     ).order_by("referred_at")
 
 
+def reviews_awaiting_reviewer(user) -> QuerySet[Review]:
+    """Reviews `user` is assigned to (and not removed from) whose final report is not yet agreed."""
+    return (
+        Review.objects.visible_to(user)
+        .filter(reviewer_assignments__person=user, reviewer_assignments__removed_at__isnull=True)
+        .filter(
+            status__in=(
+                Review.Status.SCOPING,
+                Review.Status.IN_PROGRESS,
+                Review.Status.DRAFT_REPORT,
+            )
+        )
+        .distinct()
+        .order_by("opened_at", "id")
+    )
+
+
 def similar_to(referral: LearningReferral, user) -> list[SimilarItem]:
     """Work in progress or recently done like the referral, for triage (framework principle 2)."""
     return learning_selectors.similar_work(

@@ -17,7 +17,11 @@ def test_the_demo_has_learning_an_overdue_action_and_a_published_briefing():
         recommendation__source_id=source.pk,
     )
     assert of_source.count() == 2
-    assert Briefing.objects.get().status == Briefing.Status.PUBLISHED
+    briefing = Briefing.objects.get(
+        findings__source_type=ContentType.objects.get_for_model(source),
+        findings__source_id=source.pk,
+    )
+    assert briefing.status == Briefing.Status.PUBLISHED
     assert Publication.objects.filter(kind=Publication.Kind.BRIEFING).exists()
 
 

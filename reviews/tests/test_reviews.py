@@ -638,3 +638,25 @@ def test_a_non_statutory_review_has_no_statutory_notice_before_publication(cast)
     )
     assert not review.tasks.exists()
     assert services_reports.publication_blockers(review, date(2026, 3, 3)) == []
+
+
+def test_an_assigned_reviewer_finds_their_review_on_the_dashboard_until_its_report_is_agreed(
+    client, cast
+):
+    review = lcspr_for(cast)
+    sign_in(client, cast.reviewer)
+    dashboard = client.get(reverse("core:dashboard")).content.decode()
+    assert "Reviews you are assigned to" in dashboard
+    assert f"{review.reference}: Child R" in dashboard
+    Review.objects.filter(pk=review.pk).update(status=Review.Status.FINAL)
+    assert (
+        "Reviews you are assigned to" not in client.get(reverse("core:dashboard")).content.decode()
+    )
+
+
+def test_a_review_is_not_on_the_dashboard_of_someone_not_assigned_to_it(client, cast):
+    lcspr_for(cast, with_reviewer=False)
+    sign_in(client, cast.reviewer)
+    assert (
+        "Reviews you are assigned to" not in client.get(reverse("core:dashboard")).content.decode()
+    )
