@@ -2,6 +2,7 @@
 
 from datetime import date, timedelta
 
+from django.apps import apps
 from django.conf import settings
 from django.core.mail import send_mass_mail
 from django.db import transaction
@@ -65,3 +66,11 @@ def send_deadline_reminders(today: date | None = None) -> dict[str, int]:
             reminded += 1
     transaction.on_commit(lambda: send_mass_mail(messages, fail_silently=False))
     return {"reminded": reminded, "escalated": escalated, "unowned": unowned}
+
+
+def app_reminder_runs() -> list:
+    """The reminder runs apps add to the daily one (an AppConfig's `reminders`, a function of no
+    arguments returning counts), as core imports no domain app."""
+    return [
+        config.reminders for config in apps.get_app_configs() if getattr(config, "reminders", None)
+    ]

@@ -7,4 +7,7 @@ from core import reminders
 
 @task()
 def send_deadline_reminders() -> dict[str, int]:
-    return reminders.send_deadline_reminders()
+    sent = reminders.send_deadline_reminders()
+    for run in reminders.app_reminder_runs():
+        sent.update(run())
+    return sent

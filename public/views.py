@@ -5,7 +5,7 @@ from csp.decorators import csp_update
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
@@ -15,6 +15,8 @@ from learning.selectors import publications_for_public
 from partnership.models import Partnership
 from public.forms import PublicSearchForm
 from public.services import publication_context, stored_pdf
+from training import calendar as training_calendar
+from training.selectors import public_events
 
 
 def _publication(slug, pk):
@@ -150,3 +152,21 @@ class LearningFeed(Feed):
 
     def item_pubdate(self, item):
         return item.published_at
+
+
+def training(request, slug):
+    """The partnership's training events still to come, open to anyone."""
+    partnership = get_object_or_404(Partnership, slug=slug)
+    page = Paginator(public_events(partnership), 20).get_page(request.GET.get("page"))
+    return render(request, "public/training.html", {"partnership": partnership, "page": page})
+
+
+def training_feed(request, slug):
+    """The same events as an iCalendar feed, for anyone's calendar."""
+    partnership = get_object_or_404(Partnership, slug=slug)
+    body = training_calendar.calendar_of(
+        public_events(partnership), name=f"{partnership.name}: training"
+    )
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = f'inline; filename="{slug}-training.ics"'
+    return response

@@ -85,7 +85,8 @@ def test_the_database_task_worker_runs_the_queued_reminder_task(deadline):
         call_command("db_worker", batch=True, no_startup_delay=True, verbosity=0, reload=False)
     result.refresh()
     assert result.status == "SUCCESSFUL"
-    assert result.return_value == {"reminded": 1, "escalated": 0, "unowned": 0}
+    # Apps add their own runs' counts (`reminders.app_reminder_runs`).
+    assert result.return_value.items() >= {"reminded": 1, "escalated": 0, "unowned": 0}.items()
     assert len(mail.outbox) == 1
 
 

@@ -31,6 +31,8 @@ def _slug(cast):
 CHECKS = [
     Check("public:index", EVERYONE, kwargs=_slug),
     Check("public:feed", EVERYONE, kwargs=_slug),
+    Check("public:training", EVERYONE, kwargs=_slug),
+    Check("public:training_feed", EVERYONE, kwargs=_slug),
     Check(
         "public:publication",
         EVERYONE,
