@@ -249,7 +249,7 @@ def heat_map(
 def mean_score(ratings: Iterable[str]) -> float | None:
     """The mean of the settled ratings of a year (red 1, amber 2, green 3); None when none rated."""
     scores = [SCORE[rating] for rating in ratings if rating in SCORE]
-    return round(sum(scores) / len(scores), 2) if scores else None
+    return sum(scores) / len(scores) if scores else None
 
 
 @dataclass(frozen=True)
@@ -263,7 +263,7 @@ class YearOnYear:
     def change(self) -> float | None:
         if self.score is None or self.previous_score is None:
             return None
-        return round(self.score - self.previous_score, 2)
+        return self.score - self.previous_score
 
     @property
     def summary(self) -> str:

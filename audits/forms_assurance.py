@@ -27,7 +27,7 @@ class RoundForm(forms.Form):
         "Select section 11 or section 175",
     )
     year = forms.IntegerField(
-        label="Year",
+        label="Year of the round",
         help_text="For example, 2026",
         error_messages={
             "required": "Enter the year",

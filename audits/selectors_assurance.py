@@ -134,7 +134,7 @@ class HeatMap:
                         for cell in row.cells
                     ),
                     *row.counts.values(),
-                    latest.score if latest else None,
+                    round(latest.score, 2) if latest and latest.score is not None else None,
                     latest.summary if latest else "Not rated",
                 ]
             )
