@@ -21,6 +21,7 @@ from training.forms import ApprovalForm, BookingForm, CourseForm, EventCancelFor
 from training.models import Booking, CalendarFeed, Course, Event
 
 COURSE_PAGE = 50
+EVENT_PAGE = 20
 
 
 def _form_page(request, form, title: str, back: str, **extra):
@@ -60,6 +61,9 @@ def course_list(request):
 @login_required
 def course_detail(request, pk):
     course = access.get_for_user(request.user, Course.objects.all(), pk)
+    events = Paginator(selectors.upcoming_events(course), EVENT_PAGE).get_page(
+        request.GET.get("page")
+    )
     return render(
         request,
         "training/course_detail.html",
@@ -68,7 +72,8 @@ def course_detail(request, pk):
             "outcomes": course.outcomes.all(),
             "themes": course.themes.all(),
             "findings": course.findings.all(),
-            "events": selectors.upcoming_events(course),
+            "events": events,
+            "page": events,
             "can_manage": policy.can_manage_training(request.user, course),
         },
     )
