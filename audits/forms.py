@@ -3,6 +3,7 @@
 from django import forms
 
 from audits import periods
+from core.forms import GovukForm
 
 
 def _say(form: forms.BaseForm, messages: dict[str, str]) -> None:
@@ -12,7 +13,7 @@ def _say(form: forms.BaseForm, messages: dict[str, str]) -> None:
         form.fields[name].error_messages["invalid_choice"] = message
 
 
-class ProgrammeForm(forms.Form):
+class ProgrammeForm(GovukForm):
     year = forms.TypedChoiceField(
         label="Financial year", coerce=int, widget=forms.RadioSelect, choices=()
     )

@@ -7,7 +7,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from audits import assurance
 from audits.models_assurance import AgencyAuditSummary, AssuranceStandard, Kind, Rating
 from audits.services_assurance import AGENCY_AUDIT_FIELDS, Answer, View
-from core.forms import GovukDateField
+from core.forms import GovukDateField, GovukForm, GovukModelForm
 from partnership.models import Group, Organisation
 
 
@@ -21,7 +21,7 @@ def _in_sentence(title: str) -> str:
     return title[0].lower() + title[1:]
 
 
-class RoundForm(forms.Form):
+class RoundForm(GovukForm):
     kind = _say(
         forms.ChoiceField(label="Kind of return", choices=Kind.choices, widget=forms.RadioSelect),
         "Select section 11 or section 175",
@@ -54,7 +54,7 @@ class RoundForm(forms.Form):
         )
 
 
-class SelfAssessmentForm(forms.Form):
+class SelfAssessmentForm(GovukForm):
     """A rating, evidence and the agency's actions for each of the partnership's standards."""
 
     version = forms.IntegerField(widget=forms.HiddenInput)
@@ -129,7 +129,7 @@ class SelfAssessmentForm(forms.Form):
         }
 
 
-class ChallengeForm(forms.Form):
+class ChallengeForm(GovukForm):
     """The partnership's view of each standard the agency rated, at the challenge session."""
 
     version = forms.IntegerField(widget=forms.HiddenInput)
@@ -193,7 +193,7 @@ class ChallengeForm(forms.Form):
         }
 
 
-class StandardForm(forms.ModelForm):
+class StandardForm(GovukModelForm):
     class Meta:
         model = AssuranceStandard
         fields = ["kind", "title", "description", "evidence_required"]
@@ -214,7 +214,7 @@ class StandardForm(forms.ModelForm):
         """The service refuses a second standard of the same title, with its own message."""
 
 
-class AgencyAuditForm(forms.ModelForm):
+class AgencyAuditForm(GovukModelForm):
     audited_on = GovukDateField(
         label="Date of the audit", error_messages={"required": "Enter the date of the audit"}
     )

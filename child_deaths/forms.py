@@ -3,7 +3,7 @@ from django.utils import timezone
 
 from child_deaths import rules, selectors
 from child_deaths.models import Analysis, ChildDeath, ChildIdentity, PanelMeeting, ReportingForm
-from core.forms import GovukDateField, VersionedModelForm
+from core.forms import GovukDateField, GovukForm, GovukModelForm, VersionedModelForm
 from learning.models import Theme
 from partnership.models import Area, Group, Organisation, Partnership
 
@@ -77,7 +77,7 @@ class GovukMessagesMixin:
             )
 
 
-class NotificationForm(GovukMessagesMixin, forms.Form):
+class NotificationForm(GovukMessagesMixin, GovukForm):
     """The child death notification form."""
 
     messages = {
@@ -306,7 +306,7 @@ class NotificationForm(GovukMessagesMixin, forms.Form):
         return {name: self.cleaned_data[name] for name in DETAIL_FIELDS}
 
 
-class StillbirthConfirmationForm(GovukMessagesMixin, forms.Form):
+class StillbirthConfirmationForm(GovukMessagesMixin, GovukForm):
     """The suspected stillbirth confirmed: when, and the gestation that says what it was."""
 
     messages = {
@@ -368,7 +368,7 @@ class JarForm(VersionedModelForm):
         return cleaned
 
 
-class ReportingRequestForm(forms.Form):
+class ReportingRequestForm(GovukForm):
     organisation = forms.ModelChoiceField(
         label="Agency", queryset=Organisation.objects.none(), empty_label="Choose an agency"
     )
@@ -408,7 +408,7 @@ def current_forms():
     return ReportingForm.objects.filter(pk__in=latest.values()).order_by("kind", "name")
 
 
-class ReturnForm(forms.Form):
+class ReturnForm(GovukForm):
     """The questions of the form version the request was made on."""
 
     def __init__(self, *args, reporting_form: ReportingForm, **kwargs):
@@ -426,7 +426,7 @@ class ReturnForm(forms.Form):
                 )
 
 
-class ReviewMeetingForm(forms.Form):
+class ReviewMeetingForm(GovukForm):
     held_on = GovukDateField(label="Date of the child death review meeting")
     attendees = forms.CharField(
         label="Who attended",
@@ -436,7 +436,7 @@ class ReviewMeetingForm(forms.Form):
     outcome = forms.CharField(label="Outcome", widget=forms.Textarea(attrs={"rows": 4}))
 
 
-class PanelMeetingForm(forms.Form):
+class PanelMeetingForm(GovukForm):
     panel = forms.ModelChoiceField(label="Panel", queryset=None, empty_label=None)
     held_on = GovukDateField(label="Date of the meeting")
     location = forms.CharField(label="Where", max_length=200, required=False)
@@ -454,8 +454,11 @@ class PanelMeetingForm(forms.Form):
     def __init__(self, *args, panels, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["panel"].queryset = panels
-        panel_id = self.data.get("panel") or (panels[0].pk if panels else None)
-        panel = panels.filter(pk=panel_id).first() if panel_id else None
+        # A crafted panel that is no number is no panel offered, not a server error.
+        chosen = str(self.data.get("panel") or "")
+        panel = panels.filter(pk=chosen).first() if chosen.isdigit() else None
+        if not chosen:
+            panel = panels.first()
         if panel is not None:
             self.fields["cases"].queryset = selectors.agenda_candidates(panel)
         self.fields["cases"].label_from_instance = lambda death: (
@@ -471,7 +474,7 @@ class MinutesForm(VersionedModelForm):
         widgets = {name: forms.Textarea(attrs={"rows": 4}) for name in fields}
 
 
-class AnalysisForm(GovukMessagesMixin, forms.ModelForm):
+class AnalysisForm(GovukMessagesMixin, GovukModelForm):
     """The child death analysis form: category, four graded domains and the conclusion."""
 
     messages = {
@@ -598,7 +601,15 @@ class AnalysisForm(GovukMessagesMixin, forms.ModelForm):
         return cleaned
 
 
-class TrendFilterForm(forms.Form):
+def _reporting_year_messages(which: str) -> dict[str, str]:
+    return {
+        "invalid": f"Enter the {which} reporting year as a number, like 2024",
+        "min_value": f"The {which} reporting year must be %(limit_value)s or later",
+        "max_value": f"The {which} reporting year must be %(limit_value)s or earlier",
+    }
+
+
+class TrendFilterForm(GovukForm):
     partnership = forms.ModelChoiceField(
         label="Partnership", queryset=None, required=False, empty_label="All you can see"
     )
@@ -611,17 +622,20 @@ class TrendFilterForm(forms.Form):
         min_value=2000,
         max_value=2100,
         help_text="For 1 April 2024 to 31 March 2025, enter 2024",
+        error_messages=_reporting_year_messages("first"),
     )
     year_to = forms.IntegerField(
         label="To the reporting year starting 1 April",
         required=False,
         min_value=2000,
         max_value=2100,
+        error_messages=_reporting_year_messages("last"),
     )
     expected = forms.ChoiceField(
         label="Expected or unexpected",
         required=False,
         choices=[("", "Both"), *ChildDeath.Expected.choices],
+        error_messages={"invalid_choice": "Select expected, unexpected or both"},
     )
 
     def __init__(self, *args, partnerships, **kwargs):
@@ -638,7 +652,7 @@ class TrendFilterForm(forms.Form):
         return cleaned
 
 
-class ReportYearForm(forms.Form):
+class ReportYearForm(GovukForm):
     year = forms.TypedChoiceField(label="Year (1 April to 31 March)", coerce=int)
 
     def __init__(self, *args, years, **kwargs):

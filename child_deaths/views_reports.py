@@ -67,7 +67,9 @@ def trends(request):
 
 @login_required
 def trends_csv(request):
-    _, deaths, outside = _filtered(request)
+    form, deaths, outside = _filtered(request)
+    if form.errors:
+        return redirect(f"{reverse('child_deaths:trends')}?{request.GET.urlencode()}")
     services.deaths_exported(
         partnership_ids=death_access.statistics_partnership_ids(request.user),
         export="child death trends CSV",
@@ -91,7 +93,10 @@ def _report_context(request) -> dict:
     deaths, partnerships = _statistics_scope(request)
     this_year = rules.financial_year(timezone.localdate())
     form = ReportYearForm(request.GET or None, years=range(this_year, 2018, -1))
-    year = form.cleaned_data["year"] if form.is_valid() else this_year - 1
+    if form.is_bound and not form.is_valid():
+        # No report of another year in place of the one asked for: the form shows what is wrong.
+        return {"form": form, "report": None, "partnerships": partnerships}
+    year = form.cleaned_data["year"] if form.is_bound else this_year - 1
     return {
         "form": form,
         "report": selectors.yearly_report(deaths, year),
@@ -112,6 +117,8 @@ def yearly_report(request):
 @login_required
 def yearly_report_pdf(request):
     context = _report_context(request)
+    if context["report"] is None:
+        return redirect(f"{reverse('child_deaths:yearly_report')}?{request.GET.urlencode()}")
     return pdf_response(
         "child_deaths/yearly_report_print.html",
         context,
@@ -128,6 +135,8 @@ def yearly_report_publish(request):
         "Only the partnership's business unit publishes the yearly report",
     )
     context = _report_context(request)
+    if context["report"] is None:
+        return redirect(f"{reverse('child_deaths:yearly_report')}?{request.GET.urlencode()}")
     try:
         publication = services.yearly_report_publish(
             partnership=partnership,

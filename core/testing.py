@@ -3,15 +3,22 @@
 The cast of personas, which needs the partnership app, is in `partnership/testing.py`.
 """
 
+import html
 import os
+import re
 import secrets
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import ExitStack, contextmanager
+from functools import cache
 from pathlib import Path
 from urllib.parse import quote, urlsplit
 
-from django.db import connection
+from django import forms
+from django.core import validators
+from django.db import connection, models
 from django.test.utils import CaptureQueriesContext
+from django.utils.functional import Promise
+from django.utils.translation import ngettext
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -47,6 +54,67 @@ def sign_in(client, person) -> None:
     session = client.session
     session[DEVICE_ID_SESSION_KEY] = device.persistent_id
     session.save()
+
+
+def _subclasses(cls: type) -> Iterator[type]:
+    for sub in cls.__subclasses__():
+        yield sub
+        yield from _subclasses(sub)
+
+
+def _message_texts(message) -> list[str]:
+    """A message as Django words it; both forms of one that depends on a number."""
+    plural = getattr(message, "_kw", {})
+    if "singular" in plural:
+        return [ngettext(plural["singular"], plural["plural"], count) for count in (1, 2)]
+    return [str(message)]
+
+
+@cache
+def django_default_messages() -> tuple[re.Pattern, ...]:
+    """Every error message Django words itself (its form and model fields, validators, forms and
+    constraints), each as a pattern matching it with any value filled in."""
+    found = []
+    for base in (forms.Field, models.Field):
+        for field in (base, *_subclasses(base)):
+            if field.__module__.startswith("django."):
+                found += field.__dict__.get("default_error_messages", {}).values()
+    for form in _subclasses(forms.BaseForm):
+        if form.__module__.startswith("django."):
+            found += form.__dict__.get("error_messages", {}).values()
+    found += forms.BaseFormSet.default_error_messages.values()
+    found += [
+        thing.message
+        for thing in vars(validators).values()
+        if isinstance(getattr(thing, "message", None), str | Promise)
+    ]
+    found += validators.DecimalValidator.messages.values()
+    for constraint in _subclasses(models.BaseConstraint):
+        found.append(constraint.default_violation_error_message)
+    patterns = set()
+    for message in found:
+        for text in _message_texts(message):
+            escaped = re.escape(text)
+            patterns.add(re.sub(r"%\\\(\w+\\\)[sdr]|%[sdr]", ".+", escaped))
+    return tuple(re.compile(pattern, re.DOTALL) for pattern in sorted(patterns))
+
+
+def django_defaults_among(messages: Iterable[str]) -> list[str]:
+    """The messages that are Django's own wording rather than the service's."""
+    return [
+        message
+        for message in messages
+        if any(pattern.fullmatch(str(message)) for pattern in django_default_messages())
+    ]
+
+
+def error_summary_messages(page: str) -> list[str]:
+    """The messages a page lists in its GOV.UK error summary (empty when it shows none)."""
+    summary = re.search(r'govuk-error-summary__list">(.*?)</ul>', page, re.DOTALL)
+    if not summary:
+        return []
+    items = re.findall(r"<li>(.*?)</li>", summary.group(1), re.DOTALL)
+    return [html.unescape(re.sub(r"<[^>]+>", "", item)).strip() for item in items]
 
 
 def count_queries(action: Callable[[], object]) -> int:

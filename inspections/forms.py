@@ -3,7 +3,7 @@
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 
-from core.forms import GovukDateField, VersionedModelForm
+from core.forms import GovukDateField, GovukForm, VersionedModelForm
 from inspections.models import Grade, Inspection, InspectionPoint, InspectionSetting, Judgement
 from inspections.services import INSPECTION_FIELDS
 from learning.models import Theme
@@ -88,7 +88,7 @@ class InspectionForm(VersionedModelForm):
         return cleaned
 
 
-class JudgementsForm(forms.Form):
+class JudgementsForm(GovukForm):
     """The five ILACS judgements on the four-point scale; an aspect left blank is not yet judged."""
 
     version = forms.IntegerField(widget=forms.HiddenInput)
@@ -115,7 +115,7 @@ class JudgementsForm(forms.Form):
         return {aspect: self.cleaned_data[aspect] for aspect in Judgement.Aspect.values}
 
 
-class PointForm(forms.Form):
+class PointForm(GovukForm):
     kind = forms.ChoiceField(
         label="What the report says", choices=InspectionPoint.Kind.choices, widget=forms.RadioSelect
     )
@@ -175,7 +175,7 @@ class PointForm(forms.Form):
         return cleaned
 
 
-class SampleCaseForm(forms.Form):
+class SampleCaseForm(GovukForm):
     agency = forms.ModelChoiceField(label="Agency", queryset=Organisation.objects.none())
     case_reference = forms.CharField(
         label="The agency's case reference",

@@ -5,7 +5,7 @@ from pathlib import Path
 from django import forms
 
 from core.document_text import READABLE
-from core.forms import GovukDateField, GovukFileField, VersionedModelForm
+from core.forms import GovukDateField, GovukFileField, GovukForm, GovukModelForm, VersionedModelForm
 from learning import impact
 from learning.models import (
     Action,
@@ -46,7 +46,7 @@ class PartnershipChoicesMixin:
             self.fields[name].queryset = querysets[model]
 
 
-class OtherSourceForm(forms.ModelForm):
+class OtherSourceForm(GovukModelForm):
     published_on = GovukDateField(label="Date published", required=False)
     link = forms.URLField(
         label="Link to the source (optional)", required=False, assume_scheme="https"
@@ -74,6 +74,9 @@ class FindingForm(PartnershipChoicesMixin, VersionedModelForm):
             "aim": forms.RadioSelect,
             "themes": forms.CheckboxSelectMultiple,
         }
+        error_messages = {
+            "aim": {"required": "Select whether this works well or must improve"},
+        }
 
     def __init__(self, *args, partnership, **kwargs):
         super().__init__(*args, **kwargs)
@@ -81,7 +84,7 @@ class FindingForm(PartnershipChoicesMixin, VersionedModelForm):
         self.fields["aim"].choices = Finding.Aim.choices
 
 
-class RecommendationForm(PartnershipChoicesMixin, forms.Form):
+class RecommendationForm(PartnershipChoicesMixin, GovukForm):
     partnership_fields = {"findings": Finding, "owning_group": Group}
 
     text = forms.CharField(label="Recommendation", widget=forms.Textarea)
@@ -102,7 +105,7 @@ class RecommendationForm(PartnershipChoicesMixin, forms.Form):
         self.fields["findings"].queryset = findings
 
 
-class ActionForm(PartnershipChoicesMixin, forms.Form):
+class ActionForm(PartnershipChoicesMixin, GovukForm):
     partnership_fields = {"owner_organisation": Organisation, "owner_person": User}
 
     description = forms.CharField(label="Action", widget=forms.Textarea)
@@ -126,7 +129,7 @@ class ActionForm(PartnershipChoicesMixin, forms.Form):
         return cleaned
 
 
-class ActionProgressForm(forms.Form):
+class ActionProgressForm(GovukForm):
     status = forms.ChoiceField(
         label="Status",
         widget=forms.RadioSelect,
@@ -139,7 +142,7 @@ class ActionProgressForm(forms.Form):
     note = forms.CharField(label="Progress update", widget=forms.Textarea)
 
 
-class EvidenceForm(forms.ModelForm):
+class EvidenceForm(GovukModelForm):
     class Meta:
         model = EvidenceOfImpact
         fields = ["what_changed", "method", "how_known"]
@@ -171,7 +174,7 @@ class EvidenceForm(forms.ModelForm):
         return [self.citable[key] for key in self.cleaned_data["citing"]]
 
 
-class ActionIndicatorForm(forms.Form):
+class ActionIndicatorForm(GovukForm):
     indicator = forms.TypedChoiceField(
         label="Indicator",
         coerce=int,
@@ -195,7 +198,7 @@ class ActionIndicatorForm(forms.Form):
         self.fields["indicator"].choices = choices
 
 
-class ChannelForm(PartnershipChoicesMixin, forms.Form):
+class ChannelForm(PartnershipChoicesMixin, GovukForm):
     partnership_fields = {"owner": User, "linked_partnership": LinkedPartnership}
 
     channel = forms.ChoiceField(label="Channel", choices=DisseminationChannel.Channel.choices)
@@ -226,10 +229,11 @@ class ChannelForm(PartnershipChoicesMixin, forms.Form):
         return cleaned
 
 
-class ChannelFinishForm(forms.Form):
+class ChannelFinishForm(GovukForm):
     status = forms.ChoiceField(
         label="What happened to this channel?",
         widget=forms.RadioSelect,
+        error_messages={"required": "Select whether the channel is done or withdrawn"},
         choices=[
             (DisseminationChannel.Status.DONE, "Done"),
             (DisseminationChannel.Status.WITHDRAWN, "Withdrawn"),
@@ -245,10 +249,17 @@ class ChannelFinishForm(forms.Form):
         return cleaned
 
 
-class ActivityForm(forms.Form):
+class ActivityForm(GovukForm):
     happened_on = GovukDateField(label="Date")
     description = forms.CharField(label="What went out", widget=forms.Textarea)
-    audience = forms.CharField(label="To whom", max_length=300)
+    audience = forms.CharField(
+        label="To whom",
+        max_length=300,
+        error_messages={
+            "required": "Enter who it went to",
+            "max_length": "Who it went to must be %(limit_value)d characters or fewer",
+        },
+    )
     reach = forms.IntegerField(label="Number of people reached", min_value=0)
     agency_returns = forms.CharField(
         label="Agencies' returns on how they used it (optional)",
@@ -276,8 +287,12 @@ class ThemeForm(VersionedModelForm):
         return name
 
 
-class ThemeMergeForm(forms.Form):
-    into = forms.ModelChoiceField(label="Merge into", queryset=Theme.objects.none())
+class ThemeMergeForm(GovukForm):
+    into = forms.ModelChoiceField(
+        label="Merge into",
+        queryset=Theme.objects.none(),
+        error_messages={"required": "Select the theme to merge into"},
+    )
 
     def __init__(self, *args, duplicate, **kwargs):
         super().__init__(*args, **kwargs)
@@ -305,7 +320,7 @@ class BriefingForm(PartnershipChoicesMixin, VersionedModelForm):
         return {name: self.cleaned_data[name] for name, _ in Briefing.HEADINGS}
 
 
-class NewsletterForm(PartnershipChoicesMixin, forms.Form):
+class NewsletterForm(PartnershipChoicesMixin, GovukForm):
     partnership_fields = {"items": Publication}
 
     title = forms.CharField(label="Title", max_length=300)
@@ -327,7 +342,7 @@ class NewsletterForm(PartnershipChoicesMixin, forms.Form):
         self.limit_choices(partnership)
 
 
-class PracticeChangeForm(PartnershipChoicesMixin, forms.ModelForm):
+class PracticeChangeForm(PartnershipChoicesMixin, GovukModelForm):
     partnership_fields = {"findings": Finding}
     changed_on = GovukDateField(label="Date of the change")
 
@@ -343,7 +358,7 @@ class PracticeChangeForm(PartnershipChoicesMixin, forms.ModelForm):
         self.fields["kind"].choices = PracticeChange.Kind.choices
 
 
-class ActionPlanFilterForm(PartnershipChoicesMixin, forms.Form):
+class ActionPlanFilterForm(PartnershipChoicesMixin, GovukForm):
     partnership_fields = {"organisation": Organisation, "group": Group, "theme": Theme}
 
     organisation = forms.ModelChoiceField(
@@ -370,11 +385,13 @@ class ActionPlanFilterForm(PartnershipChoicesMixin, forms.Form):
         self.limit_choices(partnership)
 
 
-class SimilarWorkForm(PartnershipChoicesMixin, forms.Form):
+class SimilarWorkForm(PartnershipChoicesMixin, GovukForm):
     partnership_fields = {"themes": Theme}
 
     text = forms.CharField(
-        label="Describe the referral, review, audit topic or finding", widget=forms.Textarea
+        label="Describe the referral, review, audit topic or finding",
+        widget=forms.Textarea,
+        error_messages={"required": "Describe the referral, review, audit topic or finding"},
     )
     themes = forms.ModelMultipleChoiceField(
         label="Themes",
@@ -388,11 +405,11 @@ class SimilarWorkForm(PartnershipChoicesMixin, forms.Form):
         self.limit_choices(partnership)
 
 
-class WithdrawForm(forms.Form):
+class WithdrawForm(GovukForm):
     reason = forms.CharField(label="Reason for withdrawing it", widget=forms.Textarea)
 
 
-class PublicationForm(forms.Form):
+class PublicationForm(GovukForm):
     """Learning from a source for the public site. A review's report is not published here: only
     through the review's own flow, once agreed, signed off and sent."""
 
@@ -428,7 +445,7 @@ def _year_field(label: str) -> forms.IntegerField:
     )
 
 
-class RecurringLessonsForm(forms.Form):
+class RecurringLessonsForm(GovukForm):
     aim = forms.ChoiceField(choices=Finding.Aim.choices, required=False, widget=forms.HiddenInput)
     kind = forms.TypedChoiceField(
         label="Kind of source", required=False, coerce=int, empty_value=None

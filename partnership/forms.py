@@ -3,7 +3,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.utils import timezone
 from django_otp import devices_for_user, match_token
 
-from core.forms import VersionedModelForm
+from core.forms import GovukForm, GovukWording, VersionedModelForm
 from partnership import access, policy
 from partnership.models import (
     Area,
@@ -17,7 +17,7 @@ from partnership.models import (
 )
 
 
-class SignInForm(AuthenticationForm):
+class SignInForm(GovukWording, AuthenticationForm):
     username = forms.EmailField(
         label="Email address",
         widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
@@ -34,7 +34,7 @@ class SignInForm(AuthenticationForm):
     }
 
 
-class TwoFactorCodeForm(forms.Form):
+class TwoFactorCodeForm(GovukForm):
     """A code from an authenticator. `refusal` says why a code was refused, for the audit trail."""
 
     code = forms.CharField(
@@ -193,7 +193,7 @@ def _unique_name(form, model) -> str:
     return name
 
 
-class MembershipForm(forms.Form):
+class MembershipForm(GovukForm):
     person = forms.ModelChoiceField(
         queryset=User.objects.none(), label="Person", empty_label="Choose a person"
     )
@@ -238,7 +238,7 @@ def _roles_field(grantable: list[str]) -> forms.MultipleChoiceField:
     )
 
 
-class PersonInviteForm(forms.Form):
+class PersonInviteForm(GovukForm):
     full_name = forms.CharField(
         label="Full name", max_length=200, error_messages={"required": "Enter their full name"}
     )
@@ -318,6 +318,7 @@ class PersonEditForm(VersionedModelForm):
             )
         organisation = self.fields["organisation"]
         organisation.required = False
+        organisation.empty_label = "Not employed by a partner organisation"
         organisation.error_messages["invalid_choice"] = "Select an organisation of your partnership"
         organisation.queryset = Organisation.objects.filter(partnership=partnership).active()
         if also_works_for:
@@ -354,7 +355,7 @@ class PersonEditForm(VersionedModelForm):
         }
 
 
-class LinkRequestForm(forms.Form):
+class LinkRequestForm(GovukForm):
     partnership = forms.ModelChoiceField(
         queryset=Partnership.objects.none(),
         label="Partnership",

@@ -1,6 +1,6 @@
 from django import forms
 
-from core.forms import TableFileField, VersionedModelForm
+from core.forms import GovukForm, TableFileField, VersionedModelForm
 from learning.models import Finding, Theme
 from partnership.models import Area, Organisation
 from performance import periods
@@ -32,7 +32,7 @@ class IndicatorForm(VersionedModelForm):
         return code
 
 
-class ImportUploadForm(forms.Form):
+class ImportUploadForm(GovukForm):
     file = TableFileField(
         label="File of quarterly values",
         help_text="A CSV or XLSX file laid out like the template.",
@@ -43,7 +43,7 @@ def _quarter_choices(quarters: list[periods.Quarter]) -> list[tuple[str, str]]:
     return [(str(quarter), f"{quarter} ({quarter.months})") for quarter in quarters]
 
 
-class ReportFilterForm(forms.Form):
+class ReportFilterForm(GovukForm):
     quarter = forms.ChoiceField(label="Quarter", required=False)
     place = forms.ChoiceField(label="Area", required=False)
     theme = forms.ChoiceField(label="Theme", required=False)
@@ -55,7 +55,7 @@ class ReportFilterForm(forms.Form):
         self.fields["theme"].choices = [("", "All themes"), *Indicator.Theme.choices]
 
 
-class ScrutinyForm(forms.Form):
+class ScrutinyForm(GovukForm):
     quarter = forms.ChoiceField(label="Quarter")
     indicator = forms.ModelChoiceField(
         label="Indicator",
@@ -81,6 +81,7 @@ class ScrutinyForm(forms.Form):
         required=False,
         widget=forms.RadioSelect,
         choices=Finding.Aim.choices,
+        error_messages={"invalid_choice": "Select whether the finding works well or must improve"},
     )
     finding_themes = forms.ModelMultipleChoiceField(
         label="Themes of the finding",

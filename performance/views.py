@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from core.concurrency import saved_without_conflict
@@ -16,27 +17,27 @@ from performance.models import AuditProposal, Indicator, Scrutiny
 
 
 def _report_context(request) -> dict:
+    """The report for the filters asked for; with filters the form refuses, only the form and its
+    errors (`report.rows` is then never read), never a report of other filters in their place."""
     partnership = policy.require_reader(request)
-    try:
-        quarter = periods.Quarter.parse(request.GET["quarter"])
-    except (KeyError, periods.BadPeriod):
-        quarter = None
-    report = selectors.quarterly_report(
-        partnership=partnership,
-        quarter=quarter,
-        place=request.GET.get("place", ""),
-        theme=request.GET.get("theme", "")
-        if request.GET.get("theme") in Indicator.Theme.values
-        else "",
-    )
-    filters = ReportFilterForm(
+    report = selectors.quarterly_report(partnership=partnership, quarter=None)
+    form = ReportFilterForm(
+        request.GET or None,
         initial={"quarter": str(report.quarter), "place": report.place, "theme": report.theme},
         quarters=report.quarters,
         places=report.places,
     )
+    if form.is_bound and form.is_valid():
+        chosen = form.cleaned_data
+        report = selectors.quarterly_report(
+            partnership=partnership,
+            quarter=periods.Quarter.parse(chosen["quarter"]) if chosen["quarter"] else None,
+            place=chosen["place"],
+            theme=chosen["theme"],
+        )
     return {
         "report": report,
-        "filters": filters,
+        "form": form,
         "scrutinies": selectors.scrutinies_for(
             partnership=partnership, period=report.quarter.index if report.quarter else None
         ),
@@ -56,6 +57,8 @@ def report(request):
 @login_required
 def report_pdf(request):
     context = _report_context(request)
+    if context["form"].errors:
+        return redirect(f"{reverse('performance:report')}?{request.GET.urlencode()}")
     return pdf_response(
         "performance/report_print.html",
         context,

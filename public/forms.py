@@ -1,9 +1,10 @@
 from django import forms
 
+from core.forms import GovukForm
 from learning.models import Publication, Theme
 
 
-class PublicSearchForm(forms.Form):
+class PublicSearchForm(GovukForm):
     q = forms.CharField(label="Search", required=False, max_length=200)
     kind = forms.ChoiceField(
         label="Kind", required=False, choices=[("", "All"), *Publication.Kind.choices]

@@ -55,7 +55,7 @@ def index(request, slug):
     return render(
         request,
         "public/index.html",
-        {"partnership": partnership, "search_form": form, "page": page, "query": query.urlencode()},
+        {"partnership": partnership, "form": form, "page": page, "query": query.urlencode()},
     )
 
 

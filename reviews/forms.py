@@ -3,7 +3,7 @@
 from django import forms
 from django.utils import timezone
 
-from core.forms import GovukDateField, TableFileField, VersionedModelForm
+from core.forms import GovukDateField, GovukForm, GovukModelForm, TableFileField, VersionedModelForm
 from partnership.models import Organisation, Role, User
 from reviews.models import (
     AgencyRequest,
@@ -24,7 +24,7 @@ def _not_future(day, label: str):
     return day
 
 
-class LearningReferralForm(forms.ModelForm):
+class LearningReferralForm(GovukModelForm):
     class Meta:
         model = LearningReferral
         fields = ["title", "what_happened", "agencies_involved", "why_learning", "child_voice"]
@@ -41,7 +41,7 @@ class LearningReferralForm(forms.ModelForm):
         }
 
 
-class TriageForm(forms.Form):
+class TriageForm(GovukForm):
     outcome = forms.ChoiceField(
         label="Outcome", choices=LearningReferral.Outcome.choices, widget=forms.RadioSelect
     )
@@ -62,7 +62,7 @@ class TriageForm(forms.Form):
         return cleaned
 
 
-class NotificationForm(forms.Form):
+class NotificationForm(GovukForm):
     notifying_authority = forms.ModelChoiceField(
         label="Local authority that notified the national panel",
         queryset=Organisation.objects.none(),
@@ -112,21 +112,21 @@ class NotificationForm(forms.Form):
         return cleaned
 
 
-class SecretaryOfStateNotifiedForm(forms.Form):
+class SecretaryOfStateNotifiedForm(GovukForm):
     notified_on = GovukDateField(label="Date the Secretary of State and Ofsted were told")
 
     def clean_notified_on(self):
         return _not_future(self.cleaned_data["notified_on"], "Date told")
 
 
-class NotifiedForm(forms.Form):
+class NotifiedForm(GovukForm):
     notified_date = GovukDateField(label="Date the national panel was notified")
 
     def clean_notified_date(self):
         return _not_future(self.cleaned_data["notified_date"], "Date notified")
 
 
-class NotifiedChildForm(forms.ModelForm):
+class NotifiedChildForm(GovukModelForm):
     date_of_birth = GovukDateField(label="Date of birth", required=False)
 
     class Meta:
@@ -236,6 +236,18 @@ class RapidReviewForm(VersionedModelForm):
             "abuse_or_neglect": forms.RadioSelect,
             "interagency_concerns": forms.RadioSelect,
         }
+        error_messages = {
+            "abuse_or_neglect": {
+                "invalid_choice": "Select whether abuse or neglect is known or suspected"
+            },
+            "interagency_concerns": {
+                "invalid_choice": "Select whether there is cause for concern about how the "
+                "organisations worked together"
+            },
+            "death_in_custody": {
+                "invalid_choice": "Select whether the child died in custody, and where"
+            },
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -245,7 +257,7 @@ class RapidReviewForm(VersionedModelForm):
         ]
 
 
-class KeyPracticeEpisodeForm(forms.Form):
+class KeyPracticeEpisodeForm(GovukForm):
     date = GovukDateField(label="Date of the episode")
     title = forms.CharField(label="Title", max_length=200)
     analysis = forms.CharField(
@@ -263,7 +275,7 @@ class KeyPracticeEpisodeForm(forms.Form):
     )
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(GovukForm):
     decision = forms.ChoiceField(
         label="Decision",
         choices=RapidReview.Decision.choices,
@@ -317,26 +329,27 @@ class DecisionForm(forms.Form):
         return cleaned
 
 
-class SignOffForm(forms.Form):
+class SignOffForm(GovukForm):
     agrees = forms.TypedChoiceField(
         label="Do you agree?",
         choices=[("yes", "Yes, I sign this off"), ("no", "No")],
         coerce=lambda value: value == "yes",
         widget=forms.RadioSelect,
+        error_messages={"required": "Select yes if you sign this off, or no"},
     )
     comment = forms.CharField(
         label="Comment", widget=forms.Textarea(attrs={"rows": 3}), required=False
     )
 
 
-class SentToPanelForm(forms.Form):
+class SentToPanelForm(GovukForm):
     sent_on = GovukDateField(label="Date sent to the national panel")
 
     def clean_sent_on(self):
         return _not_future(self.cleaned_data["sent_on"], "Date sent")
 
 
-class PanelResponseForm(forms.Form):
+class PanelResponseForm(GovukForm):
     response = forms.ChoiceField(
         label="The panel's response",
         choices=RapidReview.PanelResponse.choices,
@@ -346,7 +359,7 @@ class PanelResponseForm(forms.Form):
     notes = forms.CharField(label="Notes", widget=forms.Textarea(attrs={"rows": 3}), required=False)
 
 
-class AgencyRequestForm(forms.Form):
+class AgencyRequestForm(GovukForm):
     organisation = forms.ModelChoiceField(label="Agency", queryset=Organisation.objects.none())
     kind = forms.ChoiceField(label="What is asked for", choices=AgencyRequest.Kind.choices)
     due_date = GovukDateField(label="Due date")
@@ -368,7 +381,7 @@ class AgencyRequestForm(forms.Form):
         return due
 
 
-class AgencyResponseForm(forms.Form):
+class AgencyResponseForm(GovukForm):
     response = forms.CharField(
         label="The agency's response",
         widget=forms.Textarea(attrs={"rows": 8}),
@@ -377,7 +390,7 @@ class AgencyResponseForm(forms.Form):
     )
 
 
-class ChronologyEntryForm(forms.Form):
+class ChronologyEntryForm(GovukForm):
     date = GovukDateField(label="Date")
     event = forms.CharField(label="What happened", widget=forms.Textarea(attrs={"rows": 3}))
 
@@ -385,14 +398,14 @@ class ChronologyEntryForm(forms.Form):
         return _not_future(self.cleaned_data["date"], "Date")
 
 
-class ChronologyImportForm(forms.Form):
+class ChronologyImportForm(GovukForm):
     file = TableFileField(
         label="Chronology file",
         help_text="CSV or XLSX with a header row naming the columns date and event; dates like 2026-03-27 or 27/03/2026.",
     )
 
 
-class ReviewOpenForm(forms.ModelForm):
+class ReviewOpenForm(GovukModelForm):
     class Meta:
         model = Review
         fields = ["review_type", "title"]
@@ -448,26 +461,26 @@ class ReviewForm(VersionedModelForm):
         return cleaned
 
 
-class TermsOfReferenceForm(forms.Form):
+class TermsOfReferenceForm(GovukForm):
     text = forms.CharField(label="Terms of reference", widget=forms.Textarea(attrs={"rows": 10}))
     key_lines_of_enquiry = forms.CharField(
         label="Key lines of enquiry", widget=forms.Textarea(attrs=_TEXT), required=False
     )
 
 
-class MilestoneForm(forms.Form):
+class MilestoneForm(GovukForm):
     title = forms.CharField(label="Milestone", max_length=200)
     due_date = GovukDateField(label="Due date")
 
 
-class CompletedOnForm(forms.Form):
+class CompletedOnForm(GovukForm):
     completed_on = GovukDateField(label="Date done")
 
     def clean_completed_on(self):
         return _not_future(self.cleaned_data["completed_on"], "Date done")
 
 
-class DeclarationForm(forms.Form):
+class DeclarationForm(GovukForm):
     involved_with = forms.ModelMultipleChoiceField(
         label="Organisations the reviewer has worked for or with in connection with this case or its agencies",
         queryset=Organisation.objects.none(),
@@ -520,7 +533,7 @@ class ReviewerAssignForm(DeclarationForm):
         ).distinct()
 
 
-class LearningEventForm(forms.Form):
+class LearningEventForm(GovukForm):
     title = forms.CharField(label="Title", max_length=200)
     date = GovukDateField(label="Date")
     venue = forms.CharField(label="Venue or format", max_length=200, required=False)
@@ -537,7 +550,7 @@ class LearningEventForm(forms.Form):
         ).distinct()
 
 
-class LearningEventRecordForm(forms.Form):
+class LearningEventRecordForm(GovukForm):
     attended = forms.ModelMultipleChoiceField(
         label="Who attended",
         queryset=User.objects.none(),
@@ -560,7 +573,7 @@ class LearningEventRecordForm(forms.Form):
         )
 
 
-class ReportDraftForm(forms.Form):
+class ReportDraftForm(GovukForm):
     summary = forms.CharField(
         label="Summary of recommended improvements", widget=forms.Textarea(attrs=_TEXT)
     )
@@ -571,11 +584,11 @@ class ReportDraftForm(forms.Form):
     )
 
 
-class ReportCommentForm(forms.Form):
+class ReportCommentForm(GovukForm):
     text = forms.CharField(label="Comment", widget=forms.Textarea(attrs=_TEXT))
 
 
-class PublicationPlanForm(forms.Form):
+class PublicationPlanForm(GovukForm):
     publication_date = GovukDateField(label="Planned publication date")
     improvements_only = forms.TypedChoiceField(
         label="What will be published?",
@@ -614,7 +627,7 @@ class PublicationPlanForm(forms.Form):
         return cleaned
 
 
-class LocalReviewPolicyForm(forms.ModelForm):
+class LocalReviewPolicyForm(GovukModelForm):
     class Meta:
         model = LocalReviewPolicy
         fields = [

@@ -6,7 +6,7 @@ from datetime import datetime, time
 from django import forms
 from django.utils import timezone
 
-from core.forms import GovukDateField, VersionedModelForm
+from core.forms import GovukDateField, GovukForm, VersionedModelForm
 from learning.models import Finding, PracticeChange, Theme
 from training.models import Course, Event
 from training.services import COURSE_FIELDS
@@ -197,7 +197,7 @@ class EventForm(VersionedModelForm):
         }
 
 
-class BookingForm(forms.Form):
+class BookingForm(GovukForm):
     line_manager_email = forms.EmailField(
         label="Your line manager's email address",
         help_text="We will email them a link to approve your booking.",
@@ -213,7 +213,7 @@ class BookingForm(forms.Form):
             del self.fields["line_manager_email"]
 
 
-class EventCancelForm(forms.Form):
+class EventCancelForm(GovukForm):
     reason = forms.CharField(
         label="Why is the event cancelled?",
         help_text="Everyone booked or waiting is emailed this.",
@@ -222,7 +222,7 @@ class EventCancelForm(forms.Form):
     )
 
 
-class ApprovalForm(forms.Form):
+class ApprovalForm(GovukForm):
     decision = forms.ChoiceField(
         label="Do you approve this booking?",
         choices=[("approve", "Yes, approve it"), ("decline", "No, do not approve it")],

@@ -4,9 +4,10 @@ from datetime import date
 
 import pytest
 from django import forms
+from django.core.validators import MinValueValidator
 from django.template import Context, Template
 
-from core.forms import GovukDateField
+from core.forms import GovukDateField, GovukForm
 
 
 class ExampleForm(forms.Form):
@@ -88,3 +89,62 @@ def test_a_number_box_is_as_narrow_as_its_numbers():
         year = forms.IntegerField(label="Year")
 
     assert 'class="govuk-input govuk-input--width-5"' in render(YearForm())
+
+
+class PlainForm(GovukForm):
+    name = forms.CharField(label="Name", max_length=5)
+    kind = forms.ChoiceField(label="Kind of source", choices=[("a", "A")], widget=forms.RadioSelect)
+    reach = forms.IntegerField(label="Number of people reached", min_value=0)
+    agency = forms.ChoiceField(label="Agency", choices=[("", "---------"), ("p", "Police")])
+    grade = forms.ChoiceField(
+        label="Grade", choices=[("", "---------"), ("1", "1")], widget=forms.RadioSelect
+    )
+    agrees = forms.ChoiceField(label="Do you agree?", choices=[("yes", "Yes")])
+    email = forms.EmailField(label="Email address", required=False)
+    reason = forms.CharField(label="Reason", error_messages={"required": "Enter why it is late"})
+
+
+def test_a_field_whose_form_names_no_message_says_what_to_do_naming_itself():
+    errors = PlainForm(data={}).errors
+    assert errors["name"] == ["Enter the name"]
+    assert errors["kind"] == ["Select the kind of source"]
+    assert errors["reach"] == ["Enter the number of people reached"]
+    assert errors["agrees"] == ["Select an answer to 'Do you agree?'"]
+
+
+def test_wrong_answers_are_named_in_govuk_words():
+    errors = PlainForm(
+        data={"name": "Far too long", "kind": "b", "reach": "ten", "email": "nowhere"}
+    ).errors
+    assert errors["name"] == ["Name must be 5 characters or fewer"]
+    assert errors["kind"] == ["Select the kind of source"]
+    assert errors["reach"] == ["Enter the number of people reached as a whole number, like 12"]
+    assert errors["email"] == [
+        "Enter an email address in the correct format, like name@example.com"
+    ]
+    assert PlainForm(data={"reach": "-1"}).errors["reach"] == [
+        "Number of people reached must be 0 or more"
+    ]
+
+
+def test_a_message_the_form_names_is_kept():
+    assert PlainForm(data={}).errors["reason"] == ["Enter why it is late"]
+
+
+def test_an_empty_choice_says_what_to_do_and_a_required_radio_offers_none():
+    html = render(PlainForm())
+    assert "---------" not in html
+    assert '<option value="" selected>Choose an agency</option>' in html
+    assert 'value=""' not in str(PlainForm()["grade"])
+
+
+def test_a_limit_given_its_own_message_keeps_it():
+    class LimitedForm(GovukForm):
+        days = forms.IntegerField(
+            label="Working days",
+            validators=[MinValueValidator(1, message="Working days must be between 1 and 200")],
+        )
+
+    assert LimitedForm(data={"days": "0"}).errors["days"] == [
+        "Working days must be between 1 and 200"
+    ]

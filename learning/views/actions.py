@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from core import services as core_services
@@ -211,7 +212,10 @@ def _plan(request):
     partnership = policy.require_reader(request)
     form = ActionPlanFilterForm(request.GET or None, partnership=partnership)
     filters = selectors.ActionFilters()
-    if form.is_valid():
+    if form.is_bound and not form.is_valid():
+        # Refused filters list nothing, rather than every action in their place.
+        return partnership, form, Action.objects.none()
+    if form.is_bound:
         data = form.cleaned_data
         filters = selectors.ActionFilters(
             organisation=data["organisation"].pk if data["organisation"] else None,
@@ -233,7 +237,7 @@ def action_plan(request):
         request,
         "learning/action_plan.html",
         {
-            "filter_form": form,
+            "form": form,
             "rows": selectors.action_rows(page.object_list),
             "page": page,
             "query": query.urlencode(),
@@ -245,7 +249,9 @@ def action_plan(request):
 def action_plan_export(request, fmt):
     if fmt not in ("csv", "xlsx", "pdf"):
         raise Http404("No such format")
-    partnership, _, actions = _plan(request)
+    partnership, form, actions = _plan(request)
+    if form.errors:
+        return redirect(f"{reverse('learning:action_plan')}?{request.GET.urlencode()}")
     rows = selectors.action_rows(actions)
     core_services.download_recorded(
         by=request.user,

@@ -118,7 +118,7 @@ def similar_work(request):
             user=request.user,
             limit=20,
         )
-    return render(request, "learning/similar_work.html", {"search_form": form, "items": items})
+    return render(request, "learning/similar_work.html", {"form": form, "items": items})
 
 
 @login_required
@@ -127,14 +127,21 @@ def recurring_lessons(request):
     form = RecurringLessonsForm(request.GET, kinds=selectors.recurring_kinds(partnership))
     filters = form.cleaned_data if form.is_valid() else {}
     aim = filters.get("aim") or Finding.Aim.MUST_IMPROVE
-    report = selectors.recurring_lessons(
-        partnership=partnership,
-        aim=aim,
-        kind=filters.get("kind"),
-        from_year=filters.get("from_year"),
-        to_year=filters.get("to_year"),
-    )
-    if request.GET.get("format") == "csv":
+    query = request.GET.copy()
+    if form.errors:
+        # Refused filters show the form and its errors, not the report for others in their place.
+        if query.pop("format", None):
+            return redirect(f"{request.path}?{query.urlencode()}")
+        report = None
+    else:
+        report = selectors.recurring_lessons(
+            partnership=partnership,
+            aim=aim,
+            kind=filters.get("kind"),
+            from_year=filters.get("from_year"),
+            to_year=filters.get("to_year"),
+        )
+    if report and request.GET.get("format") == "csv":
         rows = selectors.recurring_rows(report)
         core_services.download_recorded(
             by=request.user,
@@ -142,17 +149,16 @@ def recurring_lessons(request):
             details={"export": "recurring lessons (csv)", "rows": len(rows) - 1},
         )
         return csv_response("recurring-lessons.csv", rows)
-    query = request.GET.copy()
     query.pop("aim", None)
     return render(
         request,
         "learning/recurring_lessons.html",
         {
             "report": report,
-            "filter_form": form,
+            "form": form,
             "aim": aim,
             "works_well": aim == Finding.Aim.WORKS_WELL,
             "query": query.urlencode(),
-            "chart": bar_chart(report.chart_points()),
+            "chart": bar_chart(report.chart_points()) if report else None,
         },
     )
