@@ -21,6 +21,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.http import QueryDict
 from django.template import Context, Template
 
+from audits import selectors_assurance
+from audits.tests.factories_assurance import section_11_round, submitted
 from child_deaths.tests.factories import ChildDeathFactory, PanelFactory, reporting_form
 from core.testing import django_defaults_among
 from inspections.tests.factories import InspectionFactory
@@ -100,26 +102,56 @@ def _findings(cast):
     return Finding.objects.filter(partnership=cast.partnership)
 
 
-# What a form may need to be made, by the name of its keyword argument, made from the cast.
+def _assessment(made):
+    assessment = section_11_round(made.cast).self_assessments.first()
+    return submitted(assessment, made.cast.contributor, "amber")
+
+
+# What a form may need to be made, by the name of its keyword argument (`made(name)` gives another).
 NEEDS = {
-    "partnership": lambda cast: cast.partnership,
-    "user": lambda cast: cast.manager,
-    "by": lambda cast: cast.manager,
-    "death": lambda cast: ChildDeathFactory(area=cast.middlesbrough, notified_by=cast.officer),
-    "panels": _panels,
-    "event": _learning_event,
-    "inspection": lambda cast: InspectionFactory(recorded_by=cast.officer),
-    "duplicate": lambda cast: ThemeFactory(partnership=cast.partnership),
-    "findings": _findings,
-    "group": lambda cast: GroupFactory(partnership=cast.partnership),
-    "reporting_form": lambda cast: reporting_form(),
-    "partnerships": lambda cast: Partnership.objects.filter(pk=cast.partnership.pk),
-    "years": lambda cast: [2024, 2025],
-    "quarters": lambda cast: [],
-    "places": lambda cast: ["Middlesbrough"],
-    "kinds": lambda cast: {1: "Review", 2: "Child death"},
-    "policy_says_always": lambda cast: False,
+    "partnership": lambda made: made.cast.partnership,
+    "user": lambda made: made.cast.manager,
+    "by": lambda made: made.cast.manager,
+    "death": lambda made: ChildDeathFactory(
+        area=made.cast.middlesbrough, notified_by=made.cast.officer
+    ),
+    "panels": lambda made: _panels(made.cast),
+    "event": lambda made: _learning_event(made.cast),
+    "inspection": lambda made: InspectionFactory(recorded_by=made.cast.officer),
+    "duplicate": lambda made: ThemeFactory(partnership=made.cast.partnership),
+    "findings": lambda made: _findings(made.cast),
+    "group": lambda made: GroupFactory(partnership=made.cast.partnership),
+    "reporting_form": lambda made: reporting_form(),
+    "partnerships": lambda made: Partnership.objects.filter(pk=made.cast.partnership.pk),
+    "years": lambda made: [2024, 2025],
+    "quarters": lambda made: [],
+    "places": lambda made: ["Middlesbrough"],
+    "kinds": lambda made: {1: "Review", 2: "Child death"},
+    "policy_says_always": lambda made: False,
+    "choices": lambda made: [("", "Select an indicator"), (1, "Children in need")],
+    "needs_approval": lambda made: True,
+    "assessment": _assessment,
+    "standards": lambda made: list(selectors_assurance.standards_asked(made("assessment"))),
+    "held": lambda made: {
+        rating.standard_id: rating for rating in made("assessment").ratings.all()
+    },
+    "ratings": lambda made: list(selectors_assurance.ratings_of(made("assessment"))),
 }
+
+
+class Made:
+    """What the forms need, each made once per test from the cast."""
+
+    def __init__(self, cast):
+        self.cast, self._made = cast, {}
+
+    def __call__(self, name: str):
+        assert name in NEEDS, f"Tell the sweep how to make {name!r} (NEEDS in {__name__})"
+        if name not in self._made:
+            self._made[name] = NEEDS[name](self)
+        return self._made[name]
+
+
 # Records for model forms that only edit (their form reads the record), by model.
 EDITED = {
     "partnership.User": lambda cast: cast.practitioner,
@@ -185,9 +217,8 @@ def _messages(form: forms.BaseForm) -> list[str]:
     "form_class", project_forms(), ids=lambda cls: f"{cls.__module__}.{cls.__qualname__}"
 )
 def test_no_form_shows_a_django_default_message_or_an_unlabelled_empty_choice(cast, form_class):
-    missing = [name for name in _needs(form_class) if name not in NEEDS]
-    assert not missing, f"Tell the sweep how to make {missing} (NEEDS in {__name__})"
-    needs = {name: NEEDS[name](cast) for name in _needs(form_class)}
+    made = Made(cast)
+    needs = {name: made(name) for name in _needs(form_class)}
     needs |= _record(cast, form_class, needs)
 
     blank = form_class(**needs)
@@ -199,17 +230,18 @@ def test_no_form_shows_a_django_default_message_or_an_unlabelled_empty_choice(ca
     submissions = {"empty": (QueryDict(), {})}
     for wrong in ("text", "large", "small"):
         submissions[wrong] = _answers(blank, wrong)
-    for submitted, (data, files) in submissions.items():
+    for way, (data, files) in submissions.items():
         form = form_class(data=data, files=files, **needs)
         form.is_valid()
-        _rendered(form)
+        if "---------" in _rendered(form):
+            problems[f"{way}: unlabelled empty choice"] = True
         defaults = {
             name: found
             for name, errors in form.errors.items()
             if (found := django_defaults_among(errors))
         }
         if defaults:
-            problems[submitted] = defaults
+            problems[way] = defaults
     assert not problems, f"Not in GOV.UK words (by submission, then field): {problems}"
 
 
