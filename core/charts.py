@@ -21,9 +21,10 @@ def bar_chart(
     bar_height: int = 24,
     label_width: int = 220,
 ) -> dict:
-    """Horizontal bars for (label, value) pairs; values of None are drawn as no bar."""
+    """Horizontal bars for (label, value) pairs; values of None, and of 0 or less, are drawn as no bar."""
     values = [float(value) for _, value in items if value is not None]
-    largest = max(values, default=0) or 1
+    largest = max(values, default=0)
+    largest = largest if largest > 0 else 1
     plot_width = width - label_width - 60
     bars = []
     for index, (label, value) in enumerate(items):

@@ -5,8 +5,9 @@ from core.navigation import NavItem
 
 def _send_reminders() -> dict[str, int]:
     from training.reminders import send_training_reminders
+    from training.services_evaluation import evaluation_before_deadlines
 
-    return send_training_reminders()
+    return {**send_training_reminders(), **evaluation_before_deadlines()}
 
 
 class TrainingConfig(AppConfig):
@@ -16,4 +17,7 @@ class TrainingConfig(AppConfig):
     reminders = staticmethod(_send_reminders)
 
     def ready(self):
-        from training import policy  # noqa: F401  (policy registers its permissions)
+        from learning import citations
+        from training import policy, selectors_evaluation  # noqa: F401  (policy registers its permissions)
+
+        citations.register(selectors_evaluation.citable_results)

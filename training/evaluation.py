@@ -32,6 +32,7 @@ FOLLOW_UP_DUE_AFTER = timedelta(weeks=8)
 TRAINING_NEEDS_LOOKBACK_DAYS = 365
 
 ATTENDED, LATE, NO_SHOW = "attended", "late", "no_show"
+BEFORE, AFTER, FOLLOW_UP = "before", "after", "follow_up"
 
 _TENTH = Decimal("0.1")
 
@@ -60,6 +61,37 @@ def follow_up_is_open(*, ends_on: date, today: date) -> bool:
     """The follow-up in practice is given from 6 weeks after the course (statutory.md 7b); a late
     one is still taken."""
     return today >= ends_on + FOLLOW_UP_OPENS_AFTER
+
+
+def register_is_open(*, starts_on: date, today: date) -> bool:
+    """The register is taken from the day the event starts, never before it."""
+    return today >= starts_on
+
+
+def stage_refusal(
+    *,
+    stage: str,
+    given: set[str],
+    attended: bool | None,
+    starts_on: date,
+    ends_on: date,
+    today: date,
+) -> str:
+    """Why a person may not give this stage of the evaluation now, or "" if they may. `attended` is
+    None until the register is taken. Each stage is given once; the baseline closes when the course
+    starts; the other two follow attendance, the follow-up from 6 weeks after (statutory.md 7b)."""
+    if stage in given:
+        return "You have already given this evaluation"
+    if stage == BEFORE:
+        if today >= starts_on:
+            return "The evaluation before the course closes when the course starts"
+        return ""
+    if not attended:
+        return "You can give this evaluation once the register shows you attended the course"
+    if stage == FOLLOW_UP and not follow_up_is_open(ends_on=ends_on, today=today):
+        opens = ends_on + FOLLOW_UP_OPENS_AFTER
+        return f"The evaluation in practice opens on {opens:%-d %B %Y}, 6 weeks after the course"
+    return ""
 
 
 def certificate_available(*, attended: bool, evaluated_after_course: bool) -> bool:

@@ -330,3 +330,176 @@ class CalendarFeed(models.Model):
 
     def __str__(self) -> str:
         return f"Training calendar of {self.person}"
+
+
+# Attendance and evaluation: Kirkpatrick levels 1 to 3 (reaction, learning, behaviour).
+
+
+class EventTrainer(models.Model):
+    """Someone who runs an event: they take its register."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="trainer_links")
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="training_events_run"
+    )
+
+    class Meta:
+        ordering = ["person__full_name", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["event", "person"], name="one_trainer_link_per_person")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} runs {self.event}"
+
+
+class AttendanceQuerySet(PartnershipRecordQuerySet):
+    """One's own attendance, the registers of the events one runs, and the business unit's all."""
+
+    def visible_to(self, user):
+        from partnership import access
+
+        if not getattr(user, "is_authenticated", False):
+            return self.none()
+        return self.filter(
+            Q(booking__person=user.pk, partnership__in=access.partnership_ids(user))
+            | Q(
+                booking__event__trainer_links__person=user.pk,
+                partnership__in=access.partnership_ids(user),
+            )
+            | Q(partnership__in=access.business_unit_partnership_ids(user))
+        ).distinct()
+
+
+class Attendance(models.Model):
+    """Whether a person with a place on an event came, from its register."""
+
+    class Mark(models.TextChoices):
+        ATTENDED = "attended", "Attended"
+        LATE = "late", "Arrived late"
+        NO_SHOW = "no_show", "Did not attend"
+
+    partnership = models.ForeignKey(
+        "partnership.Partnership", on_delete=models.PROTECT, related_name="+"
+    )
+    booking = models.OneToOneField(Booking, on_delete=models.PROTECT, related_name="attendance")
+    mark = models.CharField(max_length=16, choices=Mark.choices)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField(default=timezone.now)
+
+    objects = AttendanceQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["booking__person__full_name", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.booking.person}: {self.get_mark_display()}"
+
+    @property
+    def attended(self) -> bool:
+        return self.mark != self.Mark.NO_SHOW
+
+
+class EvaluationQuerySet(PartnershipRecordQuerySet):
+    """A person's own evaluations, and the business unit's all (trainers read only the results)."""
+
+    def visible_to(self, user):
+        from partnership import access
+
+        if not getattr(user, "is_authenticated", False):
+            return self.none()
+        return self.filter(
+            Q(booking__person=user.pk, partnership__in=access.partnership_ids(user))
+            | Q(partnership__in=access.business_unit_partnership_ids(user))
+        )
+
+
+class Evaluation(models.Model):
+    """One of the three stages of a person's evaluation of an event they booked (statutory.md 7b)."""
+
+    class Stage(models.TextChoices):
+        BEFORE = "before", "Before the course"
+        AFTER = "after", "After the course"
+        FOLLOW_UP = "follow_up", "In practice, 6 to 8 weeks later"
+
+    partnership = models.ForeignKey(
+        "partnership.Partnership", on_delete=models.PROTECT, related_name="+"
+    )
+    booking = models.ForeignKey(Booking, on_delete=models.PROTECT, related_name="evaluations")
+    stage = models.CharField(max_length=16, choices=Stage.choices)
+    # After the course (Kirkpatrick level 1, reaction).
+    overall = models.PositiveSmallIntegerField(null=True, blank=True)
+    most_useful = models.TextField(blank=True)
+    improve = models.TextField(blank=True)
+    # In practice, with the line manager (level 3, behaviour).
+    practice_change = models.TextField(blank=True)
+    example = models.TextField(blank=True)
+    line_manager = models.CharField(max_length=200, blank=True)
+    submitted_at = models.DateTimeField(default=timezone.now)
+
+    objects = EvaluationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["booking", "submitted_at", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["booking", "stage"], name="one_evaluation_per_stage"),
+            models.CheckConstraint(
+                condition=Q(overall__isnull=True) | Q(overall__gte=1, overall__lte=5),
+                name="evaluation_overall_one_to_five",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_stage_display()}: {self.booking}"
+
+
+class ConfidenceRating(models.Model):
+    """How confident a person felt in one learning outcome at one stage, from 1 to 5."""
+
+    evaluation = models.ForeignKey(Evaluation, on_delete=models.CASCADE, related_name="ratings")
+    outcome = models.ForeignKey(LearningOutcome, on_delete=models.PROTECT, related_name="ratings")
+    confidence = models.PositiveSmallIntegerField()
+
+    class Meta:
+        ordering = ["outcome__position", "outcome_id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["evaluation", "outcome"], name="one_rating_per_outcome_and_stage"
+            ),
+            models.CheckConstraint(
+                condition=Q(confidence__gte=1, confidence__lte=5), name="confidence_one_to_five"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.outcome}: {self.confidence}"
+
+
+class Completion(models.Model):
+    """A person's completion of an e-learning course, imported from the learning platform."""
+
+    partnership = models.ForeignKey(
+        "partnership.Partnership", on_delete=models.PROTECT, related_name="+"
+    )
+    course = models.ForeignKey(Course, on_delete=models.PROTECT, related_name="completions")
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="training_completions"
+    )
+    completed_on = models.DateField()
+    imported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    imported_at = models.DateTimeField(default=timezone.now)
+
+    objects = PartnershipRecordQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-completed_on", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["course", "person"], name="one_completion_per_course")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.person} completed {self.course}"

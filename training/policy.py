@@ -34,3 +34,34 @@ def require_reader(request) -> Partnership:
 
 def require_manager(request) -> Partnership:
     return require(request, can_manage_training, "Only the partnership's business unit can do this")
+
+
+# Attendance and evaluation. The register of an event is taken by those who run it and by the
+# business unit; a person's evaluations and certificate are theirs alone (the business unit reads
+# the answers for the reports).
+
+
+def trainer_ids(event) -> frozenset[int]:
+    """The ids of the people who run an event, read once per event object."""
+    if getattr(event, "_trainer_ids", None) is None:
+        event._trainer_ids = frozenset(event.trainer_links.values_list("person_id", flat=True))
+    return event._trainer_ids
+
+
+@rules.predicate
+def runs_event(user, event) -> bool:
+    """The person runs the event."""
+    return event is not None and getattr(user, "pk", None) in trainer_ids(event)
+
+
+can_take_register = rule("training.take_register", (runs_event & in_partnership) | is_business_unit)
+can_evaluate = rule("training.evaluate_booking", is_own_booking & in_partnership)
+can_see_training_results = rule("training.view_results", is_business_unit)
+
+
+def require_results_reader(request) -> Partnership:
+    return require(
+        request,
+        can_see_training_results,
+        "Training results are for the partnership's business unit",
+    )

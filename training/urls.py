@@ -1,6 +1,6 @@
 from django.urls import path
 
-from training import views
+from training import urls_evaluation, views
 
 app_name = "training"
 
@@ -23,3 +23,5 @@ urlpatterns = [
     path("training/approve/<str:token>/", views.booking_approval, name="booking_approval"),
     path("training/charges.csv", views.charges_csv, name="charges_csv"),
 ]
+
+urlpatterns += urls_evaluation.urlpatterns

@@ -6,6 +6,7 @@ from security.permission_matrix import Check, expect
 from training import services
 from training.models import Booking
 from training.tests.factories import BookingFactory, CourseFactory, EventFactory
+from training.tests.permissions_evaluation import CHECKS as EVALUATION_CHECKS
 
 # Everyone with a role in the partnership sees its courses and books for themself; the outsider is
 # a business unit manager elsewhere, who sees their own partnership's (empty) programme. A booking
@@ -87,3 +88,5 @@ CHECKS = [
     Check("training:personal_calendar", BY_SECRET, kwargs=_feed),
     Check("training:booking_approval", BY_SECRET, kwargs=_approval),
 ]
+
+CHECKS += EVALUATION_CHECKS

@@ -4,7 +4,10 @@ from datetime import date
 from decimal import Decimal
 
 from training.evaluation import (
+    AFTER,
     ATTENDED,
+    BEFORE,
+    FOLLOW_UP,
     LATE,
     NO_SHOW,
     AttendanceRow,
@@ -15,6 +18,8 @@ from training.evaluation import (
     evaluation_dates,
     follow_up_is_open,
     no_show_rate,
+    register_is_open,
+    stage_refusal,
     training_needs,
 )
 
@@ -102,3 +107,43 @@ def test_a_recurring_theme_is_a_training_need_without_a_course_or_event_in_twelv
         today=today,
     )
     assert needs == [1, 3]
+
+
+def _refusal(stage, *, given=(), attended=None, today=date(2026, 3, 1)):
+    return stage_refusal(
+        stage=stage,
+        given=set(given),
+        attended=attended,
+        starts_on=date(2026, 3, 2),
+        ends_on=date(2026, 3, 2),
+        today=today,
+    )
+
+
+def test_the_baseline_is_given_once_before_the_course_starts():
+    assert _refusal(BEFORE) == ""
+    assert _refusal(BEFORE, given=[BEFORE]) == "You have already given this evaluation"
+    assert _refusal(BEFORE, today=date(2026, 3, 2)) == (
+        "The evaluation before the course closes when the course starts"
+    )
+
+
+def test_the_evaluation_after_the_course_needs_the_register_to_show_attendance():
+    after = date(2026, 3, 3)
+    assert _refusal(AFTER, attended=True, today=after) == ""
+    for attended in (None, False):
+        assert _refusal(AFTER, attended=attended, today=after) == (
+            "You can give this evaluation once the register shows you attended the course"
+        )
+
+
+def test_the_follow_up_opens_six_weeks_after_the_course():
+    assert _refusal(FOLLOW_UP, attended=True, today=date(2026, 4, 12)) == (
+        "The evaluation in practice opens on 13 April 2026, 6 weeks after the course"
+    )
+    assert _refusal(FOLLOW_UP, attended=True, today=date(2026, 4, 13)) == ""
+
+
+def test_the_register_is_taken_from_the_day_the_event_starts():
+    assert not register_is_open(starts_on=date(2026, 3, 2), today=date(2026, 3, 1))
+    assert register_is_open(starts_on=date(2026, 3, 2), today=date(2026, 3, 2))
