@@ -2,7 +2,7 @@
 
 from django import forms
 
-from core.forms import TableFileField
+from core.forms import GovukForm, TableFileField
 from training.evaluation import CONFIDENCE_LEVELS
 from training.models import Attendance, Evaluation
 
@@ -26,7 +26,7 @@ def _radios(label: str, choices, required_message: str, invalid_message: str, **
     )
 
 
-class RegisterForm(forms.Form):
+class RegisterForm(GovukForm):
     """One question a person with a place: did they attend, arrive late or not attend."""
 
     def __init__(self, *args, bookings, **kwargs):
@@ -60,7 +60,7 @@ class RegisterForm(forms.Form):
         }
 
 
-class TrainerForm(forms.Form):
+class TrainerForm(GovukForm):
     person = forms.ModelChoiceField(
         label="Trainer",
         queryset=None,
@@ -76,7 +76,7 @@ class TrainerForm(forms.Form):
         self.fields["person"].queryset = people
 
 
-class EvaluationForm(forms.Form):
+class EvaluationForm(GovukForm):
     """One stage of the evaluation: confidence in each learning outcome before and after the
     course, the reaction after it, what changed in practice at the follow-up."""
 
@@ -139,7 +139,7 @@ class EvaluationForm(forms.Form):
         return {"confidence": confidence, **data}
 
 
-class CompletionsImportForm(forms.Form):
+class CompletionsImportForm(GovukForm):
     file = TableFileField(
         label="File of completions from the learning platform",
         help_text="A CSV or XLSX file with the columns email, course and completed on.",

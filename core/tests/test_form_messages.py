@@ -28,10 +28,11 @@ from core.testing import django_defaults_among
 from inspections.tests.factories import InspectionFactory
 from learning.models import Finding
 from learning.tests.factories import FindingFactory, ThemeFactory
-from partnership.models import Group, Partnership
+from partnership.models import Group, Partnership, User
 from partnership.tests.factories import GroupFactory
 from reviews import services_reviews
 from reviews.tests.factories import lcspr_for
+from training.tests.evaluation_factories import event_for, place_for
 
 PROJECT_APPS = {
     config.name
@@ -136,6 +137,11 @@ NEEDS = {
         rating.standard_id: rating for rating in made("assessment").ratings.all()
     },
     "ratings": lambda made: list(selectors_assurance.ratings_of(made("assessment"))),
+    "bookings": lambda made: [place_for(made.cast.practitioner, made("training_event"))],
+    "training_event": lambda made: event_for(made.cast),
+    "people": lambda made: User.objects.filter(pk=made.cast.practitioner.pk),
+    "stage": lambda made: "after",
+    "outcomes": lambda made: made("training_event").course.outcomes.all(),
 }
 
 
