@@ -4,7 +4,9 @@ its own transaction; the rules a change must keep are in `audits/assurance.py`."
 from dataclasses import dataclass
 from datetime import date
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.mail import EmailMessage
 from django.db import transaction
 from django.utils import timezone
 
@@ -22,6 +24,12 @@ from core.models import AuditEvent
 from core.services import deadline_complete, deadline_set
 from partnership.models import Group, Organisation, Partnership, Role, User
 from partnership.selectors import people_of
+
+
+def _email_on_commit(*, to: list[str], subject: str, body: str) -> None:
+    if to:
+        message = EmailMessage(f"Learning Hub: {subject}", body, to=sorted(set(to)))
+        transaction.on_commit(lambda: message.send(fail_silently=True))
 
 
 @transaction.atomic
@@ -132,21 +140,30 @@ def round_open(
         overseeing_group=overseeing_group,
         opened_by=by,
     )
-    contributors = {}
+    contributors: dict[int, list[User]] = {}
     for person in people_of(
         partnership=partnership, role=Role.AGENCY_CONTRIBUTOR, include_inactive=False
     ):
-        contributors.setdefault(person.organisation_id, person)
+        contributors.setdefault(person.organisation_id, []).append(person)
     for agency in agencies:
         assessment = SelfAssessment.objects.create(round=opened, organisation=agency)
+        asked = contributors.get(agency.pk, [])
         deadline_set(
             subject=assessment,
             partnership=partnership,
             title=deadline_title(assessment),
             due_date=due_date,
-            responsible=contributors.get(agency.pk),
+            responsible=asked[0] if asked else None,
+            watchers=asked[1:],
             escalate_to=by,
             link=assessment.get_absolute_url(),
+        )
+        _email_on_commit(
+            to=[person.email for person in asked],
+            subject=f"{opened} requested from {agency}",
+            body=f"{agency} is asked for its {opened} by {due_date:%d %B %Y}: a rating of each "
+            f"standard with evidence, and your agency's actions.\n\n"
+            f"{settings.SITE_URL}{assessment.get_absolute_url()}\n",
         )
     audit.record(
         event=AuditEvent.Event.CREATED,

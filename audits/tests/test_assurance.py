@@ -62,6 +62,16 @@ def test_the_business_unit_opens_a_round_sent_to_every_agency_but_schools(client
     ).exists()
 
 
+def test_each_agencys_contributors_are_emailed_when_the_round_opens(
+    cast, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        section_11_round(cast)
+    [message] = mailoutbox
+    assert message.to == [cast.contributor.email]
+    assert "Test Hospitals Trust is asked for its Section 11 self-assessment 2026" in message.body
+
+
 def test_a_section_175_round_goes_to_schools_only(client, cast):
     school = OrganisationFactory(
         partnership=cast.partnership, name="Test Academy", organisation_type="education"
