@@ -11,7 +11,7 @@ from django.utils import timezone
 from learning.models import Finding, Theme
 from partnership.demo import DEMO_PASSWORD, SOUTH_TEES, demo_email
 from partnership.models import Organisation, Partnership, Role, RoleAssignment, User
-from training import services
+from training import demo_evaluation, services
 from training.models import Booking, Course, Fee, TrainingTerms
 
 F = Course.Format
@@ -242,3 +242,6 @@ def load(partnerships: dict[str, Partnership]) -> None:
                 )
             )
     Booking.objects.bulk_create(bookings)
+    demo_evaluation.load(
+        partnership, courses=courses, learners=learners, practitioner=practitioner, by=officer
+    )

@@ -1,14 +1,20 @@
-"""Demo attendance and evaluations for the past events of the demo term: registers taken, no-shows
-charged, the three stages of evaluation given by most of those who came. Every answer is fictional.
+"""Demo attendance and evaluations for the dates of the demo term already held, and two dates of
+last term whose follow-ups in practice are in: registers taken by a demo trainer, no-shows charged,
+the three stages of evaluation given by most of those who came. Every person and answer is
+fictional.
 
 Written as rows, not through the services: the services keep each stage to its time (a baseline
-only before the course), and these events are already over. Safe to run twice: an event with a
-register taken is left as it is.
+only before the course), and these dates are already over. Called from `training.demo.load`, once.
 """
 
+from datetime import datetime, time, timedelta
+
+from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import timezone
 
+from partnership.demo import DEMO_PASSWORD, SOUTH_TEES
+from partnership.models import Role, RoleAssignment, User
 from training import evaluation
 from training.models import (
     Attendance,
@@ -47,6 +53,11 @@ MOST_USEFUL = (
 )
 
 
+# Dates of last term, held 9 and 7 weeks ago, so that their follow-ups in practice are in:
+# (course, weeks ago, booked).
+LAST_TERM = ((2, 9, 14), (0, 7, 10))
+
+
 def _mark(index: int) -> str:
     # About one in ten does not come and one in twelve is late.
     if index % 10 == 9:
@@ -56,9 +67,68 @@ def _mark(index: int) -> str:
     return Attendance.Mark.ATTENDED
 
 
+def _trainer(partnership, organisation) -> User:
+    trainer, _ = User.objects.get_or_create(
+        email=f"trainer.sam@{SOUTH_TEES.email_domain}",
+        defaults={
+            "full_name": "Sam Demo-Trainer",
+            "job_title": "Safeguarding trainer (fictional)",
+            "partnership": partnership,
+            "organisation": organisation,
+            "password": make_password(DEMO_PASSWORD),
+        },
+    )
+    RoleAssignment.objects.get_or_create(
+        person=trainer, partnership=partnership, role=Role.PRACTITIONER
+    )
+    return trainer
+
+
+def _last_term(partnership, *, courses, learners, practitioner, by) -> None:
+    today = timezone.localdate()
+    bookings = []
+    for course_index, weeks_ago, booked in LAST_TERM:
+        day = today - timedelta(weeks=weeks_ago)
+        starts = datetime.combine(day, time(9, 30), tzinfo=timezone.get_current_timezone())
+        course = courses[course_index]
+        event = Event.objects.create(
+            partnership=partnership,
+            course=course,
+            starts_at=starts,
+            ends_at=starts + timedelta(hours=7 if course.is_full_day else 3),
+            venue="Demo Training Centre, Room 1",
+            capacity=16,
+            trainers="Sam Demo-Trainer",
+            created_by=by,
+        )
+        people = learners[:booked] + ([practitioner] if weeks_ago == 9 else [])
+        bookings += [
+            Booking(
+                partnership=partnership,
+                event=event,
+                person=person,
+                organisation=person.organisation,
+                status=Booking.Status.BOOKED,
+                created_at=starts - timedelta(days=30),
+            )
+            for person in people
+        ]
+    Booking.objects.bulk_create(bookings)
+
+
+def _confidence(index: int, position: int, stage: str) -> int:
+    """Before: 2 or 3; after: a point or two higher, never above 5."""
+    before = 2 + (index + position) % 2
+    return min(5, before + (1 + (index + position) % 2 if stage == Evaluation.Stage.AFTER else 0))
+
+
 @transaction.atomic
-def load_attendance_and_evaluations(partnership, *, trainer) -> int:
-    """Registers and evaluations for the partnership's past events; returns how many registers."""
+def load(partnership, *, courses, learners, practitioner, by) -> int:
+    """Last term's dates, and registers and evaluations for every date already held; the demo
+    practitioner attended one, evaluated it before and after (their certificate is ready) and has
+    the follow-up in practice to give. Returns how many registers were taken."""
+    _last_term(partnership, courses=courses, learners=learners, practitioner=practitioner, by=by)
+    trainer = _trainer(partnership, learners[0].organisation)
     now = timezone.now()
     today = timezone.localdate()
     terms = terms_of(partnership)
@@ -77,14 +147,14 @@ def load_attendance_and_evaluations(partnership, *, trainer) -> int:
             Attendance(
                 partnership=partnership,
                 booking=booking,
-                mark=_mark(booking.pk),
+                mark=Attendance.Mark.ATTENDED if booking.person == practitioner else _mark(index),
                 recorded_by=trainer,
                 recorded_at=event.starts_at,
             )
-            for booking in bookings
+            for index, booking in enumerate(bookings)
         ]
         Attendance.objects.bulk_create(marks)
-        absent = [mark.booking_id for mark in marks if mark.mark == Attendance.Mark.NO_SHOW]
+        absent = {mark.booking_id for mark in marks if mark.mark == Attendance.Mark.NO_SHOW}
         Booking.objects.filter(pk__in=absent).update(
             charge_reason=Booking.Charge.NO_SHOW,
             charge=no_show_charge(
@@ -93,45 +163,35 @@ def load_attendance_and_evaluations(partnership, *, trainer) -> int:
                 full_day_charge=terms.no_show_charge_full_day,
             ),
         )
+        follow_up_open = evaluation.follow_up_is_open(ends_on=ends_on, today=today)
         for index, booking in enumerate(bookings):
             if booking.pk in absent or index % 7 == 6:  # a few give no evaluation at all
                 continue
             stages = [Evaluation.Stage.BEFORE, Evaluation.Stage.AFTER]
-            if evaluation.follow_up_is_open(ends_on=ends_on, today=today) and index % 3 != 2:
+            if follow_up_open and index % 3 != 2 and booking.person != practitioner:
                 stages.append(Evaluation.Stage.FOLLOW_UP)
+            change, example = PRACTICE_CHANGES[index % len(PRACTICE_CHANGES)]
             for stage in stages:
-                change, example = PRACTICE_CHANGES[index % len(PRACTICE_CHANGES)]
+                after = stage == Evaluation.Stage.AFTER
+                follow_up = stage == Evaluation.Stage.FOLLOW_UP
                 given = Evaluation.objects.create(
                     partnership=partnership,
                     booking=booking,
                     stage=stage,
-                    overall=4 + index % 2 if stage == Evaluation.Stage.AFTER else None,
-                    most_useful=MOST_USEFUL[index % len(MOST_USEFUL)]
-                    if stage == Evaluation.Stage.AFTER
-                    else "",
-                    practice_change=change if stage == Evaluation.Stage.FOLLOW_UP else "",
-                    example=example if stage == Evaluation.Stage.FOLLOW_UP else "",
-                    line_manager="Team manager (demo)"
-                    if stage == Evaluation.Stage.FOLLOW_UP
-                    else "",
-                    submitted_at=event.ends_at,
+                    overall=4 + index % 2 if after else None,
+                    most_useful=MOST_USEFUL[index % len(MOST_USEFUL)] if after else "",
+                    practice_change=change if follow_up else "",
+                    example=example if follow_up else "",
+                    line_manager="Team manager (fictional)" if follow_up else "",
+                    submitted_at=event.ends_at + timedelta(weeks=7 if follow_up else 0),
                 )
-                if stage == Evaluation.Stage.FOLLOW_UP:
-                    continue
-                ConfidenceRating.objects.bulk_create(
-                    ConfidenceRating(
-                        evaluation=given,
-                        outcome=outcome,
-                        # Before: 2 or 3; after: a point or two higher, never above 5.
-                        confidence=min(
-                            5,
-                            2
-                            + (index + position) % 2
-                            + (
-                                1 + (index + position) % 2 if stage == Evaluation.Stage.AFTER else 0
-                            ),
-                        ),
+                if not follow_up:
+                    ConfidenceRating.objects.bulk_create(
+                        ConfidenceRating(
+                            evaluation=given,
+                            outcome=outcome,
+                            confidence=_confidence(index, position, stage),
+                        )
+                        for position, outcome in enumerate(outcomes)
                     )
-                    for position, outcome in enumerate(outcomes)
-                )
     return len(events)
