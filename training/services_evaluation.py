@@ -174,6 +174,8 @@ def stages_given(booking: Booking) -> set[str]:
 
 
 def evaluation_refusal(*, booking: Booking, stage: str) -> str:
+    if booking.status != Booking.Status.BOOKED:
+        return "You can evaluate only a course you have a place on"
     attendance = Attendance.objects.filter(booking=booking).first()
     starts_on, ends_on = _days(booking.event)
     return evaluation.stage_refusal(

@@ -169,3 +169,13 @@ def test_the_follow_up_in_practice_opens_six_weeks_after_and_records_what_change
     given = Evaluation.objects.get(booking=booking, stage="follow_up")
     assert given.line_manager == "Team Manager Testperson"
     assert not given.ratings.exists()
+
+
+def test_a_cancelled_place_gives_no_evaluation(client, cast):
+    event = event_for(cast, days_from_now=10)
+    booking = place_for(cast.practitioner, event)
+    type(booking).objects.filter(pk=booking.pk).update(status="cancelled")
+    sign_in(client, cast.practitioner)
+    response = client.post(_url(booking, "before"), ratings(event, 2, 3))
+    assert "You can evaluate only a course you have a place on" in response.content.decode()
+    assert not Evaluation.objects.exists()

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from core.models import Deadline
-from core.testing import sign_in
+from core.testing import assert_queries_do_not_grow, sign_in
 from partnership.tests.factories import PersonFactory
 from training.models import Attendance, Booking, EventTrainer
 from training.tests.evaluation_factories import event_for, place_for
@@ -128,3 +128,17 @@ def test_a_trainer_from_another_partnership_cannot_be_named(client, cast):
         reverse("training:event_trainer_add", args=[event.pk]), {"person": cast.outsider.pk}
     )
     assert not EventTrainer.objects.exists()
+
+
+def test_the_register_makes_as_many_queries_however_many_have_places(client, cast):
+    event = event_for(cast, days_from_now=0)
+    marked_booking = place_for(cast.practitioner, event)
+    sign_in(client, cast.officer)
+    client.post(_register(event), {f"booking_{marked_booking.pk}": "late"})
+    place_for(cast.contributor, event)
+
+    def more_places():
+        for person in (cast.group_member, cast.partner_lead):
+            place_for(person, event)
+
+    assert_queries_do_not_grow(lambda: client.get(_register(event)), more_places)

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from core.testing import sign_in
+from core.testing import assert_queries_do_not_grow, sign_in
 from learning import citations
 from learning.services_recurring import recurring_lessons_rebuild
 from learning.tests.factories import ActionFactory, FindingFactory, OtherSourceFactory, ThemeFactory
@@ -126,3 +126,17 @@ def test_a_courses_results_are_offered_as_evidence_for_the_action_behind_its_fin
     assert "Spot the signs of neglect: confidence 2.5 to 4.0 (2 people)" in offered.summary
     assert citations.citable_for(other_action) == []
     assert selectors_evaluation.citable_results(other_action) == []
+
+
+def test_the_results_page_makes_as_many_queries_however_many_courses_are_evaluated(client, cast):
+    _evaluated_course(cast)
+    sign_in(client, cast.officer)
+
+    def another_course():
+        event = event_for(cast, title="Online harm: a second course")
+        booking = place_for(cast.practitioner, event)
+        marked(booking)
+        _evaluation(booking, "before", 1, 2)
+        _evaluation(booking, "after", 3, 4, overall=5)
+
+    assert_queries_do_not_grow(lambda: client.get(reverse("training:results")), another_course)
