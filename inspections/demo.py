@@ -8,6 +8,7 @@ from django.utils import timezone
 from inspections import services
 from inspections.models import Grade, Inspection, InspectionPoint
 from learning import services as learning
+from learning.impact import Direction
 from learning.models import Theme
 from partnership.demo import SOUTH_TEES, demo_email
 from partnership.models import Area, Group, Organisation, Partnership, Role, User
@@ -120,7 +121,7 @@ def _jtai(partnership: Partnership, manager: User) -> None:
             "Health is not always part of strategy discussions",
             "Health professionals are not consistently invited to strategy discussions.",
             ("Information sharing",),
-            ("DQ04",),
+            ("DQ04", Direction.UP),
             "South Tees Hospitals NHS Foundation Trust",
             Role.AGENCY_CONTRIBUTOR,
             "Add the named nurse to the strategy discussion rota.",
@@ -131,7 +132,7 @@ def _jtai(partnership: Partnership, manager: User) -> None:
             "Re-referrals show that needs are not always met",
             "Too many children are referred again within a year of their case being closed.",
             ("Escalation and challenge",),
-            ("DQ01",),
+            ("DQ01", Direction.DOWN),
             "Middlesbrough Council",
             Role.PARTNER_LEAD,
             "Audit twenty re-referred children's cases and report to the sub-group.",
@@ -139,7 +140,8 @@ def _jtai(partnership: Partnership, manager: User) -> None:
             "The audit started late: only eight cases reviewed so far.",
         ),
     )
-    for title, text, theme_names, codes, owner, role, action_text, status, note in improvements:
+    for title, text, theme_names, measure, owner, role, action_text, status, note in improvements:
+        code, expected = measure
         # Each action's owner, in the owning agency, adds its progress.
         owner_person = User.objects.get(email=demo_email(SOUTH_TEES, role))
         point = services.point_record(
@@ -149,7 +151,7 @@ def _jtai(partnership: Partnership, manager: User) -> None:
             text=text,
             themes=[themes[name] for name in theme_names if name in themes],
             owning_group=quality,
-            indicators=indicators.filter(code__in=codes),
+            indicators=indicators.filter(code=code),
             by=manager,
         )
         action = learning.action_create(
@@ -158,6 +160,13 @@ def _jtai(partnership: Partnership, manager: User) -> None:
             owner_organisation=organisations[owner],
             owner_person=owner_person,
             due_date=today + timedelta(days=60),
+            by=manager,
+        )
+        # The figure the action aims to move, followed on the action's page.
+        learning.action_indicator_add(
+            action=action,
+            indicator_id=indicators.get(code=code).pk,
+            expected=expected,
             by=manager,
         )
         learning.action_update_progress(action=action, status=status, note=note, by=owner_person)

@@ -173,6 +173,18 @@ HARTLEPOOL_STOCKTON = DemoPartnership(
     ),
 )
 
+# Sign-off needs every statutory partner (Children Act 2004 s16E): South Tees' other partner leads
+# (Middlesbrough Council's is the partnership's own, above).
+SOUTH_TEES_PARTNER_LEADS = (
+    ("Rae Demo-Lead", "Director of children's services", "Redcar & Cleveland Borough Council"),
+    ("Sol Demo-Lead", "Detective superintendent", "Cleveland Police"),
+    (
+        "Tam Demo-Lead",
+        "Director of nursing",
+        "North East and North Cumbria Integrated Care Board",
+    ),
+)
+
 GROUPS = (
     (
         "Executive",
@@ -239,6 +251,11 @@ def on_day(day: date) -> Iterator[None]:
 
 def demo_email(demo: DemoPartnership, role: str) -> str:
     return f"{role.replace('_', '.')}@{demo.email_domain}"
+
+
+def partner_lead_email(name: str) -> str:
+    """The address of one of South Tees' further partner leads (`SOUTH_TEES_PARTNER_LEADS`)."""
+    return f"{name.split()[0].lower()}.partner.lead@{SOUTH_TEES.email_domain}"
 
 
 def _load_partnership(demo: DemoPartnership) -> Partnership:
@@ -336,6 +353,15 @@ def load() -> dict[str, Partnership]:
         demo.slug: _load_partnership(demo) for demo in (SOUTH_TEES, HARTLEPOOL_STOCKTON)
     }
     south_tees = partnerships[SOUTH_TEES.slug]
+    for name, job_title, organisation in SOUTH_TEES_PARTNER_LEADS:
+        demo_person(
+            south_tees,
+            email=partner_lead_email(name),
+            role=Role.PARTNER_LEAD,
+            full_name=name,
+            job_title=job_title,
+            organisation_name=organisation,
+        )
     panel, _ = Group.objects.get_or_create(
         partnership=south_tees,
         name="Tees Child Death Overview Panel",
@@ -354,6 +380,7 @@ def load() -> dict[str, Partnership]:
         for role, group_name in (
             (Role.CDOP_MEMBER, "Tees Child Death Overview Panel"),
             (Role.GROUP_MEMBER, "Case Review sub-group"),
+            (Role.GROUP_MEMBER, "Quality and Performance sub-group"),
             (Role.PARTNER_LEAD, "Executive"),
             (Role.BUSINESS_UNIT_MANAGER, "Business unit"),
             (Role.BUSINESS_UNIT_OFFICER, "Business unit"),

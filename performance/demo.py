@@ -4,10 +4,15 @@ import random
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
+from learning import citations
+from learning import services as learning
+from learning.impact import Direction
+from learning.models import Action, EvidenceOfImpact, Finding, Theme
 from partnership.demo import on_day
-from partnership.models import Organisation, Partnership, Role, User
+from partnership.models import Group, Organisation, Partnership, Role, User
 from performance import services
 from performance.models import Indicator, Observation, Scrutiny
 from performance.periods import Quarter
@@ -262,15 +267,33 @@ CATALOGUE = (
 _CENT = Decimal("0.01")
 
 
-def synthetic_figure(unit: str, typical: float, denominator: int, rng: random.Random) -> tuple:
+def synthetic_figure(
+    unit: str, typical: float, denominator: int, rng: random.Random, spread: float = 0.15
+) -> tuple:
     """A plausible (value, numerator, denominator) around a typical value; plainly made up."""
     if unit in (_U.PERCENTAGE, _U.RATE_PER_10000):
         scale = 100 if unit == _U.PERCENTAGE else 10000
         base = max(int(denominator * rng.uniform(0.9, 1.1)), 1)
-        numerator = min(max(round(base * typical / scale * rng.uniform(0.85, 1.15)), 0), base)
+        numerator = min(
+            max(round(base * typical / scale * rng.uniform(1 - spread, 1 + spread)), 0), base
+        )
         value = (Decimal(numerator) / Decimal(base) * scale).quantize(_CENT, ROUND_HALF_UP)
         return value, Decimal(numerator), Decimal(base)
-    return Decimal(round(typical * rng.uniform(0.85, 1.15))), None, None
+    return Decimal(round(typical * rng.uniform(1 - spread, 1 + spread))), None, None
+
+
+# Indicators that follow a story rather than noise: (from, typical value), (to, typical value).
+# Initial conferences on time fell short in 2025-26 Q1 and rose once police checks came sooner.
+TRENDS = {"DQ03": ((Quarter(2025, 1), 82.0), (Quarter(2025, 4), 93.0))}
+
+
+def _typical(code: str, typical: float, period: int) -> tuple[float, float]:
+    """The typical value in `period` and the spread around it: the catalogue's, or the trend's."""
+    if code not in TRENDS:
+        return typical, 0.15
+    (start, low), (end, high) = TRENDS[code]
+    share = min(max((period - start.index) / (end.index - start.index), 0), 1)
+    return low + (high - low) * share, 0.02
 
 
 def load(partnerships: dict[str, Partnership]) -> None:
@@ -323,11 +346,13 @@ def _figures(partnership: Partnership, indicators: list, rng: random.Random) -> 
         for area in areas:
             share = denominator // len(areas)
             for period in range(first, last.index + 1):
+                typical_then, spread = _typical(indicator.code, typical, period)
                 value, numerator, base = synthetic_figure(
                     indicator.unit,
-                    typical / (len(areas) if indicator.unit == _U.COUNT else 1),
+                    typical_then / (len(areas) if indicator.unit == _U.COUNT else 1),
                     share,
                     rng,
+                    spread,
                 )
                 observations.append(
                     Observation(
@@ -342,7 +367,10 @@ def _figures(partnership: Partnership, indicators: list, rng: random.Random) -> 
                 )
         if not indicator.is_additive:
             for period in range(first, last.index + 1):
-                value, _n, _d = synthetic_figure(indicator.unit, typical, 0, rng)
+                typical_then, spread = _typical(indicator.code, typical, period)
+                value, numerator, base = synthetic_figure(
+                    indicator.unit, typical_then, denominator, rng, spread
+                )
                 observations.append(
                     Observation(
                         partnership=partnership,
@@ -350,20 +378,30 @@ def _figures(partnership: Partnership, indicators: list, rng: random.Random) -> 
                         area=None,
                         period=period,
                         value=value,
+                        numerator=numerator,
+                        denominator=base,
                     )
                 )
     Observation.objects.bulk_create(observations)
 
 
+def _person(partnership: Partnership, role: str, organisation: str = "") -> User:
+    people = User.objects.filter(
+        role_assignments__partnership=partnership, role_assignments__role=role
+    )
+    if organisation:
+        people = people.filter(organisation__name=organisation)
+    return people.order_by("pk").first()
+
+
 def _scrutiny(partnership: Partnership) -> None:
-    """The sub-group's scrutiny of a quarter of 2025-26 at its February meeting, ending in an
-    audit proposal."""
+    """The Quality and Performance sub-group's scrutiny in 2025-26: late initial conferences
+    become a finding whose action's impact shows in the figures, and re-referrals an audit
+    proposal."""
     if Scrutiny.objects.filter(partnership=partnership).exists():
         return
-    manager = User.objects.filter(
-        role_assignments__partnership=partnership,
-        role_assignments__role=Role.BUSINESS_UNIT_MANAGER,
-    ).first()
+    manager = _person(partnership, Role.BUSINESS_UNIT_MANAGER)
+    _late_conferences(partnership, manager)
     with on_day(date(2026, 2, 10)):
         services.scrutiny_record(
             partnership=partnership,
@@ -382,3 +420,71 @@ def _scrutiny(partnership: Partnership) -> None:
                 "focus": "Children re-referred within 12 months of a case closing: was a step-down plan made and followed?",
             },
         )
+
+
+def _late_conferences(partnership: Partnership, manager: User) -> None:
+    """Scrutinised in August 2025, acted on by the police, closed with the indicator as evidence
+    in January 2026 and signed off by a member of the sub-group in February."""
+    indicator = Indicator.objects.get(partnership=partnership, code="DQ03")
+    police = Organisation.objects.get(partnership=partnership, name="Cleveland Police")
+    quality = Group.objects.get(partnership=partnership, name="Quality and Performance sub-group")
+    with on_day(date(2025, 8, 12)):
+        scrutiny = services.scrutiny_record(
+            partnership=partnership,
+            period=Quarter(2025, 1).index,
+            indicator=indicator,
+            area=None,
+            question="Fewer initial child protection conferences were held within 15 working days: why?",
+            asked_of=police,
+            answer="Police checks for conferences took up to ten working days to come back.",
+            outcome=Scrutiny.Outcome.FINDING,
+            by=manager,
+            finding={
+                "title": "Initial conferences waited for police checks",
+                "description": "Conferences were put back because police checks came late.",
+                "aim": Finding.Aim.MUST_IMPROVE,
+                "themes": Theme.objects.for_partnership(partnership).filter(
+                    name__in=("Information sharing", "Thresholds")
+                ),
+            },
+        )
+        recommendation = learning.recommendation_record(
+            source=scrutiny,
+            findings=Finding.objects.filter(
+                source_type=ContentType.objects.get_for_model(scrutiny), source_id=scrutiny.pk
+            ),
+            text="Police checks for initial conferences are ready within five working days.",
+            owning_group=quality,
+            by=manager,
+        )
+    lead = _person(partnership, Role.PARTNER_LEAD, police.name)
+    with on_day(date(2025, 8, 20)):
+        action = learning.action_create(
+            recommendation=recommendation,
+            description="A named officer completes police checks within five working days.",
+            owner_organisation=police,
+            owner_person=lead,
+            due_date=date(2025, 12, 31),
+            by=manager,
+        )
+        learning.action_indicator_add(
+            action=action, indicator_id=indicator.pk, expected=Direction.UP, by=manager
+        )
+    with on_day(date(2025, 10, 15)):
+        learning.action_update_progress(
+            action=action,
+            status=Action.Status.ON_TRACK,
+            note="The named officer started in September; checks now take four days.",
+            by=lead,
+        )
+    with on_day(date(2026, 1, 30)):
+        evidence = learning.action_close(
+            action=action,
+            what_changed="Initial conferences are no longer put back for police checks.",
+            method=EvidenceOfImpact.Method.PERFORMANCE_INDICATOR,
+            how_known="Conferences held within 15 working days rose in every quarter since the officer started.",
+            citing=citations.citable_for(action),
+            by=lead,
+        )
+    with on_day(date(2026, 2, 10)):
+        learning.evidence_sign_off(evidence=evidence, by=_person(partnership, Role.GROUP_MEMBER))

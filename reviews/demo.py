@@ -9,7 +9,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from partnership.demo import HARTLEPOOL_STOCKTON, SOUTH_TEES, demo_email, demo_person, on_day
+from partnership.demo import HARTLEPOOL_STOCKTON, SOUTH_TEES, demo_email, on_day
 from partnership.models import Organisation, Partnership, Role, User
 from reviews import demo_year, services, services_reports, services_reviews
 from reviews.demo_year import Incident, rapid_review_decided
@@ -20,16 +20,6 @@ from reviews.models import (
     RapidReview,
     Review,
     ReviewerAssignment,
-)
-
-SOUTH_TEES_PARTNER_LEADS = (
-    ("Rae Demo-Lead", "Director of children's services", "Redcar & Cleveland Borough Council"),
-    ("Sol Demo-Lead", "Detective superintendent", "Cleveland Police"),
-    (
-        "Tam Demo-Lead",
-        "Director of nursing",
-        "North East and North Cumbria Integrated Care Board",
-    ),
 )
 
 
@@ -53,16 +43,6 @@ def load(partnerships: dict[str, Partnership]) -> None:
             "reviewer_not_employed_by_agency_under_review": True,
         },
     )
-    # A partner lead for every statutory partner (Middlesbrough Council's is the partnership's own).
-    for name, job_title, organisation in SOUTH_TEES_PARTNER_LEADS:
-        demo_person(
-            south_tees,
-            email=f"{name.split()[0].lower()}.partner.lead@{SOUTH_TEES.email_domain}",
-            role=Role.PARTNER_LEAD,
-            full_name=name,
-            job_title=job_title,
-            organisation_name=organisation,
-        )
     if Review.objects.filter(partnership__in=partnerships.values()).exists():
         return
     demo_year.load(south_tees)

@@ -12,13 +12,20 @@ from datetime import date, timedelta
 from django.utils import timezone
 
 from learning import services as learning
-from learning.models import Action, Briefing, DisseminationChannel, Finding, Recommendation, Theme
+from learning.models import (
+    Action,
+    Briefing,
+    DisseminationChannel,
+    EvidenceOfImpact,
+    Finding,
+    Recommendation,
+    Theme,
+)
 from partnership.demo import SOUTH_TEES, demo_email, on_day
 from partnership.models import Group, Organisation, Partnership, Role, User
 from reviews import services, services_reports, services_reviews
 from reviews.models import AgencyRequest, LearningReferral, RapidReview, Review, ReviewerAssignment
 
-YEAR_START, YEAR_END = date(2025, 4, 1), date(2026, 3, 31)
 Outcome = LearningReferral.Outcome
 
 # day, pseudonymous title, referred by (role), triaged on, outcome, reason
@@ -478,6 +485,26 @@ def _lcspr_actions(recommendation: Recommendation, officer: User) -> None:
         if note:
             with on_day(today - timedelta(days=7)):
                 learning.action_update_progress(action=action, status=status, note=note, by=owner)
+    contributor = _person(Role.AGENCY_CONTRIBUTOR)
+    with on_day(_day("2026-01-19")):
+        trained = learning.action_create(
+            recommendation=recommendation,
+            description="Train every health visitor in the bruising protocol",
+            owner_organisation=contributor.organisation,
+            owner_person=contributor,
+            due_date=_day("2026-03-31"),
+            by=officer,
+        )
+    with on_day(_day("2026-03-20")):
+        evidence = learning.action_close(
+            action=trained,
+            what_changed="Health visitors refer every bruise on a baby who is not yet mobile.",
+            method=EvidenceOfImpact.Method.RE_AUDIT,
+            how_known="A re-audit of thirty records: the protocol was followed in twenty-eight.",
+            by=contributor,
+        )
+    with on_day(_day("2026-03-24")):
+        learning.evidence_sign_off(evidence=evidence, by=_person(Role.GROUP_MEMBER))
 
 
 def _spread(review: Review, findings: list[Finding], report, officer: User, manager: User) -> None:

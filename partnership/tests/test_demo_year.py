@@ -11,9 +11,13 @@ from django.utils import timezone
 
 from child_deaths.models import Analysis, ChildDeath
 from core.testing import sign_in
-from learning.models import Newsletter, Publication
+from learning.models import Action, ActionIndicator, Newsletter, Publication
 from learning.selectors import dissemination_blockers
+from learning.selectors_impact import action_impacts
 from partnership.models import Partnership, User
+from performance import selectors as performance
+from performance.models import AuditProposal, Scrutiny
+from performance.periods import Quarter
 from reviews.models import LearningReferral, RapidReview, Review
 
 YEAR_2025_26 = (date(2025, 4, 1), date(2026, 3, 31))
@@ -84,6 +88,42 @@ def test_south_tees_child_deaths_are_at_every_stage_and_the_panel_reviewed_four_
     )
     assert in_year.count() == 4
     assert all(analysis.panel_meeting.held_on == analysis.completed_on for analysis in in_year)
+
+
+def test_south_tees_actions_are_at_every_status_and_those_closed_have_signed_off_evidence():
+    actions = Action.objects.filter(partnership__slug="south-tees")
+    shown = Counter(action.display_status() for action in actions)
+    assert set(shown) == {*Action.Status.labels, Action.OVERDUE}
+    assert shown["Closed"] == 2
+    closed = actions.filter(status=Action.Status.CLOSED)
+    assert all(action.evidence.signed_off_by_member for action in closed)
+    assert all(
+        YEAR_2025_26[0] <= timezone.localtime(action.closed_at).date() <= YEAR_2025_26[1]
+        for action in closed
+    )
+
+
+def test_an_action_closed_in_2025_26_moved_the_indicator_it_named():
+    """The impact chain: scrutiny, finding, action, the indicator moving as expected, sign-off."""
+    assert ActionIndicator.objects.filter(action__partnership__slug="south-tees").count() == 3
+    named = Action.objects.filter(status=Action.Status.CLOSED, indicators__isnull=False)
+    (impact,) = action_impacts(named)
+    assert impact.impact_evidenced
+
+
+def test_four_quarters_of_2025_26_figures_with_exceptions_and_a_scrutiny_proposing_an_audit():
+    south_tees = Partnership.objects.get(slug="south-tees")
+    year = [Quarter(2025, number) for number in (1, 2, 3, 4)]
+    assert set(year) <= set(performance.quarters_with_data(south_tees))
+    for quarter in year:
+        assert performance.quarterly_report(partnership=south_tees, quarter=quarter).exceptions
+    scrutinies = Scrutiny.objects.filter(partnership=south_tees)
+    assert {scrutiny.outcome for scrutiny in scrutinies} == {
+        Scrutiny.Outcome.FINDING,
+        Scrutiny.Outcome.AUDIT,
+    }
+    assert all(scrutiny.period in {quarter.index for quarter in year} for scrutiny in scrutinies)
+    assert AuditProposal.objects.filter(partnership=south_tees).count() == 1
 
 
 def test_every_demo_person_in_south_tees_has_work_waiting_on_their_dashboard(client):

@@ -31,6 +31,11 @@ class Command(DemoOnlyCommand):
         for partnership in (demo.SOUTH_TEES, demo.HARTLEPOOL_STOCKTON):
             for role, _name, _title, _organisation in partnership.people:
                 self.stdout.write(f"  {demo.demo_email(partnership, role):<52} {role.label}")
+            if partnership is demo.SOUTH_TEES:
+                for name, _title, organisation in demo.SOUTH_TEES_PARTNER_LEADS:
+                    self.stdout.write(
+                        f"  {demo.partner_lead_email(name):<52} Safeguarding partner lead ({organisation})"
+                    )
         self.stdout.write(
             "Roles that see identifying details also need a security code: `manage.py demo_code EMAIL` prints it."
         )
