@@ -14,6 +14,7 @@ from core.testing import sign_in
 from learning.models import Action, ActionIndicator, Newsletter, Publication
 from learning.selectors import dissemination_blockers
 from learning.selectors_impact import action_impacts
+from partnership import demo
 from partnership.models import Partnership, User
 from performance import selectors as performance
 from performance.models import AuditProposal, Scrutiny
@@ -126,9 +127,14 @@ def test_four_quarters_of_2025_26_figures_with_exceptions_and_a_scrutiny_proposi
     assert AuditProposal.objects.filter(partnership=south_tees).count() == 1
 
 
-def test_every_demo_person_in_south_tees_has_work_waiting_on_their_dashboard(client):
+def test_every_demo_role_in_south_tees_has_work_waiting_on_its_dashboard(client):
+    """Each person the demo signs in as (one per role, and every statutory partner's lead)."""
+    emails = [demo.demo_email(demo.SOUTH_TEES, role) for role, *_ in demo.SOUTH_TEES.people]
+    emails += [demo.partner_lead_email(name) for name, *_ in demo.SOUTH_TEES_PARTNER_LEADS]
+    people = list(User.objects.filter(email__in=emails).order_by("email"))
+    assert len(people) == len(emails) == 11
     idle = []
-    for person in User.objects.filter(email__endswith="@south-tees.example").order_by("email"):
+    for person in people:
         sign_in(client, person)
         response = client.get(reverse("core:dashboard"))
         assert response.status_code == 200
