@@ -1,6 +1,7 @@
 from django.apps import AppConfig
 
 from core.navigation import NavItem
+from core.yearly import register as register_yearly_summary
 
 
 def _requests_panel(request):
@@ -24,6 +25,7 @@ class ChildDeathsConfig(AppConfig):
     dashboard_panel = staticmethod(_requests_panel)
 
     def ready(self):
-        from child_deaths import policy, similar_work  # noqa: F401  (policy registers its permissions)
+        from child_deaths import policy, similar_work, yearly  # noqa: F401  (policy registers its permissions)
 
         similar_work.register_all()
+        register_yearly_summary("child_deaths", yearly.summarise)

@@ -59,16 +59,19 @@ class StaticFilesOnly(URLFetcher):
         return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": media_type})
 
 
-def html_to_pdf(html: str) -> bytes:
+def html_to_pdf(html: str, *, tagged: bool = False) -> bytes:
+    """`tagged` makes a tagged PDF (PDF/UA-1: headings, lists and tables a screen reader can
+    follow, the page's language and title), as a public body's published documents must be
+    (Public Sector Bodies Accessibility Regulations 2018)."""
     # Relative links resolve against the site, so links in the PDF lead to its pages.
     return HTML(
         string=html, base_url=settings.SITE_URL + "/", url_fetcher=StaticFilesOnly()
-    ).write_pdf(stylesheets=[CSS(string=_PRINT_CSS)])
+    ).write_pdf(stylesheets=[CSS(string=_PRINT_CSS)], pdf_variant="pdf/ua-1" if tagged else None)
 
 
-def render_pdf(template_name: str, context: dict) -> bytes:
+def render_pdf(template_name: str, context: dict, *, tagged: bool = False) -> bytes:
     """The PDF of `template_name` rendered with `context` (a print-only template, no site chrome)."""
-    return html_to_pdf(render_to_string(template_name, context))
+    return html_to_pdf(render_to_string(template_name, context), tagged=tagged)
 
 
 def pdf_response(template_name: str, context: dict, filename: str) -> HttpResponse:

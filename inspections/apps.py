@@ -1,6 +1,7 @@
 from django.apps import AppConfig
 
 from core.navigation import NavItem
+from core.yearly import register as register_yearly_summary
 
 
 def _next_inspection_panel(request):
@@ -34,6 +35,7 @@ class InspectionsConfig(AppConfig):
     dashboard_panel = staticmethod(_next_inspection_panel)
 
     def ready(self):
-        from inspections import policy, similar_work  # noqa: F401  (policy registers its permissions)
+        from inspections import policy, similar_work, yearly  # noqa: F401  (policy registers its permissions)
 
         similar_work.register_all()
+        register_yearly_summary("inspections", yearly.summarise)

@@ -76,6 +76,8 @@ INSTALLED_APPS = [
     "training",
     "audits",
     "public",
+    # Above the sources: reads their yearly summaries (core.yearly); its demo loads last.
+    "yearly_report",
 ]
 
 MIDDLEWARE = [

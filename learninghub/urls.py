@@ -18,6 +18,7 @@ urlpatterns = [
     path("", include("inspections.urls")),
     path("", include("training.urls")),
     path("", include("audits.urls")),
+    path("", include("yearly_report.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api_schema"),
     path("api/v1/", include((api.urls, "api"))),
 ]

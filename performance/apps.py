@@ -1,6 +1,7 @@
 from django.apps import AppConfig
 
 from core.navigation import NavItem
+from core.yearly import register as register_yearly_summary
 
 
 class PerformanceConfig(AppConfig):
@@ -11,7 +12,8 @@ class PerformanceConfig(AppConfig):
     )
 
     def ready(self):
-        from performance import impact, policy, similar_work  # noqa: F401  (policy registers rules)
+        from performance import impact, policy, similar_work, yearly  # noqa: F401  (policy registers rules)
 
         similar_work.register_all()
+        register_yearly_summary("performance", yearly.summarise)
         impact.register_all()

@@ -25,7 +25,9 @@ def publication_context(publication: Publication) -> dict:
 def stored_pdf(*, publication: Publication) -> FieldFile:
     """The publication's PDF, rendered now only if no stored one exists."""
     if not publication.rendered_pdf:
-        content = render_pdf("public/publication_print.html", publication_context(publication))
+        content = render_pdf(
+            "public/publication_print.html", publication_context(publication), tagged=True
+        )
         publication.rendered_pdf.save(f"{publication.pk}.pdf", ContentFile(content), save=False)
         # Two first requests at once: the first stored file wins, the other is removed.
         kept = Publication.objects.filter(pk=publication.pk, rendered_pdf="").update(

@@ -1,6 +1,7 @@
 from django.apps import AppConfig
 
 from core.navigation import NavItem
+from core.yearly import register as register_yearly_summary
 
 
 def _triage_panel(request):
@@ -40,6 +41,7 @@ class ReviewsConfig(AppConfig):
     dashboard_panel = staticmethod(_dashboard_panels)
 
     def ready(self):
-        from reviews import policy, similar_work  # noqa: F401  (policy registers its permissions)
+        from reviews import policy, similar_work, yearly  # noqa: F401  (policy registers its permissions)
 
         similar_work.register_all()
+        register_yearly_summary("reviews", yearly.summarise)

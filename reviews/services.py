@@ -621,6 +621,23 @@ def partner_sign_off_blockers(partnership: Partnership, sign_offs) -> list[str]:
     return sign_off_blockers(selectors.statutory_partners_signing(partnership, sign_offs))
 
 
+def signer_refusal(by: User, partnership: Partnership) -> str:
+    """Why this person may not sign off for a statutory partner of the partnership ("" if they
+    may): a partner lead working for one of its statutory partners (`reviews.sign_off`)."""
+    if not policy.can_sign_off(by, partnership):
+        return "Only a safeguarding partner lead can sign this off"
+    if not (
+        by.organisation is not None
+        and by.organisation.partnership_id == partnership.pk
+        and by.organisation.is_statutory_partner
+    ):
+        return (
+            "Only a partner lead of a statutory partner (a local authority, the police or the "
+            "integrated care board) can sign this off"
+        )
+    return ""
+
+
 @transaction.atomic
 def partner_sign_off(
     *,
@@ -633,17 +650,9 @@ def partner_sign_off(
     """One partner lead's sign-off of a rapid review decision or of a final report draft."""
     subject = rapid_review or report_draft
     partnership = rapid_review.partnership if rapid_review else report_draft.review.partnership
-    if not policy.can_sign_off(by, partnership):
-        raise RefusedError("Only a safeguarding partner lead can sign this off")
-    if not (
-        by.organisation is not None
-        and by.organisation.partnership_id == partnership.pk
-        and by.organisation.is_statutory_partner
-    ):
-        raise RefusedError(
-            "Only a partner lead of a statutory partner (a local authority, the police or the "
-            "integrated care board) can sign this off"
-        )
+    refusal = signer_refusal(by, partnership)
+    if refusal:
+        raise RefusedError(refusal)
     if rapid_review is not None and not rapid_review.decision:
         raise RefusedError("There is no decision to sign off yet")
     if not agrees and not comment.strip():

@@ -142,6 +142,8 @@ NEEDS = {
     "people": lambda made: User.objects.filter(pk=made.cast.practitioner.pk),
     "stage": lambda made: "after",
     "outcomes": lambda made: made("training_event").course.outcomes.all(),
+    "today": lambda made: date(2026, 12, 5),
+    "title": lambda made: "The independent scrutineer's view",
 }
 
 

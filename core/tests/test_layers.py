@@ -52,5 +52,17 @@ def test_the_learning_spine_imports_no_source_of_learning():
     assert not offending, "the spine must not import a source:\n" + "\n".join(offending)
 
 
+def test_nothing_imports_the_yearly_report_which_sits_above_the_sources():
+    offending = sorted(
+        f"{source.relative_to(settings.BASE_DIR)} imports {module}"
+        for app in DOMAIN_APPS - {"yearly_report"}
+        for source in (Path(settings.BASE_DIR) / app).rglob("*.py")
+        if "tests" not in source.relative_to(settings.BASE_DIR).parts
+        for module in _imported_modules(source)
+        if module.split(".")[0] == "yearly_report"
+    )
+    assert not offending, "the yearly report is imported by:\n" + "\n".join(offending)
+
+
 def test_the_domain_apps_are_found():
     assert {"partnership", "learning", "reviews", "child_deaths", "performance"} <= DOMAIN_APPS
