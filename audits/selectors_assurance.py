@@ -111,6 +111,15 @@ class HeatMap:
     def lines(self) -> list[tuple[assurance.Row, assurance.YearOnYear | None]]:
         return [(row, self.change_of(row.agency_id)) for row in self.rows]
 
+    @property
+    def history(self) -> list[tuple[str, list[assurance.YearOnYear | None]]]:
+        """Each agency's mean score and change in every year up to the round's, oldest first."""
+        lines = []
+        for row in self.rows:
+            by_year = {change.year: change for change in self.changes.get(row.agency_id, [])}
+            lines.append((row.agency, [by_year.get(year) for year in self.years]))
+        return lines
+
     def table(self) -> list[list]:
         """The heat map and each agency's change on the year before, as the export writes it."""
         header = ["Agency", *(standard.title for standard in self.standards)]

@@ -198,6 +198,8 @@ def test_the_heat_map_shows_each_rating_in_words_and_its_change_on_the_year_befo
     assert "Agency said green" in page
     assert "Improved by 0.75" in page
     assert "Test Police" in page and "Not rated" in page
+    assert "Each agency's mean score by year" in page
+    assert '<th scope="col" class="govuk-table__header">2025</th>' in page
 
 
 def test_the_heat_map_exports_as_csv_and_xlsx(client, cast):
