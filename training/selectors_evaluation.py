@@ -97,6 +97,17 @@ def training_record(user, partnership) -> list[TrainingRecordRow]:
     return rows
 
 
+def events_run_by(user, partnership) -> QuerySet[Event]:
+    """The events a person runs in a partnership, latest first, for their registers."""
+    return (
+        Event.objects.filter(
+            partnership=partnership, trainer_links__person=user, cancelled_at__isnull=True
+        )
+        .select_related("course")
+        .order_by("-starts_at", "-id")
+    )
+
+
 # Reports
 
 

@@ -94,7 +94,10 @@ def training_record(request):
     return render(
         request,
         "training/training_record.html",
-        {"rows": selectors_evaluation.training_record(request.user, partnership)},
+        {
+            "rows": selectors_evaluation.training_record(request.user, partnership),
+            "events_run": selectors_evaluation.events_run_by(request.user, partnership)[:50],
+        },
     )
 
 

@@ -104,6 +104,14 @@ def test_a_trainer_sees_only_the_registers_of_the_events_they_run(client, cast):
     assert client.get(_register(other)).status_code == 403
 
 
+def test_a_trainer_finds_the_registers_of_the_events_they_run_on_their_training_page(client, cast):
+    theirs, other = event_for(cast, days_from_now=0), event_for(cast, days_from_now=0)
+    sign_in(client, _trainer(cast, theirs))
+    page = client.get(reverse("training:training_record")).content.decode()
+    assert _register(theirs) in page
+    assert _register(other) not in page
+
+
 def test_another_partnership_finds_no_register(client, cast):
     event = event_for(cast, days_from_now=0)
     sign_in(client, cast.outsider)
