@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from core.forms import GovukDateField, GovukForm, VersionedModelForm
 from learning.models import Finding, PracticeChange, Theme
+from partnership.models import Organisation
 from training.models import Course, Event
 from training.services import COURSE_FIELDS
 
@@ -232,3 +233,67 @@ class ApprovalForm(GovukForm):
             "invalid_choice": "Select whether you approve this booking",
         },
     )
+
+
+def _money(label: str) -> forms.DecimalField:
+    return forms.DecimalField(
+        label=label,
+        min_value=0,
+        max_digits=7,
+        decimal_places=2,
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-5", "inputmode": "decimal"}),
+        error_messages={
+            "required": f"Enter the {label[0].lower()}{label[1:]}, or 0",
+            "invalid": f"{label} must be an amount in pounds, like 40 or 12.50",
+            "min_value": f"{label} must be 0 or more",
+            "max_digits": f"{label} must be less than £100,000",
+            "max_decimal_places": f"{label} must be in pounds and pence, like 12.50",
+            "max_whole_digits": f"{label} must be less than £100,000",
+        },
+    )
+
+
+def _whole(label: str, example: int, *, min_value: int) -> forms.IntegerField:
+    return forms.IntegerField(
+        label=label,
+        min_value=min_value,
+        max_value=1000,
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-3", "inputmode": "numeric"}),
+        error_messages={
+            "required": f"Enter the {label[0].lower()}{label[1:]}",
+            "invalid": f"{label} must be a whole number, like {example}",
+            "min_value": f"{label} must be {min_value} or more",
+            "max_value": f"{label} must be 1000 or fewer",
+        },
+    )
+
+
+class TermsForm(forms.Form):
+    cancellation_working_days = _whole(
+        "Working days' notice to cancel free of charge", 3, min_value=0
+    )
+    late_cancellation_charge = _money("Charge for a late cancellation")
+    no_show_charge_half_day = _money("Charge for not attending half a day or less")
+    no_show_charge_full_day = _money("Charge for not attending a full day or conference")
+    offer_hours = _whole("Hours to confirm a place offered from the waiting list", 48, min_value=1)
+
+
+class FeeForm(forms.Form):
+    organisation_type = forms.ChoiceField(
+        label="Type of organisation",
+        choices=[("", "Choose a type"), *Organisation.Type.choices],
+        error_messages={
+            "required": "Select the type of organisation",
+            "invalid_choice": "Select the type of organisation from the list",
+        },
+    )
+    course_format = forms.ChoiceField(
+        label="Format",
+        choices=Course.Format.choices,
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": "Select the format",
+            "invalid_choice": "Select the format from the list",
+        },
+    )
+    amount = _money("Fee for a place")

@@ -24,7 +24,16 @@ from core.models import AuditEvent
 from core.selectors import closure_dates
 from partnership.models import Organisation, Partnership
 from training import calendar, policy, selectors, terms
-from training.models import Booking, CalendarFeed, Course, Event, LearningOutcome, new_feed_token
+from training.models import (
+    Booking,
+    CalendarFeed,
+    Course,
+    Event,
+    Fee,
+    LearningOutcome,
+    TrainingTerms,
+    new_feed_token,
+)
 
 APPROVAL_SALT = "training.booking-approval"
 APPROVAL_DAYS = 30
@@ -622,3 +631,65 @@ def calendar_feed_reset(*, person) -> CalendarFeed:
         details={"calendar_address": "reset" if not created else "created"},
     )
     return feed
+
+
+# The partnership's terms and fees
+
+TERMS_FIELDS = [
+    "cancellation_working_days",
+    "late_cancellation_charge",
+    "no_show_charge_half_day",
+    "no_show_charge_full_day",
+    "offer_hours",
+]
+
+
+@transaction.atomic
+def terms_update(*, partnership: Partnership, data: dict[str, Any], by) -> TrainingTerms:
+    booking_terms, _ = TrainingTerms.objects.select_for_update().get_or_create(
+        partnership=partnership
+    )
+    before = audit.snapshot(booking_terms, TERMS_FIELDS)
+    for name in TERMS_FIELDS:
+        setattr(booking_terms, name, data[name])
+    booking_terms.save(update_fields=TERMS_FIELDS)
+    audit.record(
+        event=AuditEvent.Event.CHANGED,
+        actor=by,
+        subject=booking_terms,
+        details=audit.changes(before, audit.snapshot(booking_terms, TERMS_FIELDS)),
+    )
+    return booking_terms
+
+
+@transaction.atomic
+def fee_set(
+    *, partnership: Partnership, organisation_type: str, course_format: str, amount: Decimal, by
+) -> None:
+    """Sets what organisations of a type pay for a course format; nothing (0) makes it free."""
+    if amount:
+        Fee.objects.update_or_create(
+            partnership=partnership,
+            organisation_type=organisation_type,
+            course_format=course_format,
+            defaults={"amount": amount},
+        )
+    else:
+        Fee.objects.filter(
+            partnership=partnership,
+            organisation_type=organisation_type,
+            course_format=course_format,
+        ).delete()
+    audit.record(
+        event=AuditEvent.Event.CHANGED,
+        actor=by,
+        partnership=partnership,
+        subject=partnership,
+        details={
+            "training_fee": {
+                "organisation_type": organisation_type,
+                "course_format": course_format,
+                "amount": amount,
+            }
+        },
+    )

@@ -22,6 +22,8 @@ urlpatterns = [
     path("training/calendar/<str:token>.ics", views.personal_calendar, name="personal_calendar"),
     path("training/approve/<str:token>/", views.booking_approval, name="booking_approval"),
     path("training/charges.csv", views.charges_csv, name="charges_csv"),
+    path("training/terms/", views.terms_edit, name="terms"),
+    path("training/terms/fees/", views.fee_set, name="fee_set"),
 ]
 
 urlpatterns += urls_evaluation.urlpatterns

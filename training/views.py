@@ -17,7 +17,15 @@ from core.forms import posted
 from learning.models import Finding
 from partnership import access
 from training import calendar, policy, selectors, services
-from training.forms import ApprovalForm, BookingForm, CourseForm, EventCancelForm, EventForm
+from training.forms import (
+    ApprovalForm,
+    BookingForm,
+    CourseForm,
+    EventCancelForm,
+    EventForm,
+    FeeForm,
+    TermsForm,
+)
 from training.models import Booking, CalendarFeed, Course, Event
 
 COURSE_PAGE = 50
@@ -399,3 +407,41 @@ def charges_csv(request):
         for booking in selectors.charges(partnership)
     ]
     return csv_response(f"training-charges-{partnership.slug}.csv", rows)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def terms_edit(request):
+    partnership = policy.require_manager(request)
+    current = selectors.terms_of(partnership)
+    form = TermsForm(
+        posted(request), initial={name: getattr(current, name) for name in services.TERMS_FIELDS}
+    )
+    if form.is_valid():
+        services.terms_update(partnership=partnership, data=form.cleaned_data, by=request.user)
+        messages.success(request, "Booking terms saved")
+        return redirect("training:terms")
+    return render(
+        request,
+        "training/terms.html",
+        {"form": form, "fees": partnership.training_fees.all()},
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def fee_set(request):
+    partnership = policy.require_manager(request)
+    form = FeeForm(posted(request))
+    if form.is_valid():
+        services.fee_set(partnership=partnership, **form.cleaned_data, by=request.user)
+        messages.success(request, "Fee saved")
+        return redirect("training:terms")
+    return _form_page(
+        request,
+        form,
+        "Set a fee",
+        reverse("training:terms"),
+        button="Save fee",
+        lede="Statutory partners always train free. Set 0 to make a format free for a type.",
+    )

@@ -54,6 +54,8 @@ CHECKS = [
     Check("training:my_bookings", expect(200, **EVERYONE)),
     Check("training:course_create", expect(403, **BUSINESS_UNIT)),
     Check("training:charges_csv", expect(403, **BUSINESS_UNIT)),
+    Check("training:terms", expect(403, **BUSINESS_UNIT)),
+    Check("training:fee_set", expect(403, **BUSINESS_UNIT)),
     Check("training:course_detail", expect(200, **RECORD_READERS), kwargs=_course),
     Check("training:course_edit", expect(403, **RECORD_CHANGERS), kwargs=_course),
     Check("training:event_create", expect(403, **RECORD_CHANGERS), kwargs=_course),

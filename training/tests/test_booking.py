@@ -294,3 +294,23 @@ def test_moving_an_event_raises_its_calendar_sequence(cast, event):
     )
     event.refresh_from_db()
     assert event.sequence == 1
+
+
+def test_the_charges_csv_lists_charges_and_fees_by_organisation_for_invoicing(client, cast, event):
+    BookingFactory(
+        event=event,
+        person=cast.practitioner,
+        status=Booking.Status.CANCELLED,
+        charge_reason=Booking.Charge.LATE_CANCELLATION,
+        charge=Decimal("40"),
+    )
+    BookingFactory(event=event, person=cast.group_member, fee=Decimal("35"))
+    BookingFactory(event=event, person=cast.officer)
+    sign_in(client, cast.manager)
+    response = client.get(reverse("training:charges_csv"))
+    rows = [line.split(",") for line in response.content.decode().splitlines()]
+    assert rows[0][0] == "Organisation"
+    assert [(row[0], row[5], row[6], row[7]) for row in rows[1:]] == [
+        ("Test Borough Council", "0.00", "40.00", "Late cancellation"),
+        ("Test Hospitals Trust", "35.00", "0.00", ""),
+    ]
