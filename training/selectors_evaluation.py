@@ -97,6 +97,11 @@ def training_record(user, partnership) -> list[TrainingRecordRow]:
     return rows
 
 
+def completions_of(user, partnership) -> QuerySet[Completion]:
+    """A person's e-learning completions imported from the learning platform, latest first."""
+    return Completion.objects.filter(person=user, partnership=partnership).select_related("course")
+
+
 def events_run_by(user, partnership) -> QuerySet[Event]:
     """The events a person runs in a partnership, latest first, for their registers."""
     return (

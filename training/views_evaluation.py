@@ -97,6 +97,7 @@ def training_record(request):
         {
             "rows": selectors_evaluation.training_record(request.user, partnership),
             "events_run": selectors_evaluation.events_run_by(request.user, partnership)[:50],
+            "completions": selectors_evaluation.completions_of(request.user, partnership),
         },
     )
 

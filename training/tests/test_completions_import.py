@@ -34,6 +34,9 @@ def test_completions_are_imported_matching_people_by_email(client, cast):
         "contributor@test.example,neglect online,13/01/2026\n",
     )
     assert response.status_code == 302
+    sign_in(client, cast.practitioner)
+    record = client.get(reverse("training:training_record")).content.decode()
+    assert "E-learning completed" in record and "Neglect online, 12 January 2026" in record
     assert set(Completion.objects.values_list("person__email", "course", "partnership")) == {
         ("practitioner@test.example", course.pk, cast.partnership.pk),
         ("contributor@test.example", course.pk, cast.partnership.pk),
