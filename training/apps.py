@@ -17,7 +17,9 @@ class TrainingConfig(AppConfig):
     reminders = staticmethod(_send_reminders)
 
     def ready(self):
+        from core.yearly import register as register_yearly_summary
         from learning import citations
-        from training import policy, selectors_evaluation  # noqa: F401  (policy registers its permissions)
+        from training import policy, selectors_evaluation, yearly  # noqa: F401  (policy registers its permissions)
 
         citations.register(selectors_evaluation.citable_results)
+        register_yearly_summary("training", yearly.summarise)

@@ -111,3 +111,21 @@ def test_a_capability_not_built_yet_or_without_a_summary_says_so(cast, monkeypat
     assert later.missing == "Later work: not recorded in Learning Hub yet."
     assert quiet.missing == "Inspections: no yearly summary yet."
     assert later.summary.is_empty and quiet.summary.is_empty
+
+
+def test_training_is_counted_from_the_registers_of_the_years_events(cast):
+    from training.models import Attendance
+    from training.tests.evaluation_factories import event_for, marked, place_for
+    from yearly_report import sections
+
+    event = event_for(cast)
+    marked(place_for(cast.practitioner, event))
+    marked(place_for(cast.contributor, event), Attendance.Mark.NO_SHOW)
+    this_year = sections.last_full_year(timezone.localdate()) + 1
+    training = next(
+        s for s in selectors.assemble(report_of(cast, start_year=this_year)) if s.key == "training"
+    )
+    assert not training.missing
+    figures = dict(training.summary.figures)
+    assert figures["Training events held"] == 1
+    assert (figures["Places attended"], figures["Places booked but not attended"]) == (1, 1)
