@@ -8,7 +8,7 @@ from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.db import DEFAULT_DB_ALIAS, connection, connections, models
 
-from core import tables
+from core import audit_words, tables
 
 
 class AuditEvent(models.Model):
@@ -59,6 +59,21 @@ class AuditEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.occurred_at:%Y-%m-%d %H:%M} {self.actor_label} {self.get_event_display()} {self.subject_label}"
+
+    @property
+    def who(self) -> str:
+        """The person by name, with the address recorded at the time; or what acted ("system")."""
+        name = self.actor.full_name if self.actor_id else ""
+        return (
+            f"{name} ({self.actor_label})"
+            if name and name != self.actor_label
+            else self.actor_label
+        )
+
+    @property
+    def what(self) -> str:
+        """What was done, in words ("Signed off", "Changed the title, due date")."""
+        return audit_words.describe(self.get_event_display(), self.details or {})
 
 
 class ClosureDay(models.Model):

@@ -41,7 +41,7 @@ def audit_search(
         events = events.filter(occurred_at__date__gte=date_from)
     if date_to:
         events = events.filter(occurred_at__date__lte=date_to)
-    return events.select_related("subject_type").order_by("-occurred_at", "-id")
+    return events.select_related("subject_type", "actor").order_by("-occurred_at", "-id")
 
 
 def closure_dates(partnership_id: int) -> list[date]:

@@ -847,3 +847,19 @@ class RecurringLessonSummary(models.Model):
 
     def __str__(self) -> str:
         return f"{self.theme_id} {self.year}: {self.findings}"
+
+
+def named(record) -> str:
+    """A finding, recommendation, action or any source of learning as people read it: its code with
+    its words, an action with its recommendation and source."""
+    if isinstance(record, Action):
+        recommendation = record.recommendation
+        return (
+            f"{record.reference}: {record.description} "
+            f"({recommendation.reference}, {recommendation.source.learning_reference})"
+        )
+    if isinstance(record, Recommendation):
+        return f"{record.reference}: {record.text}"
+    if isinstance(record, Finding):
+        return f"{record.reference}: {record.title}"
+    return f"{record.learning_reference}: {record.learning_title}"

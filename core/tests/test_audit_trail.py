@@ -8,7 +8,7 @@ from django.db import connection, transaction
 from django.db.utils import DatabaseError
 from django.urls import reverse
 
-from core import audit
+from core import audit, audit_words
 from core.models import AuditEvent
 from core.testing import sign_in
 
@@ -128,3 +128,30 @@ def test_another_partnerships_manager_never_sees_this_partnerships_rows(client, 
         client.get(reverse("core:audit_trail"), {"format": "csv"}).streaming_content
     ).decode()
     assert cast.officer.email not in csv_rows
+
+
+def test_the_trail_names_the_person_and_says_what_they_did(client, cast):
+    audit.record(
+        event=AuditEvent.Event.DECIDED,
+        actor=cast.partner_lead,
+        subject=cast.council,
+        details={"signed_off": True},
+    )
+    sign_in(client, cast.manager)
+    page = client.get(reverse("core:audit_trail")).content.decode()
+    assert f"{cast.partner_lead.full_name} ({cast.partner_lead.email})" in page
+    assert "Signed off" in page
+
+
+@pytest.mark.parametrize(
+    ("label", "details", "words"),
+    [
+        ("Decided", {"signed_off": False}, "Declined to sign off"),
+        ("Decided", {"to": "approved"}, "Approved"),
+        ("Changed", {"changes": {"title": "…", "due_date": "…"}}, "Changed the title, due date"),
+        ("Decided", {"outcome": "no_further_action"}, "Decided: outcome no further action"),
+        ("Created", {}, "Created"),
+    ],
+)
+def test_a_row_says_what_was_done_from_its_details(label, details, words):
+    assert audit_words.describe(label, details) == words

@@ -3,9 +3,17 @@
 from django import template
 
 from learning import policy, selectors
+from learning.models import named as named_record
 from learning.views.common import source_kwargs
 
 register = template.Library()
+
+
+@register.filter
+def named(record) -> str:
+    """`{{ action|named }}`: a code never stands alone ("A2: Agree a neglect toolkit (R1,
+    STSCP-2026-001)", "STSCP-2026-001: LCSPR: Child R")."""
+    return named_record(record)
 
 
 @register.inclusion_tag("learning/_source_panel_body.html", takes_context=True)

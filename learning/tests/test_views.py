@@ -410,3 +410,17 @@ def test_an_action_owner_must_work_for_the_owner_organisation(client, cast):
         "Choose someone who works for Test Police"
     ]
     assert recommendation.actions.count() == 1
+
+
+def test_an_action_is_named_with_its_words_recommendation_and_source_never_by_code_alone(
+    client, cast
+):
+    source = OtherSourceFactory(partnership=cast.partnership, title="National review of neglect")
+    action = ActionFactory(recommendation__source=source)
+    sign_in(client, cast.officer)
+    page = client.get(action.get_absolute_url()).content.decode()
+    recommendation = action.recommendation.reference
+    assert (
+        f"{action.reference}: {action.description} ({recommendation}, {source.learning_reference})"
+    ) in page
+    assert f"Back to {source.learning_reference}: National review of neglect" in page
