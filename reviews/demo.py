@@ -135,7 +135,12 @@ def _lcspr(partnership, officer, practitioner) -> Review:
         hospital = _organisation(partnership, "South Tees Hospitals NHS Foundation Trust")
         police = _organisation(partnership, "Cleveland Police")
         council = _organisation(partnership, "Middlesbrough Council")
-        review.organisations_under_review.set([hospital, police, council])
+        services.versioned_update(
+            record=review,
+            data={"organisations_under_review": [hospital, police, council]},
+            expected_version=review.version,
+            by=officer,
+        )
         services_reviews.reviewer_assign(
             review=review,
             person=_person(SOUTH_TEES, Role.INDEPENDENT_REVIEWER),

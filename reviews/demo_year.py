@@ -320,8 +320,16 @@ def _published_lcspr(partnership: Partnership, referral: LearningReferral, offic
             rapid_review=rapid_review,
             by=officer,
         )
-        review.organisations_under_review.set(
-            [hospital, _organisation(partnership, "Middlesbrough Council")]
+        services.versioned_update(
+            record=review,
+            data={
+                "organisations_under_review": [
+                    hospital,
+                    _organisation(partnership, "Middlesbrough Council"),
+                ]
+            },
+            expected_version=review.version,
+            by=officer,
         )
         _reviewer_and_terms(
             review,
