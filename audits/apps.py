@@ -12,4 +12,7 @@ class AuditsConfig(AppConfig):
     )
 
     def ready(self):
-        from audits import policy, policy_assurance  # noqa: F401  (they register their permissions)
+        from audits import policy, policy_assurance, yearly  # noqa: F401  (they register their permissions)
+        from core.yearly import register as register_yearly_summary
+
+        register_yearly_summary("audits", yearly.summarise)

@@ -129,3 +129,18 @@ def test_training_is_counted_from_the_registers_of_the_years_events(cast):
     figures = dict(training.summary.figures)
     assert figures["Training events held"] == 1
     assert (figures["Places attended"], figures["Places booked but not attended"]) == (1, 1)
+
+
+def test_section_11_returns_and_their_ratings_are_counted_for_the_year(cast):
+    from audits.tests.factories_assurance import section_11_round, submitted
+
+    assessment = section_11_round(cast, year=2026).self_assessments.first()
+    submitted(assessment, cast.contributor, "green")
+    audits = next(
+        s for s in selectors.assemble(report_of(cast, start_year=2026)) if s.key == "audits"
+    )
+    figures = dict(audits.summary.figures)
+    assert figures["Section 11 and section 175 returns asked for"] == 2
+    assert figures["Returns made"] == 1
+    assert figures["Standards rated green by the agencies"] == assessment.ratings.count() > 0
+    assert figures["Multi-agency audits in the year's programme"] == 0
