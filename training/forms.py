@@ -268,7 +268,7 @@ def _whole(label: str, example: int, *, min_value: int) -> forms.IntegerField:
     )
 
 
-class TermsForm(forms.Form):
+class TermsForm(GovukForm):
     cancellation_working_days = _whole(
         "Working days' notice to cancel free of charge", 3, min_value=0
     )
@@ -278,7 +278,7 @@ class TermsForm(forms.Form):
     offer_hours = _whole("Hours to confirm a place offered from the waiting list", 48, min_value=1)
 
 
-class FeeForm(forms.Form):
+class FeeForm(GovukForm):
     organisation_type = forms.ChoiceField(
         label="Type of organisation",
         choices=[("", "Choose a type"), *Organisation.Type.choices],

@@ -24,6 +24,7 @@ from django.template import Context, Template
 from audits import selectors_assurance
 from audits.tests.factories_assurance import section_11_round, submitted
 from child_deaths.tests.factories import ChildDeathFactory, PanelFactory, reporting_form
+from core.forms import GovukWording
 from core.testing import django_defaults_among
 from inspections.tests.factories import InspectionFactory
 from learning.models import Finding
@@ -251,6 +252,12 @@ def test_no_form_shows_a_django_default_message_or_an_unlabelled_empty_choice(ca
         if defaults:
             problems[way] = defaults
     assert not problems, f"Not in GOV.UK words (by submission, then field): {problems}"
+
+
+def test_every_form_is_a_govuk_form():
+    """So that a field the form gives no message of its own still says what to do."""
+    plain = [cls.__qualname__ for cls in project_forms() if not issubclass(cls, GovukWording)]
+    assert not plain, f"Make these core.forms.GovukForm or GovukModelForm: {plain}"
 
 
 def test_the_sweep_finds_the_forms_of_every_app_that_has_them():
