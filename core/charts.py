@@ -99,3 +99,60 @@ def line_chart(
         "first_label": points[0][0],
         "last_label": points[-1][0],
     }
+
+
+@dataclass(frozen=True)
+class Segment:
+    series: int
+    value: int
+    x: float
+    width: float
+    fill: str
+    light_text: bool
+
+
+def stacked_bar_chart(
+    rows: list[tuple[str, tuple[int, ...]]],
+    *,
+    series: list[tuple[str, str, bool]],
+    width: int = 640,
+    bar_height: int = 24,
+    label_width: int = 200,
+) -> dict:
+    """Horizontal bars each split into its parts as shares of the row's total (a 100% stacked bar),
+    for rows of (label, counts per series); `series` gives each part's (label, fill, whether its
+    count is written in white), drawn in a legend above. A count is written inside its part where
+    the part is wide enough."""
+    plot_width = width - label_width - 16
+    legend_height = 32
+    bars = []
+    for index, (label, counts) in enumerate(rows):
+        total = sum(counts)
+        x = float(label_width)
+        segments = []
+        for number, (count, (_, fill, light)) in enumerate(zip(counts, series, strict=True)):
+            length = plot_width * count / total if total else 0
+            if length:
+                segments.append(Segment(number, count, round(x, 1), round(length, 1), fill, light))
+            x += length
+        bars.append(
+            {
+                "label": label,
+                "total": total,
+                "y": legend_height + index * (bar_height + 8),
+                "segments": segments,
+            }
+        )
+    step = plot_width / max(len(series), 1)
+    return {
+        "bars": bars,
+        "legend": [
+            {"label": name, "fill": fill, "x": round(label_width + number * step, 1)}
+            for number, (name, fill, _) in enumerate(series)
+        ],
+        "width": width,
+        "height": legend_height + len(rows) * (bar_height + 8) + 8,
+        "label_width": label_width,
+        "bar_height": bar_height,
+        "min_text_width": 24,
+    }
