@@ -9,10 +9,17 @@ class AuditsConfig(AppConfig):
     navigation = (
         NavItem("Audits", "audits:programme_list", 52, shown_to="audits.view_programme"),
         NavItem("Assurance", "audits:assurance", 53, shown_to="audits.view_assurance"),
+        NavItem("Audit requests", "audits:request_list", 54, shown_to="audits.view_request_list"),
     )
 
     def ready(self):
-        from audits import policy, policy_assurance, yearly  # noqa: F401  (they register their permissions)
+        from audits import (  # noqa: F401  (the policies register their permissions)
+            policy,
+            policy_assurance,
+            similar_work,
+            yearly,
+        )
         from core.yearly import register as register_yearly_summary
 
         register_yearly_summary("audits", yearly.summarise)
+        similar_work.register_all()

@@ -54,6 +54,7 @@ can_answer_request = rule("audits.answer_request", is_of_the_asked_agency & is_s
 can_see_identity = rule(
     "audits.view_identifying_details", (is_business_unit | is_of_the_asked_agency) & is_verified
 )
+can_change_identity = rule("audits.change_identifying_details", is_business_unit & is_verified)
 
 
 def reader_partnership_ids(user) -> list[int]:

@@ -5,6 +5,8 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from functools import cached_property
 
+from django.db.models import QuerySet
+
 from core.caching import version_of
 from core.charts import line_chart
 from learning.selectors import similar_work
@@ -270,6 +272,14 @@ def audit_proposals(*, partnership: Partnership) -> list[AuditProposal]:
             "scrutiny__indicator", "proposed_by"
         )
     )
+
+
+def audit_proposals_to_plan(*, partnership: Partnership) -> QuerySet[AuditProposal]:
+    """The proposals the audit programme has not yet taken up or declined (read by `audits`, which
+    plans audits from them)."""
+    return AuditProposal.objects.filter(
+        partnership=partnership, status=AuditProposal.Status.PROPOSED
+    ).select_related("scrutiny__asked_of")
 
 
 def recent_imports(*, partnership: Partnership, limit: int = 10) -> list[PerformanceImport]:

@@ -279,3 +279,20 @@ def audit_proposal_record(*, scrutiny: Scrutiny, title: str, focus: str, by: Use
     )
     similar_work_changed(source=proposal)
     return proposal
+
+
+@transaction.atomic
+def audit_proposal_take_up(*, proposal: AuditProposal, by: User) -> None:
+    """The audit programme has taken the proposal up (called by `audits` when an audit is planned
+    from it: the one way another app changes a proposal)."""
+    if proposal.status == AuditProposal.Status.ACCEPTED:
+        return
+    proposal.status = AuditProposal.Status.ACCEPTED
+    proposal.save(update_fields=["status"])
+    audit.record(
+        event=AuditEvent.Event.CHANGED,
+        actor=by,
+        subject=proposal,
+        details={"status": proposal.status},
+    )
+    similar_work_changed(source=proposal)

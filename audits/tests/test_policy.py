@@ -94,3 +94,10 @@ def test_the_business_unit_sees_them_with_two_factors_only():
 
 def test_a_partner_lead_does_not_see_an_audited_childs_details():
     assert not policy.can_see_identity(person_holding({HERE: {Role.PARTNER_LEAD}}), case())
+
+
+def test_only_the_business_unit_with_two_factors_changes_the_childs_details():
+    assert policy.can_change_identity(person_holding({HERE: {Role.BUSINESS_UNIT_OFFICER}}), case())
+    assert not policy.can_change_identity(contributor(), case())
+    officer_by_password = person_holding({HERE: {Role.BUSINESS_UNIT_OFFICER}}, verified=False)
+    assert not policy.can_change_identity(officer_by_password, case())

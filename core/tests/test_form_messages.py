@@ -21,7 +21,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.http import QueryDict
 from django.template import Context, Template
 
-from audits import selectors_assurance
+from audits import selectors, selectors_assurance, services
+from audits.tests.factories import audit_for, case_of, request_to
 from audits.tests.factories_assurance import section_11_round, submitted
 from child_deaths.tests.factories import ChildDeathFactory, PanelFactory, reporting_form
 from core.forms import GovukWording
@@ -145,6 +146,13 @@ NEEDS = {
     "outcomes": lambda made: made("training_event").course.outcomes.all(),
     "today": lambda made: date(2026, 12, 5),
     "title": lambda made: "The independent scrutineer's view",
+    "proposals": lambda made: selectors.proposals_to_plan(made.cast.partnership),
+    "recommendations": lambda made: selectors.review_recommendations(made.cast.partnership),
+    "tool": lambda made: services.standard_tool_seed(partnership=made.cast.partnership),
+    "asked": lambda made: [],
+    "audit_request": lambda made: request_to(case_of(audit_for(made.cast)), made.cast.hospital),
+    "layout": lambda made: selectors.layout(made("audit_request").case.audit.tool_version),
+    "answered": lambda made: selectors.return_of(made("audit_request")),
 }
 
 
