@@ -19,7 +19,10 @@ class AuditsConfig(AppConfig):
             similar_work,
             yearly,
         )
+        from audits.citations import re_audits_for
         from core.yearly import register as register_yearly_summary
+        from learning import citations
 
         register_yearly_summary("audits", yearly.summarise)
         similar_work.register_all()
+        citations.register(re_audits_for)

@@ -7,7 +7,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from audits import demo_assurance, periods, services
+from audits import demo_assurance, demo_report, periods, services
 from audits.models import Audit, AuditProgramme
 from learning.models import Finding, Theme
 from partnership.demo import SOUTH_TEES, demo_email
@@ -98,6 +98,7 @@ def load(partnerships: dict[str, Partnership]) -> None:
         prompting_finding=finding,
         theme=themes.get("Information sharing"),
     )
+    demo_report.load(partnerships)
 
 
 def _cases_and_requests(planned: Audit, manager: User) -> None:

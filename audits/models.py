@@ -533,3 +533,13 @@ from audits.models_assurance import (  # noqa: E402, F401
     SelfAssessment,
     StandardRating,
 )
+
+# Moderation and the report keep their models in their own module.
+from audits.models_moderation import (  # noqa: E402, F401
+    AuditReport,
+    CaseDiscussion,
+    ModeratedGrade,
+    ModerationAction,
+    ModerationMeeting,
+    ReportPoint,
+)

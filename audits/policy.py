@@ -45,12 +45,39 @@ def is_still_open(user, request) -> bool:
     return request.status != AuditRequest.Status.RETURNED
 
 
+@rules.predicate
+def is_being_moderated(user, audit) -> bool:
+    """An audit whose agencies have made their returns and whose moderation is not yet over."""
+    from audits.models import Audit
+
+    return audit.status in (Audit.Status.AGENCY_RETURNS, Audit.Status.MODERATION)
+
+
+@rules.predicate
+def is_being_reported(user, audit) -> bool:
+    """An audit past moderation whose report is not yet complete."""
+    from audits.models import Audit
+
+    return audit.status == Audit.Status.REPORT
+
+
+@rules.predicate
+def is_re_audit_due(user, audit) -> bool:
+    """An audit whose report is complete, waiting to be audited again."""
+    from audits.models import Audit
+
+    return audit.status == Audit.Status.RE_AUDIT_DUE
+
+
 can_see_programme = rule("audits.view_programme", holds_role(*READER_ROLES))
 can_manage_audits = rule("audits.change_audit", is_business_unit)
 can_see_tools = rule("audits.view_tool", holds_role(*TOOL_READER_ROLES))
 can_see_requests = rule("audits.view_request_list", is_business_unit | is_agency_contributor)
 can_see_request = rule("audits.view_request", is_business_unit | is_of_the_asked_agency)
 can_answer_request = rule("audits.answer_request", is_of_the_asked_agency & is_still_open)
+can_moderate = rule("audits.moderate", is_business_unit & is_being_moderated)
+can_write_report = rule("audits.write_report", is_business_unit & is_being_reported)
+can_schedule_re_audit = rule("audits.schedule_re_audit", is_business_unit & is_re_audit_due)
 can_see_identity = rule(
     "audits.view_identifying_details", (is_business_unit | is_of_the_asked_agency) & is_verified
 )

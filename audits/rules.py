@@ -39,6 +39,16 @@ def next_stage(status: str) -> str | None:
     return STAGES[place + 1] if place + 1 < len(STAGES) else None
 
 
+# Moderation ends, and the report is completed, on their own pages, which check that every returned
+# case was discussed and that the report names what the audit found.
+ENDED_ON_THEIR_OWN_PAGES = ("moderation", "report")
+
+
+def next_stage_by_hand(status: str) -> str | None:
+    """The stage the audit page's "move on" takes an audit to (None where its own page does)."""
+    return None if status in ENDED_ON_THEIR_OWN_PAGES else next_stage(status)
+
+
 def prompt_problems(prompt: str, links: dict[str, object]) -> dict[str, str]:
     """By field: what is missing or out of place in the records an audit's prompt names. The
     theme may be given whatever the prompt; the other links only with their own prompt."""

@@ -27,6 +27,7 @@ from core import audit, tables
 from core.concurrency import save_if_unchanged
 from core.models import AuditEvent
 from core.services import deadline_complete, deadline_set
+from learning import services as learning
 from learning.services_similar import similar_work_changed
 from partnership.models import Organisation, Partnership, Role, User
 from performance import services as performance
@@ -255,6 +256,7 @@ def audit_plan(
         created_by=by,
         **data,
     )
+    learning.dissemination_plan_open(source=planned, by=by)
     audit.record(
         event=AuditEvent.Event.CREATED,
         actor=by,
@@ -303,9 +305,13 @@ def _move_to(planned: Audit, status: str, by: User) -> None:
 def audit_move_on(*, planned: Audit, expected_version: int, by: User) -> Audit:
     """Move the audit to its next stage (planned, case selection, agency returns, moderation,
     report, re-audit due)."""
-    following = rules.next_stage(planned.status)
+    following = rules.next_stage_by_hand(planned.status)
     if following is None:
-        raise ValidationError("The audit is at its last stage")
+        raise ValidationError(
+            "The audit is at its last stage"
+            if rules.next_stage(planned.status) is None
+            else "Moderation ends on its meeting's page, and the report is completed on its own page"
+        )
     planned.status = following
     save_if_unchanged(planned, expected_version=expected_version, fields=["status"])
     audit.record(

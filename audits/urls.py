@@ -1,6 +1,6 @@
 from django.urls import path
 
-from audits import urls_assurance, views, views_cases, views_tools
+from audits import urls_assurance, urls_report, views, views_cases, views_tools
 
 app_name = "audits"
 
@@ -52,4 +52,5 @@ urlpatterns = [
         name="tool_question_remove",
     ),
     *urls_assurance.urlpatterns,
+    *urls_report.urlpatterns,
 ]

@@ -155,7 +155,7 @@ def audit_detail(request, pk):
             "audit": planned,
             "can_manage": can_manage,
             "cases": selectors.cases_of(planned, request.user) if can_manage else None,
-            "next_stage": dict(Audit.Status.choices).get(rules.next_stage(planned.status)),
+            "next_stage": dict(Audit.Status.choices).get(rules.next_stage_by_hand(planned.status)),
             "similar": selectors.similar_to_audit(planned, request.user)
             if planned.status == Audit.Status.PLANNED
             else None,

@@ -2,6 +2,7 @@ from audits import services
 from audits.models import ToolQuestion
 from audits.tests.factories import ProgrammeFactory, audit_for, case_of, request_to
 from audits.tests.permissions_assurance import CHECKS as ASSURANCE_CHECKS
+from audits.tests.permissions_report import CHECKS as REPORT_CHECKS
 from security.permission_matrix import Check, expect
 
 # The programme, its audits and tools are read by the business unit, partner leads and group
@@ -107,4 +108,5 @@ CHECKS = [
         data=_version,
     ),
     *ASSURANCE_CHECKS,
+    *REPORT_CHECKS,
 ]

@@ -30,6 +30,12 @@ def test_the_stages_run_from_planning_to_re_audit():
     assert rules.next_stage("re_audit_due") is None
 
 
+def test_moderation_and_the_report_are_not_moved_on_by_hand():
+    assert rules.next_stage_by_hand("agency_returns") == "moderation"
+    assert rules.next_stage_by_hand("moderation") is None
+    assert rules.next_stage_by_hand("report") is None
+
+
 def test_random_selection_picks_different_cases_and_ignores_blank_lines_and_repeats():
     picked = rules.pick_at_random(["A1", " A1 ", "", "B2", "C3"], 3, random.Random(4))
     assert sorted(picked) == ["A1", "B2", "C3"]

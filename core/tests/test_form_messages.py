@@ -22,8 +22,10 @@ from django.http import QueryDict
 from django.template import Context, Template
 
 from audits import selectors, selectors_assurance, services
+from audits.models import Grade
 from audits.tests.factories import audit_for, case_of, request_to
 from audits.tests.factories_assurance import section_11_round, submitted
+from audits.tests.moderated import audit_with_returns
 from child_deaths.tests.factories import ChildDeathFactory, PanelFactory, reporting_form
 from core.forms import GovukWording
 from core.testing import django_defaults_among
@@ -138,6 +140,9 @@ NEEDS = {
     "held": lambda made: {
         rating.standard_id: rating for rating in made("assessment").ratings.all()
     },
+    "audit": lambda made: audit_with_returns(made.cast, {made.cast.police: Grade.GOOD}),
+    "case": lambda made: made("audit").cases.get(),
+    "requests": lambda made: list(made("case").requests.all()),
     "ratings": lambda made: list(selectors_assurance.ratings_of(made("assessment"))),
     "bookings": lambda made: [place_for(made.cast.practitioner, made("training_event"))],
     "training_event": lambda made: event_for(made.cast),
