@@ -12,19 +12,10 @@ from core.forms import (
     GovukModelForm,
     TableFileField,
     VersionedModelForm,
+    use_messages,
 )
 from learning.models import Theme
 from partnership.models import Group, Organisation
-
-
-def _say(form: forms.BaseForm, messages: dict[str, str]) -> None:
-    """GOV.UK wording for a missing or unoffered answer, saying what to do."""
-    for name, message in messages.items():
-        field = form.fields[name]
-        field.error_messages["required"] = message
-        field.error_messages["invalid_choice"] = message
-        field.error_messages["invalid_pk_value"] = message
-        field.error_messages["invalid_list"] = message
 
 
 def _limit(form: forms.BaseForm, name: str, label: str) -> None:
@@ -46,7 +37,7 @@ class ProgrammeForm(GovukForm):
     def __init__(self, *args, years: list[int], **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["year"].choices = [(year, periods.year_label(year)) for year in years]
-        _say(self, {"year": "Select the financial year of the programme"})
+        use_messages(self, {"year": "Select the financial year of the programme"})
 
 
 class AuditForm(VersionedModelForm):
@@ -94,7 +85,7 @@ class AuditForm(VersionedModelForm):
             self.fields["tool"].queryset = AuditTool.objects.filter(
                 partnership=partnership, archived_at__isnull=True
             )
-            _say(self, {"tool": "Select the audit tool"})
+            use_messages(self, {"tool": "Select the audit tool"})
         self.fields["theme"].queryset = Theme.objects.for_partnership(partnership)
         self.fields["theme"].empty_label = "No theme"
         self.fields["owner_group"].queryset = Group.objects.filter(
@@ -107,7 +98,7 @@ class AuditForm(VersionedModelForm):
         self.fields["prompting_finding"].label_from_instance = lambda finding: finding.title
         for name in ("audit_proposal", "prompting_recommendation", "prompting_finding"):
             self.fields[name].empty_label = "None"
-        _say(
+        use_messages(
             self,
             {
                 "title": "Enter a title",
@@ -146,7 +137,7 @@ class ToolCopyForm(GovukForm):
     def __init__(self, *args, partnership, **kwargs):
         super().__init__(*args, **kwargs)
         self.partnership = partnership
-        _say(self, {"name": "Enter a name for the new tool"})
+        use_messages(self, {"name": "Enter a name for the new tool"})
         _limit(self, "name", "Name of the new tool")
 
     def clean_name(self):
@@ -171,7 +162,7 @@ class SectionForm(ToolChangeForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        _say(self, {"title": "Enter the title of the section"})
+        use_messages(self, {"title": "Enter the title of the section"})
         _limit(self, "title", "Title of the section")
 
 
@@ -190,8 +181,10 @@ class QuestionForm(ToolChangeForm):
                 label="Section", queryset=sections, empty_label=None, widget=forms.RadioSelect
             )
             self.order_fields(["section", "text", "kind"])
-            _say(self, {"section": "Select the section of the question"})
-        _say(self, {"text": "Enter the question", "kind": "Select how the question is answered"})
+            use_messages(self, {"section": "Select the section of the question"})
+        use_messages(
+            self, {"text": "Enter the question", "kind": "Select how the question is answered"}
+        )
         _limit(self, "text", "Question")
 
 
@@ -207,7 +200,7 @@ class RandomCasesForm(GovukForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        _say(
+        use_messages(
             self,
             {
                 "candidates": "Enter the case numbers to select from, one a line",
@@ -233,7 +226,7 @@ class ChosenCaseForm(GovukForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        _say(self, {"case_number": "Enter the case number"})
+        use_messages(self, {"case_number": "Enter the case number"})
         _limit(self, "case_number", "Case number")
 
 
@@ -246,7 +239,7 @@ class IdentityForm(GovukModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        _say(self, {"case_number": "Enter the case number"})
+        use_messages(self, {"case_number": "Enter the case number"})
         _limit(self, "case_number", "Case number")
         _limit(self, "full_name", "The child's full name")
 
@@ -271,7 +264,7 @@ class RequestsForm(GovukForm):
         self.fields["organisations"].queryset = Organisation.objects.filter(
             partnership=partnership, archived_at__isnull=True
         ).exclude(pk__in=asked)
-        _say(
+        use_messages(
             self,
             {
                 "organisations": "Select the agencies to ask",

@@ -7,14 +7,8 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from audits import assurance
 from audits.models_assurance import AgencyAuditSummary, AssuranceStandard, Kind, Rating
 from audits.services_assurance import AGENCY_AUDIT_FIELDS, Answer, View
-from core.forms import GovukDateField, GovukForm, GovukModelForm
+from core.forms import GovukDateField, GovukForm, GovukModelForm, say
 from partnership.models import Group, Organisation
-
-
-def _say(field: forms.Field, message: str) -> forms.Field:
-    field.error_messages["required"] = message
-    field.error_messages["invalid_choice"] = message
-    return field
 
 
 def _in_sentence(title: str) -> str:
@@ -22,7 +16,7 @@ def _in_sentence(title: str) -> str:
 
 
 class RoundForm(GovukForm):
-    kind = _say(
+    kind = say(
         forms.ChoiceField(label="Kind of return", choices=Kind.choices, widget=forms.RadioSelect),
         "Select section 11 or section 175",
     )
@@ -39,7 +33,7 @@ class RoundForm(GovukForm):
         ],
     )
     due_date = GovukDateField(label="Due date", error_messages={"required": "Enter the due date"})
-    overseeing_group = _say(
+    overseeing_group = say(
         forms.ModelChoiceField(
             label="Sub-group that scrutinises the returns", queryset=Group.objects.none()
         ),
@@ -66,7 +60,7 @@ class SelfAssessmentForm(GovukForm):
         for standard in standards:
             name = _in_sentence(standard.title)
             before = held.get(standard.pk)
-            self.fields[f"rating_{standard.pk}"] = _say(
+            self.fields[f"rating_{standard.pk}"] = say(
                 forms.ChoiceField(
                     label=f"{standard.title}: your rating",
                     choices=Rating.choices,
@@ -149,7 +143,7 @@ class ChallengeForm(GovukForm):
         self.ratings = ratings
         for rating in ratings:
             name = _in_sentence(rating.standard.title)
-            self.fields[f"rating_{rating.standard_id}"] = _say(
+            self.fields[f"rating_{rating.standard_id}"] = say(
                 forms.ChoiceField(
                     label=f"{rating.standard.title}: the partnership's rating",
                     choices=Rating.choices,
@@ -207,8 +201,8 @@ class StandardForm(GovukModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        _say(self.fields["kind"], "Select section 11 or section 175")
-        _say(self.fields["title"], "Enter the standard")
+        say(self.fields["kind"], "Select section 11 or section 175")
+        say(self.fields["title"], "Enter the standard")
 
     def validate_unique(self):
         """The service refuses a second standard of the same title, with its own message."""
@@ -218,7 +212,7 @@ class AgencyAuditForm(GovukModelForm):
     audited_on = GovukDateField(
         label="Date of the audit", error_messages={"required": "Enter the date of the audit"}
     )
-    organisation = _say(
+    organisation = say(
         forms.ModelChoiceField(label="Agency", queryset=Organisation.objects.none()),
         "Select the agency from the list",
     )
@@ -244,8 +238,8 @@ class AgencyAuditForm(GovukModelForm):
         else:
             del self.fields["organisation"]
         self.own_agency = own_agency
-        _say(self.fields["title"], "Enter the title of the audit")
-        _say(self.fields["headline_findings"], "Enter the headline findings")
+        say(self.fields["title"], "Enter the title of the audit")
+        say(self.fields["headline_findings"], "Enter the headline findings")
         for name, label in [("cases", "cases audited"), *assurance.GRADES]:
             wording = label if name == "cases" else f"cases graded {label.lower()}"
             field = self.fields[name]

@@ -4,9 +4,8 @@ records, and a moderated grade that differs from the agency's own needs its reas
 from django import forms
 
 from audits import grading, periods
-from audits.forms import _say
 from audits.models import AuditProgramme, AuditReport, Grade, ReportPoint
-from core.forms import GovukDateField, GovukForm, VersionedModelForm
+from core.forms import GovukDateField, GovukForm, VersionedModelForm, use_messages
 from learning.models import Theme
 from partnership.models import Group, Organisation, User
 from partnership.selectors import people_of
@@ -44,7 +43,7 @@ class MeetingForm(GovukForm):
             if person.organisation
             else person.full_name
         )
-        _say(self, {"attendees": "Select the people who attended from the list"})
+        use_messages(self, {"attendees": "Select the people who attended from the list"})
 
     def clean(self):
         cleaned = super().clean()
@@ -78,7 +77,7 @@ class CaseModerationForm(GovukForm):
     def __init__(self, *args, case, requests, discussion=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.case, self.requests = case, requests
-        _say(self, {"summary": "Enter what the meeting said of the case"})
+        use_messages(self, {"summary": "Enter what the meeting said of the case"})
         own = case.get_overall_grade_display() if case.overall_grade else "not graded"
         self.fields["overall_grade"] = _grade_field("Moderated overall grade", "the case overall")
         self.fields["overall_grade"].help_text = f"The auditor's overall grade: {own}."
@@ -182,7 +181,7 @@ class ActionAgreedForm(GovukForm):
         self.fields["owning_group"].initial = audit.owner_group_id
         self.fields["themes"].queryset = Theme.objects.for_partnership(partnership)
         self.fields["themes"].error_messages["invalid_choice"] = "Select themes from the list"
-        _say(
+        use_messages(
             self,
             {
                 "what_must_change": "Enter what must change",
@@ -203,7 +202,7 @@ class ReportForm(VersionedModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        _say(self, {"summary": "Enter the summary of what the audit found"})
+        use_messages(self, {"summary": "Enter the summary of what the audit found"})
 
 
 class ReportPointForm(GovukForm):
@@ -242,7 +241,7 @@ class ReportPointForm(GovukForm):
         self.fields["themes"].queryset = Theme.objects.for_partnership(partnership)
         self.fields["themes"].initial = [audit.theme_id] if audit.theme_id else []
         self.fields["themes"].error_messages["invalid_choice"] = "Select themes from the list"
-        _say(
+        use_messages(
             self,
             {
                 "kind": "Select good practice or an area for development",
@@ -279,7 +278,7 @@ class ReAuditForm(GovukForm):
         self.fields["programme"].queryset = AuditProgramme.objects.filter(
             partnership=audit.partnership
         )
-        _say(
+        use_messages(
             self,
             {
                 "programme": "Select the programme year from the list",

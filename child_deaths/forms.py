@@ -3,7 +3,13 @@ from django.utils import timezone
 
 from child_deaths import rules, selectors
 from child_deaths.models import Analysis, ChildDeath, ChildIdentity, PanelMeeting, ReportingForm
-from core.forms import GovukDateField, GovukForm, GovukModelForm, VersionedModelForm
+from core.forms import (
+    GovukDateField,
+    GovukForm,
+    GovukModelForm,
+    VersionedModelForm,
+    use_messages,
+)
 from learning.models import Theme
 from partnership.models import Area, Group, Organisation, Partnership
 
@@ -65,19 +71,7 @@ def ethnicity_choices() -> list:
     return [("", "Choose an ethnicity"), *grouped, (ChildDeath.Ethnicity.NOT_STATED, "Not stated")]
 
 
-class GovukMessagesMixin:
-    """Each field's own GOV.UK message for a missing answer or an option the form does not offer."""
-
-    messages: dict[str, str] = {}
-
-    def _use_messages(self) -> None:
-        for name, message in self.messages.items():
-            self.fields[name].error_messages.update(
-                required=message, invalid_choice=message, invalid=message
-            )
-
-
-class NotificationForm(GovukMessagesMixin, GovukForm):
+class NotificationForm(GovukForm):
     """The child death notification form."""
 
     messages = {
@@ -203,7 +197,7 @@ class NotificationForm(GovukMessagesMixin, GovukForm):
         self.fields["partnership"].queryset = Partnership.objects.filter(
             pk__in=areas.values("partnership")
         ).order_by("name")
-        self._use_messages()
+        use_messages(self, self.messages)
         self.user = user
         # Matches the notifier may see are shown to them; others go only to the business unit.
         self.possible_duplicates: list[ChildDeath] = []
@@ -306,7 +300,7 @@ class NotificationForm(GovukMessagesMixin, GovukForm):
         return {name: self.cleaned_data[name] for name in DETAIL_FIELDS}
 
 
-class StillbirthConfirmationForm(GovukMessagesMixin, GovukForm):
+class StillbirthConfirmationForm(GovukForm):
     """The suspected stillbirth confirmed: when, and the gestation that says what it was."""
 
     messages = {
@@ -329,7 +323,7 @@ class StillbirthConfirmationForm(GovukMessagesMixin, GovukForm):
     def __init__(self, *args, death: ChildDeath, **kwargs):
         super().__init__(*args, initial={"version": death.version}, **kwargs)
         self.death = death
-        self._use_messages()
+        use_messages(self, self.messages)
         for name in ("gestation_weeks", "gestation_days"):
             self.fields[name].error_messages.update(
                 min_value=self.messages[name], max_value=self.messages[name]
@@ -474,7 +468,7 @@ class MinutesForm(VersionedModelForm):
         widgets = {name: forms.Textarea(attrs={"rows": 4}) for name in fields}
 
 
-class AnalysisForm(GovukMessagesMixin, GovukModelForm):
+class AnalysisForm(GovukModelForm):
     """The child death analysis form: category, four graded domains and the conclusion."""
 
     messages = {
@@ -575,7 +569,7 @@ class AnalysisForm(GovukMessagesMixin, GovukModelForm):
         super().__init__(*args, **kwargs)
         self.fields["panel_meeting"].queryset = death.panel_meetings.all()
         self.fields["panel_meeting"].empty_label = "Not discussed at a recorded meeting"
-        self._use_messages()
+        use_messages(self, self.messages)
         self.fields["themes"].queryset = Theme.objects.for_partnership(death.partnership)
         self.fields["owning_group"].queryset = Group.objects.filter(
             partnership=death.partnership, archived_at__isnull=True

@@ -150,6 +150,20 @@ def use_govuk_wording(field: forms.Field, label: str) -> None:
         ]
 
 
+def say(field: forms.Field, message: str) -> forms.Field:
+    """The form's own message for `field` whenever an answer is missing, not offered or not valid:
+    one sentence saying what to do, instead of a message per mistake."""
+    for code in ("required", "invalid_choice", "invalid_pk_value", "invalid"):
+        field.error_messages[code] = message
+    return field
+
+
+def use_messages(form: forms.BaseForm, messages: dict[str, str]) -> None:
+    """`say` for each named field of the form."""
+    for name, message in messages.items():
+        say(form.fields[name], message)
+
+
 class GovukWording:
     """Every field of the form says what to do in GOV.UK words, naming itself ("Enter the title",
     "Select the area", "Enter the reach as a whole number, like 12"), wherever the form names no

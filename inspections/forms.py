@@ -3,18 +3,11 @@
 from django import forms
 from django.core.validators import MaxValueValidator, MinValueValidator
 
-from core.forms import GovukDateField, GovukForm, VersionedModelForm
+from core.forms import GovukDateField, GovukForm, VersionedModelForm, use_messages
 from inspections.models import Grade, Inspection, InspectionPoint, InspectionSetting, Judgement
 from inspections.services import INSPECTION_FIELDS
 from learning.models import Theme
 from partnership.models import Area, Group, Organisation
-
-
-def _say(form: forms.BaseForm, messages: dict[str, str]) -> None:
-    """GOV.UK wording for a missing answer, saying what to do."""
-    for name, message in messages.items():
-        form.fields[name].error_messages["required"] = message
-        form.fields[name].error_messages["invalid_choice"] = message
 
 
 class InspectionForm(VersionedModelForm):
@@ -50,7 +43,7 @@ class InspectionForm(VersionedModelForm):
         )
         self.fields["area"].empty_label = "Not one area"
         self.fields["jtai_theme"].choices = [("", "Not a JTAI"), *Inspection.JtaiTheme.choices]
-        _say(
+        use_messages(
             self,
             {
                 "kind": "Select the kind of inspection",
@@ -149,7 +142,7 @@ class PointForm(GovukForm):
         self.fields["indicators"].queryset = self.fields[
             "indicators"
         ].queryset.model.objects.filter(partnership=partnership, archived_at__isnull=True)
-        _say(
+        use_messages(
             self,
             {
                 "kind": "Select what the report says",
@@ -189,7 +182,7 @@ class SampleCaseForm(GovukForm):
         self.fields["agency"].queryset = Organisation.objects.filter(
             partnership=partnership, archived_at__isnull=True
         )
-        _say(
+        use_messages(
             self,
             {
                 "agency": "Select the agency from the list",

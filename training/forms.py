@@ -6,20 +6,13 @@ from datetime import datetime, time
 from django import forms
 from django.utils import timezone
 
-from core.forms import GovukDateField, GovukForm, VersionedModelForm
+from core.forms import GovukDateField, GovukForm, VersionedModelForm, use_messages
 from learning.models import Finding, PracticeChange, Theme
 from partnership.models import Organisation
 from training.models import Course, Event
 from training.services import COURSE_FIELDS
 
 TIME = re.compile(r"^\s*(\d{1,2})[:.](\d{2})\s*$")
-
-
-def _say(form: forms.BaseForm, messages: dict[str, str]) -> None:
-    for name, message in messages.items():
-        field = form.fields[name]
-        for code in ("required", "invalid_choice", "invalid", "invalid_pk_value"):
-            field.error_messages[code] = message
 
 
 class CourseForm(VersionedModelForm):
@@ -65,7 +58,7 @@ class CourseForm(VersionedModelForm):
             self.fields["outcomes"].initial = "\n".join(
                 outcome.text for outcome in self.instance.outcomes.all()
             )
-        _say(
+        use_messages(
             self,
             {
                 "title": "Enter the course title",
@@ -140,7 +133,7 @@ class EventForm(VersionedModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        _say(
+        use_messages(
             self,
             {
                 "online_url": "Enter the online joining link as a full web address, like https://example.org/meeting",
