@@ -1,4 +1,4 @@
-# The two commands: `make run` (the demo on SQLite) and `make test` (the whole suite, SQLite then PostgreSQL).
+# The two commands: `make run` (the demo on SQLite) and `make test` (the whole suite, on SQLite and PostgreSQL side by side).
 SHELL := /bin/bash
 PYTHON ?= python3
 UV := .tools/bin/uv
